@@ -1,0 +1,86 @@
+"""mkdocs-macros module: registers the pure logic of `qualityweek` for the pages.
+
+Only the plain `define_env(env)` API is used (no other plugin hooks), so the site can move to
+Zensical, which reads the same mkdocs.yml and macros API.
+Pages opt in to rendering with `render_macros: true` in their front matter.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+# mkdocs-macros loads this file by path, without putting its folder on sys.path.
+ROOT = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from qualityweek import typography  # noqa: E402
+from qualityweek.calendar import FIRST_YEAR, LAST_YEAR, in_range  # noqa: E402
+from qualityweek.edition import build_edition, edition_link  # noqa: E402
+from qualityweek.facts import FactsError, load_facts  # noqa: E402
+from qualityweek.settings import SettingsError, read_settings  # noqa: E402
+
+FACTS_FILE = "data/facts.yml"
+
+
+def define_env(env) -> None:
+    project = Path(env.conf["config_file_path"]).resolve().parent
+    try:
+        settings = read_settings(os.environ)
+        facts = load_facts(project / FACTS_FILE, name=FACTS_FILE)
+    except (SettingsError, FactsError) as error:
+        raise PluginError(f"Сборка остановлена: {error}") from None
+    shown = build_edition(facts, settings.year)
+
+    def edition_for(year: int):
+        if not in_range(year):
+            raise ValueError(f"edition_for({year}): год вне диапазона {FIRST_YEAR}–{LAST_YEAR}")
+        return build_edition(facts, year)
+
+    def link(key: str, year: int | None = None) -> str:
+        return edition_link(facts, key, shown.year if year is None else year)
+
+    def page_url(target: str) -> str:
+        """A link from the current page to the site page `target` (a docs-relative .md path)."""
+        here = posixpath.dirname(env.page.file.src_uri)
+        return posixpath.relpath(target, here or ".")
+
+    def source_url(fact) -> str:
+        """Where a fact (or a source string itself) comes from, as an href from this page."""
+        where = getattr(fact, "source", fact)
+        return page_url(where) if where.endswith(".md") else where
+
+    def source(fact) -> str:
+        """A Markdown link «источник» to the source of a fact."""
+        return f"[источник]({source_url(fact)})"
+
+    def tel(phone: str) -> str:
+        return "tel:+" + "".join(ch for ch in phone if ch.isdigit())
+
+    env.variables["edition"] = shown
+    # editions with data, newest first (the forum page's history table)
+    env.variables["editions_with_facts"] = [build_edition(facts, y)
+                                            for y in sorted(facts.editions, reverse=True)]
+    env.variables["last_year"] = LAST_YEAR
+    env.variables["build_date"] = settings.today
+    env.variables["contacts"] = facts.contacts
+    for function in (edition_for, link, source, source_url, tel, page_url):
+        env.macro(function)
+    env.macro(typography.format_range, "date_range")
+    env.filter(typography.format_day, "day")
+    env.filter(typography.day_month, "day_month")
+    env.filter(typography.weekday, "weekday")
+    env.filter(typography.quote, "quote")
+
+    # Theme templates do not see macros variables: hand them what they show via config.extra.
+    env.conf["extra"]["edition"] = {
+        "year": shown.year,
+        "week": typography.format_range(shown.week_start, shown.week_end),
+        "built": settings.today.isoformat(),
+        "built_ru": typography.format_day(settings.today),
+    }

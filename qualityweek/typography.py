@@ -1,0 +1,69 @@
+"""Russian dates and quotes, typeset for the web.
+
+Month and weekday names and the «г.» pattern come from Babel's CLDR data (no hand tables).
+Non-breaking spaces keep «9 ноября» and «2023 г.» together; ranges of numbers take an unspaced
+en dash («6–12 ноября»), ranges of words a spaced em dash («29 октября — 4 ноября»), as in
+Russian typography (Мильчин, «Справочник издателя и автора»).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+
+LOCALE = "ru_RU"
+NBSP = "\u00a0"
+NUMBER_DASH = "\u2013"  # en dash, unspaced, between numbers
+WORD_DASH = f"{NBSP}\u2014 "  # em dash between words; the NBSP keeps it off the start of a line
+
+
+def _babel(day: date, pattern: str) -> str:
+    # CLDR writes a narrow no-break space (U+202F) before «г.»; we use one kind of NBSP throughout.
+    return format_date(day, pattern, locale=LOCALE).replace("\u202f", NBSP).replace(" ", NBSP)
+
+
+def day_month(day: date) -> str:
+    """«9 ноября» (month in the genitive, as CLDR's format context gives it)."""
+    return _babel(day, "d MMMM")
+
+
+def year_suffix(day: date) -> str:
+    """«2023 г.»"""
+    return _babel(day, "y 'г'.")
+
+
+def weekday(day: date) -> str:
+    """«четверг»"""
+    return _babel(day, "EEEE")
+
+
+def format_day(day: date, *, with_weekday: bool = False, with_year: bool = True) -> str:
+    """«9 ноября 2023 г.», «четверг, 9 ноября 2023 г.», «9 ноября»."""
+    text = day_month(day)
+    if with_year:
+        text = f"{text} {year_suffix(day)}"
+    if with_weekday:
+        text = f"{weekday(day)}, {text}"
+    return text
+
+
+def format_range(start: date, end: date, *, with_year: bool = True) -> str:
+    """«6–12 ноября 2023 г.», «29 октября — 4 ноября 2029 г.», «30 декабря 2029 г. — 5 января 2030 г.»."""
+    if end < start:
+        raise ValueError(f"конец диапазона {end.isoformat()} раньше начала {start.isoformat()}")
+    if start == end:
+        return format_day(start, with_year=with_year)
+    if start.year != end.year:
+        return f"{format_day(start)}{WORD_DASH}{format_day(end)}"
+    if start.month == end.month:
+        text = f"{start.day}{NUMBER_DASH}{day_month(end)}"
+    else:
+        text = f"{day_month(start)}{WORD_DASH}{day_month(end)}"
+    return f"{text} {year_suffix(end)}" if with_year else text
+
+
+def quote(text: str) -> str:
+    """«ёлочки» around `text`; inner quotes become „лапки“, as Russian typography nests them."""
+    inner = text.replace("«", "„").replace("»", "“")
+    return f"«{inner}»"
