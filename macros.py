@@ -7,6 +7,8 @@ Pages opt in to rendering with `render_macros: true` in their front matter.
 
 from __future__ import annotations
 
+import functools
+import logging
 import os
 import posixpath
 import sys
@@ -26,6 +28,10 @@ from qualityweek.facts import FactsError, load_facts  # noqa: E402
 from qualityweek.settings import SettingsError, read_settings  # noqa: E402
 
 FACTS_FILE = "data/facts.yml"
+
+# mkdocs-macros reports a failing macro only as a WARNING with a traceback, which `mkdocs build -q`
+# hides; an ERROR line under MkDocs' logger says plainly which page and what went wrong.
+log = logging.getLogger("mkdocs.plugins.qualityweek")
 
 
 def define_env(env) -> None:
@@ -62,6 +68,16 @@ def define_env(env) -> None:
     def tel(phone: str) -> str:
         return "tel:+" + "".join(ch for ch in phone if ch.isdigit())
 
+    def reported(function):
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except (KeyError, ValueError) as error:
+                log.error("%s: %s", env.page.file.src_uri, error)
+                raise
+        return wrapper
+
     env.variables["edition"] = shown
     # editions with data, newest first (the forum page's history table)
     env.variables["editions_with_facts"] = [build_edition(facts, y)
@@ -70,7 +86,7 @@ def define_env(env) -> None:
     env.variables["build_date"] = settings.today
     env.variables["contacts"] = facts.contacts
     for function in (edition_for, link, source, source_url, tel, page_url):
-        env.macro(function)
+        env.macro(reported(function))
     env.macro(typography.format_range, "date_range")
     env.filter(typography.format_day, "day")
     env.filter(typography.day_month, "day_month")

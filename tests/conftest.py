@@ -1,0 +1,87 @@
+"""Shared helpers: build the real site (or a temporary copy of it) with `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "macros.py", "qualityweek", "data", "docs", "overrides")
+NBSP = "\u00a0"
+
+
+@dataclass
+class Build:
+    result: subprocess.CompletedProcess
+    site: Path
+
+    @property
+    def output(self) -> str:
+        return self.result.stdout + self.result.stderr
+
+    def page(self, path: str = "") -> BeautifulSoup:
+        """The parsed HTML of the page at site path `path` ('' is the home page)."""
+        return BeautifulSoup((self.site / path / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+
+    def text(self, path: str = "") -> str:
+        """The reader-visible text of a page's article."""
+        return self.page(path).select_one("article").get_text(" ", strip=True)
+
+
+def build_site(dest: Path, project: Path = ROOT, **env: str) -> Build:
+    """Run `mkdocs build --strict` on `project` into `dest` with the given QUALITY_* variables."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("QUALITY_")}
+    environ.update(env, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(dest)],
+        cwd=project, env=environ, capture_output=True, text=True, timeout=300)
+    return Build(result=result, site=dest)
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the project that a test may change."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def _built(tmp_path_factory, name: str, **env: str) -> Build:
+    build = build_site(tmp_path_factory.mktemp(name) / "site", **env)
+    assert build.result.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def site_2023(tmp_path_factory) -> Build:
+    """An edition with data (the letter's year), forced by QUALITY_YEAR."""
+    return _built(tmp_path_factory, "site2023", QUALITY_YEAR="2023")
+
+
+@pytest.fixture(scope="session")
+def site_after_2026(tmp_path_factory) -> Build:
+    """Built after the 2026 week: the 2027 edition, which has no data yet."""
+    return _built(tmp_path_factory, "site2027", QUALITY_TODAY="2026-11-28")
+
+
+@pytest.fixture(scope="session")
+def site_2029(tmp_path_factory) -> Build:
+    """An edition whose Quality Day falls on the earliest possible date, 8 November."""
+    return _built(tmp_path_factory, "site2029", QUALITY_YEAR="2029")

@@ -1,0 +1,112 @@
+"""The data file: the real one loads; each kind of bad input stops with file, year and field."""
+
+from datetime import date
+
+import pytest
+
+from conftest import ROOT
+from qualityweek.facts import FactsError, load_facts, parse_facts
+
+FACTS = ROOT / "data" / "facts.yml"
+NAME = "data/facts.yml"
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    return FACTS.read_text(encoding="utf-8")
+
+
+def error_for(text: str, old: str, new: str) -> str:
+    assert old in text, f"fixture text not found: {old!r}"
+    with pytest.raises(FactsError) as caught:
+        parse_facts(text.replace(old, new, 1), NAME)
+    return str(caught.value)
+
+
+def test_real_file_loads_with_the_letters_facts():
+    facts = load_facts(FACTS)
+    edition = facts.editions[2023]
+    assert edition.motto.text == "Россия — страна со Знаком качества"
+    assert (edition.forum.start, edition.forum.end) == (date(2023, 11, 7), date(2023, 11, 10))
+    assert edition.regional_day.date == date(2023, 11, 10)
+    assert facts.editions[2024].regional_day.date == date(2024, 11, 15)
+    assert facts.contacts["roskachestvo"].email == "qd@roskachestvo.gov.ru"
+
+
+def test_every_fact_has_a_source():
+    facts = load_facts(FACTS)
+    for year, edition in facts.editions.items():
+        for fact in (edition.motto, edition.forum, edition.regional_day):
+            assert fact is None or fact.source, year
+
+
+def test_malformed_date(text):
+    message = error_for(text, "start: 2023-11-07", "start: 2023-11-31")
+    assert message.startswith(NAME)
+    assert "год 2023" in message and "forum.start" in message and "ГГГГ-ММ-ДД" in message
+
+
+def test_date_in_another_form(text):
+    message = error_for(text, "date: 2024-11-15", "date: 15.11.2024")
+    assert "год 2024" in message and "regional_day.date" in message and "'15.11.2024'" in message
+
+
+def test_unknown_field_lists_the_accepted_ones(text):
+    message = error_for(text, "plenary: Горизонты развития", "plenery: Горизонты развития")
+    assert "год 2024" in message and "forum.plenery" in message and "неизвестное поле" in message
+    assert "plenary" in message.split("допустимые:")[1]
+
+
+def test_wrong_type(text):
+    message = error_for(text, "cities: [Москва]", "cities: Москва")
+    assert "год 2025" in message and "forum.cities" in message and "ожидается список" in message
+
+
+def test_number_where_text_is_expected(text):
+    message = error_for(text, "plenary: Новое лицо качества", "plenary: 2023")
+    assert "год 2023" in message and "forum.plenary" in message and "ожидается строка" in message
+
+
+def test_missing_source(text):
+    message = error_for(text, "      source: https://dela.ru/amp/289172\n", "")
+    assert "год 2024" in message and "regional_day.source" in message and "обязательное" in message
+
+
+def test_forum_ending_before_it_starts(text):
+    message = error_for(text, "end: 2024-11-15", "end: 2024-11-10")
+    assert "год 2024" in message and "«forum»" in message and "раньше начала" in message
+
+
+def test_date_outside_its_edition_year(text):
+    message = error_for(text, "date: 2023-11-10", "date: 2022-11-10")
+    assert "год 2023" in message and "regional_day.date" in message and "не в 2023 году" in message
+
+
+def test_regional_day_outside_the_forum(text):
+    message = error_for(text, "date: 2024-11-15", "date: 2024-11-16")
+    assert "год 2024" in message and "вне дат форума" in message
+
+
+def test_year_out_of_range(text):
+    message = error_for(text, "  2022:", "  1922:")
+    assert "год 1922" in message and "1990–2100" in message
+
+
+def test_yearly_link_without_a_template(text):
+    message = error_for(text, "yearly_links: [rskrf_qualityday,", "yearly_links: [kachestvo_pro_qw,")
+    assert "год 2023" in message and "yearly_links" in message and "rskrf_qualityday" in message
+
+
+def test_contact_field_is_named_without_a_year(text):
+    message = error_for(text, "email: prom@ako.kirov.ru", "email: prom(at)ako.kirov.ru")
+    assert "contacts.ministry.email" in message and "год" not in message
+
+
+def test_broken_yaml(text):
+    message = error_for(text, "editions:", "editions: [")
+    assert message.startswith(f"{NAME}: не читается как YAML")
+
+
+def test_missing_file_is_named(tmp_path):
+    with pytest.raises(FactsError, match="facts.yml: не удаётся прочитать"):
+        load_facts(tmp_path / "facts.yml")

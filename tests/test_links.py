@@ -1,0 +1,40 @@
+import pytest
+
+from conftest import ROOT
+from qualityweek.edition import edition_link
+from qualityweek.facts import load_facts
+from qualityweek.links import UnknownLinkError, resolve_link
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return load_facts(ROOT / "data" / "facts.yml")
+
+
+def test_per_year_url_only_where_the_data_confirms_it(facts):
+    assert edition_link(facts, "rskrf_qualityday", 2023) == "https://rskrf.ru/qualityday2023/"
+    assert edition_link(facts, "rskrf_qualityday_about", 2023) == "https://rskrf.ru/qualityday2023/about/"
+    for year in (2022, 2024, 2025, 2027, 2100):
+        assert edition_link(facts, "rskrf_qualityday", year) == "https://rskrf.ru/qualityday/"
+
+
+def test_template_follows_the_year_once_confirmed(facts):
+    assert resolve_link(facts.links, "rskrf_qualityday", 2031, {"rskrf_qualityday"}) == \
+        "https://rskrf.ru/qualityday2031/"
+
+
+def test_stable_link_ignores_the_year(facts):
+    assert edition_link(facts, "kachestvo_pro_qw", 2023) == "https://kachestvo.pro/news/qw/"
+
+
+def test_unknown_key_lists_the_known_keys(facts):
+    with pytest.raises(UnknownLinkError) as caught:
+        edition_link(facts, "rskrf_qualitydya", 2023)
+    message = str(caught.value)
+    assert "rskrf_qualitydya" in message
+    assert all(key in message for key in facts.links)
+
+
+def test_no_url_keeps_the_letters_scan_error(facts):
+    urls = [link.url for link in facts.links.values()] + [l.yearly or "" for l in facts.links.values()]
+    assert not any("rskrf.m/" in url for url in urls)
