@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,8 +33,10 @@ class Build:
                              "html.parser")
 
     def text(self, path: str = "") -> str:
-        """The reader-visible text of a page's article."""
-        return self.page(path).select_one("article").get_text(" ", strip=True)
+        """The reader-visible text of a page's article, ASCII whitespace runs as one space
+        (non-breaking spaces are kept: they are part of what is tested)."""
+        text = self.page(path).select_one("article").get_text(" ", strip=True)
+        return re.sub(r"[ \t\r\n]+", " ", text)
 
 
 def build_site(dest: Path, project: Path = ROOT, **env: str) -> Build:
@@ -49,6 +52,7 @@ def build_site(dest: Path, project: Path = ROOT, **env: str) -> Build:
 
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of the project that a test may change."""
+    dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

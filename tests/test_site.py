@@ -1,0 +1,162 @@
+"""Whole-site builds for three editions; assertions on the HTML a reader gets."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import NBSP
+
+PAGES = ["", "about/", "forum/", "participate/", "contacts/", "letter-2023/"]
+SITES = ["site_2023", "site_after_2026", "site_2029"]
+
+
+def html_files(build):
+    return sorted(build.site.rglob("*.html"))
+
+
+@pytest.fixture(params=SITES)
+def any_site(request):
+    return request.getfixturevalue(request.param)
+
+
+# -- the dates and links of each edition -------------------------------------------------------
+
+def test_2023_home_shows_the_letters_dates_and_data(site_2023):
+    text = site_2023.text()
+    assert "Всемирная неделя качества 2023" in text
+    assert f"6–12{NBSP}ноября 2023{NBSP}г." in text
+    assert f"четверг, 9{NBSP}ноября 2023{NBSP}г." in text
+    assert f"7–10{NBSP}ноября 2023{NBSP}г." in text  # forum
+    assert f"пятница, 10{NBSP}ноября 2023{NBSP}г." in text  # regional day
+    assert "«Россия — страна со Знаком качества»" in text
+    assert "будет объявлен" not in text
+
+
+def test_2023_uses_the_confirmed_per_year_links(site_2023):
+    hrefs = {a["href"] for a in site_2023.page("forum/").select("a[href]")}
+    assert "https://rskrf.ru/qualityday2023/" in hrefs
+    assert "https://rskrf.ru/qualityday2023/about/" in hrefs
+    assert "https://rskrf.ru/qualityday/" not in hrefs
+
+
+def test_2027_without_data_says_what_is_not_yet_announced(site_after_2026):
+    text = site_after_2026.text()
+    assert "Всемирная неделя качества 2027" in text
+    assert f"8–14{NBSP}ноября 2027{NBSP}г." in text
+    assert f"четверг, 11{NBSP}ноября 2027{NBSP}г." in text
+    assert "даты будут объявлены" in text
+    assert re.search(r"Региональный день Форума\s+будет объявлен", text)
+    assert re.search(r"Девиз недели\s+будет объявлен", text)
+    assert "Россия — страна со Знаком качества" not in text  # no motto carried over
+
+
+def test_2027_uses_the_stable_roskachestvo_page(site_after_2026):
+    for page in ("", "forum/", "participate/", "contacts/"):
+        hrefs = [a["href"] for a in site_after_2026.page(page).select("a[href*='rskrf.ru']")]
+        assert hrefs and set(hrefs) == {"https://rskrf.ru/qualityday/"}, page
+
+
+def test_2029_quality_day_on_8_november(site_2029):
+    text = site_2029.text()
+    assert f"5–11{NBSP}ноября 2029{NBSP}г." in text
+    assert f"четверг, 8{NBSP}ноября 2029{NBSP}г." in text
+    about = site_2029.text("about/")
+    assert f"четверг, 8{NBSP}ноября 2029{NBSP}г." in about
+
+
+def test_about_page_lists_the_rule_for_the_next_years(site_after_2026):
+    rows = site_after_2026.page("about/").select("table tbody tr")
+    years = [row.find("td").get_text(strip=True) for row in rows]
+    assert years == ["2027", "2028", "2029", "2030", "2031"]
+    row_2029 = rows[2].get_text(" ", strip=True)
+    assert f"5–11{NBSP}ноября 2029{NBSP}г." in row_2029 and f"8{NBSP}ноября" in row_2029
+
+
+def test_forum_history_comes_from_the_data_newest_first(site_after_2026):
+    rows = site_after_2026.page("forum/").select("table tbody tr")
+    assert [row.find("td").get_text(strip=True) for row in rows] == ["2025", "2024", "2023"]
+    assert f"15{NBSP}ноября 2024{NBSP}г." in rows[1].get_text(" ", strip=True)
+
+
+def test_letter_keeps_its_own_year_in_any_edition(site_after_2026):
+    page = site_after_2026.page("letter-2023/")
+    text = site_after_2026.text("letter-2023/")
+    assert f"с 6 по 12{NBSP}ноября" in text and f"на 9{NBSP}ноября" in text
+    assert f"10{NBSP}ноября 2023 года" in text
+    hrefs = {a["href"] for a in page.select("a[href]")}
+    assert {"https://rskrf.ru/qualityday2023/about/", "https://rskrf.ru/qualityday2023/",
+            "https://kachestvo.pro/news/qw/", "mailto:qd@roskachestvo.gov.ru"} <= hrefs
+
+
+def test_contacts_are_mailto_and_tel_links(site_after_2026):
+    hrefs = {a["href"] for a in site_after_2026.page("contacts/").select("a[href]")}
+    assert {"mailto:prom@ako.kirov.ru", "tel:+78332272723", "mailto:qd@roskachestvo.gov.ru"} <= hrefs
+    assert "(8332)" in site_after_2026.text("contacts/")
+
+
+def test_footer_names_the_edition_and_build_date(site_after_2026):
+    footer = site_after_2026.page().select_one(".md-copyright").get_text(" ", strip=True)
+    assert "Выпуск 2027" in footer and f"28{NBSP}ноября 2026{NBSP}г." in footer
+
+
+def test_russian_headings_get_readable_anchors(site_after_2026):
+    ids = {h["id"] for h in site_after_2026.page("participate/").select("h2[id]")}
+    assert "материалы-и-консультации-роскачества" in ids
+
+
+# -- what must hold on every page of every edition ---------------------------------------------
+
+def test_every_navigation_page_is_built(any_site):
+    for page in PAGES:
+        assert (any_site.site / page / "index.html").is_file(), page
+    nav = {a["href"] for a in any_site.page().select("nav.md-nav--primary a.md-nav__link[href]")}
+    assert {".", "about/", "forum/", "participate/", "contacts/", "letter-2023/"} <= nav
+
+
+def test_no_template_syntax_left(any_site):
+    for path in html_files(any_site) + [any_site.site / "search" / "search_index.json"]:
+        text = path.read_text(encoding="utf-8")
+        for marker in ("{{", "{%", "{##"):
+            assert marker not in text, f"{marker} in {path.relative_to(any_site.site)}"
+
+
+def test_no_letter_typos(any_site):
+    for path in html_files(any_site):
+        text = path.read_text(encoding="utf-8")
+        assert "rskrf.m/" not in text and "rskrf.m<" not in text, path
+        assert "qcKairoskachestvo.sov.gi\"" not in text and "mailto:qcK" not in text, path
+
+
+def test_no_sentence_ends_with_a_doubled_abbreviation_period(any_site):
+    for path in html_files(any_site):
+        assert "г.." not in path.read_text(encoding="utf-8"), path
+
+
+def test_page_resources_are_served_by_the_site_itself(any_site):
+    for path in html_files(any_site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
+                          ("iframe", "src"), ("video", "src"), ("audio", "src")):
+            for element in soup.find_all(tag, attrs={attr: True}):
+                url = urlparse(element[attr])
+                assert not url.scheme and not url.netloc, f"{path.name}: <{tag} {attr}={element[attr]}>"
+        assert "fonts.googleapis" not in str(soup) and "fonts.gstatic" not in str(soup)
+
+
+def test_pages_are_in_russian(any_site):
+    for path in html_files(any_site):
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("html")
+        assert html.get("lang") == "ru", path
+
+
+def test_dates_keep_day_month_and_year_together(any_site):
+    """A plain space inside «9 ноября» or «2023 г.» lets a phone break the date across lines."""
+    months = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    for page in PAGES:
+        text = any_site.page(page).select_one("article").get_text()
+        assert not re.search(rf"\d{{1,2}} ({months})", text), page
+        assert not re.search(r"\d{4} г\.", text), page
