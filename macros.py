@@ -20,6 +20,10 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+# `mkdocs serve` re-runs this file on every rebuild; drop the cached package so that edits to
+# qualityweek/ (watched in mkdocs.yml) take effect without restarting the server.
+for _name in [n for n in sys.modules if n == "qualityweek" or n.startswith("qualityweek.")]:
+    del sys.modules[_name]
 
 from qualityweek import typography  # noqa: E402
 from qualityweek.calendar import FIRST_YEAR, LAST_YEAR, in_range  # noqa: E402
@@ -83,14 +87,12 @@ def define_env(env) -> None:
     env.variables["editions_with_facts"] = [build_edition(facts, y)
                                             for y in sorted(facts.editions, reverse=True)]
     env.variables["last_year"] = LAST_YEAR
-    env.variables["build_date"] = settings.today
     env.variables["contacts"] = facts.contacts
     for function in (edition_for, link, source, source_url, tel, page_url):
         env.macro(reported(function))
     env.macro(typography.format_range, "date_range")
     env.filter(typography.format_day, "day")
     env.filter(typography.day_month, "day_month")
-    env.filter(typography.weekday, "weekday")
     env.filter(typography.quote, "quote")
 
     # Theme templates do not see macros variables: hand them what they show via config.extra.

@@ -44,10 +44,6 @@ class Edition:
     def regional_day(self) -> RegionalDay | None:
         return self.facts.regional_day
 
-    @property
-    def has_facts(self) -> bool:
-        return self.facts != EditionFacts()
-
 
 def build_edition(facts: Facts, year: int) -> Edition:
     return Edition(dates=edition_dates(year), facts=facts.editions.get(year, EditionFacts()))
