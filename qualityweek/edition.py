@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import asdict, dataclass
 
 from .calendar import EditionDates, edition_dates
 from .facts import Edition as EditionFacts
@@ -12,41 +11,19 @@ from .links import resolve_link
 
 
 @dataclass(frozen=True)
-class Edition:
-    dates: EditionDates
-    facts: EditionFacts
+class Edition(EditionDates):
+    """Computed dates (year, quality_day, week_start, week_end) and the year's confirmed facts;
+    a fact the data file does not give is None, and the pages say it will be announced."""
 
-    @property
-    def year(self) -> int:
-        return self.dates.year
-
-    @property
-    def quality_day(self) -> date:
-        return self.dates.quality_day
-
-    @property
-    def week_start(self) -> date:
-        return self.dates.week_start
-
-    @property
-    def week_end(self) -> date:
-        return self.dates.week_end
-
-    @property
-    def motto(self) -> Motto | None:
-        return self.facts.motto
-
-    @property
-    def forum(self) -> Forum | None:
-        return self.facts.forum
-
-    @property
-    def regional_day(self) -> RegionalDay | None:
-        return self.facts.regional_day
+    motto: Motto | None = None
+    forum: Forum | None = None
+    regional_day: RegionalDay | None = None
 
 
 def build_edition(facts: Facts, year: int) -> Edition:
-    return Edition(dates=edition_dates(year), facts=facts.editions.get(year, EditionFacts()))
+    known = facts.editions.get(year, EditionFacts())
+    return Edition(**asdict(edition_dates(year)), motto=known.motto, forum=known.forum,
+                   regional_day=known.regional_day)
 
 
 def edition_link(facts: Facts, key: str, year: int) -> str:

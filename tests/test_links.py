@@ -1,7 +1,9 @@
+from datetime import date
+
 import pytest
 
 from conftest import ROOT
-from qualityweek.edition import edition_link
+from qualityweek.edition import build_edition, edition_link
 from qualityweek.facts import load_facts
 from qualityweek.links import UnknownLinkError, resolve_link
 
@@ -38,3 +40,12 @@ def test_unknown_key_lists_the_known_keys(facts):
 def test_no_url_keeps_the_letters_scan_error(facts):
     urls = [link.url for link in facts.links.values()] + [l.yearly or "" for l in facts.links.values()]
     assert not any("rskrf.m/" in url for url in urls)
+
+
+def test_edition_combines_computed_dates_with_confirmed_facts_only(facts):
+    known = build_edition(facts, 2024)
+    assert known.quality_day == date(2024, 11, 14)
+    assert known.regional_day.date == date(2024, 11, 15)
+    unknown = build_edition(facts, 2027)
+    assert (unknown.week_start, unknown.week_end) == (date(2027, 11, 8), date(2027, 11, 14))
+    assert unknown.motto is None and unknown.forum is None and unknown.regional_day is None
