@@ -94,6 +94,7 @@ def define_env(env) -> None:
     env.filter(typography.format_day, "day")
     env.filter(typography.day_month, "day_month")
     env.filter(typography.quote, "quote")
+    env.filter(typography.glue, "glue")
 
     # Theme templates do not see macros variables: hand them what they show via config.extra.
     env.conf["extra"]["edition"] = {

@@ -24,9 +24,6 @@ class EditionDates:
     week_start: date
     week_end: date
 
-    def week_days(self) -> list[date]:
-        return [self.week_start + timedelta(days=i) for i in range(7)]
-
 
 def in_range(year: int) -> bool:
     """Whether the site supports `year` (the rule itself holds for any year)."""

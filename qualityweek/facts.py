@@ -38,6 +38,8 @@ Text = Annotated[str, Field(min_length=1, strict=True)]
 # A source is a public page (http or https) or a page of this site, such as the archived letter.
 Source = Annotated[str, Field(pattern=r"^(https?://\S+|[a-z0-9-]+\.md)$", strict=True)]
 Url = Annotated[str, Field(pattern=r"^https://\S+$", strict=True)]
+# Some cited public pages exist only over plain http; a citation keeps the address it was read at.
+CitedUrl = Annotated[str, Field(pattern=r"^https?://\S+$", strict=True)]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", strict=True)]
 Phone = Annotated[str, Field(pattern=r"^\+7 \(\d{3,5}\) [\d-]{5,9}$", strict=True)]
 
@@ -59,6 +61,7 @@ class Forum(_Model):
     theme: Text | None = None
     plenary: Text | None = None
     cities: list[Text] = []
+    registration: Url | None = None  # the forum's registration page, once published
     source: Source
 
     @model_validator(mode="after")
@@ -102,19 +105,30 @@ class Link(_Model):
     """A registry entry: the stable URL, and a per-year template used only where confirmed."""
 
     title: Text
-    url: Url
+    url: CitedUrl
     yearly: Annotated[str, Field(pattern=r"^https://\S*\{year\}\S*$", strict=True)] | None = None
 
 
 class Facts(_Model):
     links: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Link]
     contacts: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Organization]
-    editions: dict[Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR, strict=True)], Edition]
+    editions: dict[Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)], Edition]
 
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader that leaves dates as strings, so that validation reports bad ones itself
-    (PyYAML would raise a bare ValueError on «2023-11-31»)."""
+    (PyYAML would raise a bare ValueError on «2023-11-31»), and refuses a key given twice
+    (PyYAML would keep the last one, and a year's facts would silently vanish)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"ключ {key!r} повторяется", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -167,7 +181,9 @@ def _describe(error: dict, path: str) -> str:
         field = field[:-2]
         message = f"ключ {loc[-2]!r} не подходит: {error['msg']}"
         if loc[0] == "editions":
-            message = f"год вне диапазона {FIRST_YEAR}–{LAST_YEAR} или не число"
+            message = (f"год вне диапазона {FIRST_YEAR}–{LAST_YEAR}"
+                       if error["type"].startswith(("greater", "less")) else
+                       "ожидается год из четырёх цифр, например 2027")
     elif error["type"] == "extra_forbidden":
         allowed = _field_names(loc[:-1])
         message = "неизвестное поле" + (f"; допустимые: {', '.join(allowed)}" if allowed else "")

@@ -30,8 +30,10 @@ class BuildSettings:
     today: date  # the build date (Moscow), from QUALITY_TODAY when given
 
 
-def moscow_today() -> date:
-    return datetime.now(MOSCOW).date()
+def moscow_today(now: datetime | None = None) -> date:
+    """The date in Moscow at the aware moment `now` (default: this moment), whatever the
+    machine's own time zone: a build at 23:30 UTC on Sunday is already Monday in Moscow."""
+    return (now or datetime.now(MOSCOW)).astimezone(MOSCOW).date()
 
 
 def _parse_year(raw: str) -> int:

@@ -8,6 +8,7 @@ Russian typography (Мильчин, «Справочник издателя и �
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from babel.dates import format_date
@@ -49,7 +50,10 @@ def format_day(day: date, *, with_weekday: bool = False, with_year: bool = True)
 
 
 def format_range(start: date, end: date, *, with_year: bool = True) -> str:
-    """«6–12 ноября 2023 г.», «29 октября — 4 ноября 2029 г.», «30 декабря 2029 г. — 5 января 2030 г.»."""
+    """«6–12 ноября 2023 г.», «29 октября — 4 ноября 2029 г.», «30 декабря 2029 г. — 5 января 2030 г.».
+
+    A range across two years always names both years, `with_year` or not: it would be ambiguous.
+    """
     if end < start:
         raise ValueError(f"конец диапазона {end.isoformat()} раньше начала {start.isoformat()}")
     if start == end:
@@ -61,6 +65,16 @@ def format_range(start: date, end: date, *, with_year: bool = True) -> str:
     else:
         text = f"{day_month(start)}{WORD_DASH}{day_month(end)}"
     return f"{text} {year_suffix(end)}" if with_year else text
+
+
+_ABBREVIATION = re.compile(r"(?<!\w)(ул|г|д|пр|пл|пер|обл)\. ")
+
+
+def glue(text: str) -> str:
+    """Non-breaking spaces where Russian typography wants them in running text from data:
+    after short abbreviations («ул. Карла Либкнехта», «г. Киров») and before a dash."""
+    text = _ABBREVIATION.sub(lambda match: f"{match.group(1)}.{NBSP}", text)
+    return text.replace(" —", f"{NBSP}—").replace(" –", f"{NBSP}–")
 
 
 def quote(text: str) -> str:

@@ -33,13 +33,6 @@ def test_real_file_loads_with_the_letters_facts():
     assert facts.contacts["roskachestvo"].email == "qd@roskachestvo.gov.ru"
 
 
-def test_every_fact_has_a_source():
-    facts = load_facts(FACTS)
-    for year, edition in facts.editions.items():
-        for fact in (edition.motto, edition.forum, edition.regional_day):
-            assert fact is None or fact.source, year
-
-
 def test_malformed_date(text):
     message = error_for(text, "start: 2023-11-07", "start: 2023-11-31")
     assert message.startswith(NAME)
@@ -100,6 +93,21 @@ def test_yearly_link_without_a_template(text):
 def test_contact_field_is_named_without_a_year(text):
     message = error_for(text, "email: prom@ako.kirov.ru", "email: prom(at)ako.kirov.ru")
     assert "contacts.ministry.email" in message and "год" not in message
+
+
+def test_year_given_twice(text):
+    message = error_for(text, "  2024:\n", "  2023:\n")
+    assert message.startswith(NAME) and "2023" in message and "повторяется" in message
+
+
+def test_quoted_year_is_still_a_year(text):
+    facts = parse_facts(text.replace("  2022:", "  '2022':"), NAME)
+    assert 2022 in facts.editions
+
+
+def test_year_that_is_not_a_number(text):
+    message = error_for(text, "  2022:", "  двадцать_второй:")
+    assert "год двадцать_второй" in message and "четырёх цифр" in message
 
 
 def test_broken_yaml(text):

@@ -37,11 +37,6 @@ def test_unknown_key_lists_the_known_keys(facts):
     assert all(key in message for key in facts.links)
 
 
-def test_no_url_keeps_the_letters_scan_error(facts):
-    urls = [link.url for link in facts.links.values()] + [l.yearly or "" for l in facts.links.values()]
-    assert not any("rskrf.m/" in url for url in urls)
-
-
 def test_edition_combines_computed_dates_with_confirmed_facts_only(facts):
     known = build_edition(facts, 2024)
     assert known.quality_day == date(2024, 11, 14)

@@ -1,8 +1,8 @@
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
-from qualityweek.settings import SettingsError, read_settings
+from qualityweek.settings import SettingsError, moscow_today, read_settings
 
 TODAY = date(2026, 11, 28)
 
@@ -26,9 +26,13 @@ def test_empty_variables_count_as_unset():
     assert read_settings({"QUALITY_YEAR": "", "QUALITY_TODAY": " "}, today=TODAY).year == 2027
 
 
-def test_without_overrides_today_is_read_in_moscow():
-    settings = read_settings({})
-    assert 1990 <= settings.year <= 2100
+def test_today_is_the_date_in_moscow_not_in_utc():
+    # Sunday 15 November 2026, 22:30 UTC, is already Monday 16 November, 01:30, in Moscow:
+    # the 2026 week is over there, so the site shows 2027.
+    late_sunday_utc = datetime(2026, 11, 15, 22, 30, tzinfo=timezone.utc)
+    assert moscow_today(late_sunday_utc) == date(2026, 11, 16)
+    assert read_settings({}, today=moscow_today(late_sunday_utc)).year == 2027
+    assert moscow_today(datetime(2026, 11, 15, 20, 59, tzinfo=timezone.utc)) == date(2026, 11, 15)
 
 
 @pytest.mark.parametrize("value", ["abc", "27", "20277", "1989", "2101", "2027.0", "-2027"])

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import NBSP
+from conftest import NBSP, build_site
 
 PAGES = ["", "about/", "forum/", "participate/", "contacts/", "letter-2023/"]
 SITES = ["site_2023", "site_after_2026", "site_2029"]
@@ -37,10 +37,9 @@ def test_2023_home_shows_the_letters_dates_and_data(site_2023):
 
 
 def test_2023_uses_the_confirmed_per_year_links(site_2023):
-    hrefs = {a["href"] for a in site_2023.page("forum/").select("a[href]")}
-    assert "https://rskrf.ru/qualityday2023/" in hrefs
-    assert "https://rskrf.ru/qualityday2023/about/" in hrefs
-    assert "https://rskrf.ru/qualityday/" not in hrefs
+    for page in ("forum/", "participate/", "contacts/"):
+        hrefs = {a["href"] for a in site_2023.page(page).select("a[href*='rskrf.ru']")}
+        assert hrefs == {"https://rskrf.ru/qualityday2023/"}, page
 
 
 def test_2027_without_data_says_what_is_not_yet_announced(site_after_2026):
@@ -160,3 +159,14 @@ def test_dates_keep_day_month_and_year_together(any_site):
         text = any_site.page(page).select_one("article").get_text()
         assert not re.search(rf"\d{{1,2}} ({months})", text), page
         assert not re.search(r"\d{4} г\.", text), page
+
+
+@pytest.mark.parametrize("today, year, week", [
+    ("2026-11-15", "2026", f"9–15{NBSP}ноября 2026{NBSP}г."),   # the Sunday that ends the week
+    ("2026-11-16", "2027", f"8–14{NBSP}ноября 2027{NBSP}г."),   # the Monday after
+])
+def test_built_site_rolls_over_the_monday_after_the_week(tmp_path, today, year, week):
+    build = build_site(tmp_path / "site", QUALITY_TODAY=today)
+    assert build.result.returncode == 0, build.output
+    assert build.page().select_one("h1").get_text(strip=True).endswith(year)
+    assert week in build.text()

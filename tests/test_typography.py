@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from qualityweek.typography import format_day, format_range, quote
+from qualityweek.typography import format_day, format_range, glue, quote
 
 NBSP = "\u00a0"
 
@@ -55,3 +55,10 @@ def test_no_plain_space_inside_day_month_or_year_groups():
 def test_quotes_are_guillemets_with_nested_low_quotes():
     assert quote("Россия — страна со Знаком качества") == "«Россия — страна со Знаком качества»"
     assert quote("Форум «Всемирный день качества»") == "«Форум „Всемирный день качества“»"
+
+
+def test_glue_binds_abbreviations_and_dashes():
+    assert glue("ул. Карла Либкнехта, 69, г. Киров, 610019") == \
+        f"ул.{NBSP}Карла Либкнехта, 69, г.{NBSP}Киров, 610019"
+    assert glue("гибридный — онлайн") == f"гибридный{NBSP}— онлайн"
+    assert glue("Долг. Путь") == "Долг. Путь"  # only whole short abbreviations
