@@ -170,3 +170,13 @@ def test_built_site_rolls_over_the_monday_after_the_week(tmp_path, today, year, 
     assert build.result.returncode == 0, build.output
     assert f"Всемирная неделя качества {year}" in build.page().select_one("h1").get_text()
     assert week in build.text()
+
+
+def test_site_url_from_the_environment_gives_canonical_urls_and_sitemap(tmp_path):
+    build = build_site(tmp_path / "site", QUALITY_YEAR="2027",
+                       QUALITY_SITE_URL="https://example.org/quality-week/")
+    assert build.result.returncode == 0, build.output
+    canonical = build.page("forum/").select_one("link[rel=canonical]")["href"]
+    assert canonical == "https://example.org/quality-week/forum/"
+    sitemap = (build.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/quality-week/contacts/</loc>" in sitemap
