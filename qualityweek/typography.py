@@ -15,7 +15,9 @@ from babel.dates import format_date
 
 LOCALE = "ru_RU"
 NBSP = "\u00a0"
-NUMBER_DASH = "\u2013"  # en dash, unspaced, between numbers
+# En dash, unspaced, between numbers; the word joiner (U+2060) forbids the line break that
+# browsers allow after a dash, which split «10–» and «14 ноября» across lines on a phone.
+NUMBER_DASH = "\u2013\u2060"
 WORD_DASH = f"{NBSP}\u2014 "  # em dash between words; the NBSP keeps it off the start of a line
 
 

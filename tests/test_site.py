@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import NBSP, build_site
+from conftest import DASH, NBSP, build_site
 
 PAGES = ["", "about/", "forum/", "participate/", "contacts/", "letter-2023/"]
 SITES = ["site_2023", "site_after_2026", "site_2029"]
@@ -28,9 +28,9 @@ def any_site(request):
 def test_2023_home_shows_the_letters_dates_and_data(site_2023):
     text = site_2023.text()
     assert "Всемирная неделя качества 2023" in text
-    assert f"6–12{NBSP}ноября 2023{NBSP}г." in text
+    assert f"6{DASH}12{NBSP}ноября 2023{NBSP}г." in text
     assert f"четверг, 9{NBSP}ноября 2023{NBSP}г." in text
-    assert f"7–10{NBSP}ноября 2023{NBSP}г." in text  # forum
+    assert f"7{DASH}10{NBSP}ноября 2023{NBSP}г." in text  # forum
     assert f"пятница, 10{NBSP}ноября 2023{NBSP}г." in text  # regional day
     assert "«Россия — страна со Знаком качества»" in text
     assert "будет объявлен" not in text
@@ -45,7 +45,7 @@ def test_2023_uses_the_confirmed_per_year_links(site_2023):
 def test_2027_without_data_says_what_is_not_yet_announced(site_after_2026):
     text = site_after_2026.text()
     assert "Всемирная неделя качества 2027" in text
-    assert f"8–14{NBSP}ноября 2027{NBSP}г." in text
+    assert f"8{DASH}14{NBSP}ноября 2027{NBSP}г." in text
     assert f"четверг, 11{NBSP}ноября 2027{NBSP}г." in text
     assert "даты будут объявлены" in text
     assert re.search(r"Региональный день Форума\s+будет объявлен", text)
@@ -61,7 +61,7 @@ def test_2027_uses_the_stable_roskachestvo_page(site_after_2026):
 
 def test_2029_quality_day_on_8_november(site_2029):
     text = site_2029.text()
-    assert f"5–11{NBSP}ноября 2029{NBSP}г." in text
+    assert f"5{DASH}11{NBSP}ноября 2029{NBSP}г." in text
     assert f"четверг, 8{NBSP}ноября 2029{NBSP}г." in text
     about = site_2029.text("about/")
     assert f"четверг, 8{NBSP}ноября 2029{NBSP}г." in about
@@ -72,7 +72,7 @@ def test_about_page_lists_the_rule_for_the_next_years(site_after_2026):
     years = [row.find("td").get_text(strip=True) for row in rows]
     assert years == ["2027", "2028", "2029", "2030", "2031"]
     row_2029 = rows[2].get_text(" ", strip=True)
-    assert f"5–11{NBSP}ноября 2029{NBSP}г." in row_2029 and f"8{NBSP}ноября" in row_2029
+    assert f"5{DASH}11{NBSP}ноября 2029{NBSP}г." in row_2029 and f"8{NBSP}ноября" in row_2029
 
 
 def test_forum_history_comes_from_the_data_newest_first(site_after_2026):
@@ -162,8 +162,8 @@ def test_dates_keep_day_month_and_year_together(any_site):
 
 
 @pytest.mark.parametrize("today, year, week", [
-    ("2026-11-15", "2026", f"9–15{NBSP}ноября 2026{NBSP}г."),   # the Sunday that ends the week
-    ("2026-11-16", "2027", f"8–14{NBSP}ноября 2027{NBSP}г."),   # the Monday after
+    ("2026-11-15", "2026", f"9{DASH}15{NBSP}ноября 2026{NBSP}г."),   # the Sunday that ends the week
+    ("2026-11-16", "2027", f"8{DASH}14{NBSP}ноября 2027{NBSP}г."),   # the Monday after
 ])
 def test_built_site_rolls_over_the_monday_after_the_week(tmp_path, today, year, week):
     build = build_site(tmp_path / "site", QUALITY_TODAY=today)

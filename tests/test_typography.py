@@ -5,6 +5,7 @@ import pytest
 from qualityweek.typography import format_day, format_range, glue, quote
 
 NBSP = "\u00a0"
+DASH = "\u2013\u2060"
 
 
 @pytest.mark.parametrize("day, expected", [
@@ -24,8 +25,8 @@ def test_single_date_with_weekday_and_without_year():
 
 
 def test_range_within_a_month_uses_an_unspaced_en_dash():
-    assert format_range(date(2023, 11, 6), date(2023, 11, 12)) == f"6–12{NBSP}ноября 2023{NBSP}г."
-    assert format_range(date(2023, 11, 6), date(2023, 11, 12), with_year=False) == f"6–12{NBSP}ноября"
+    assert format_range(date(2023, 11, 6), date(2023, 11, 12)) == f"6{DASH}12{NBSP}ноября 2023{NBSP}г."
+    assert format_range(date(2023, 11, 6), date(2023, 11, 12), with_year=False) == f"6{DASH}12{NBSP}ноября"
 
 
 def test_range_across_months_uses_a_spaced_em_dash():
