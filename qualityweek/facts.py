@@ -61,7 +61,7 @@ class Forum(_Model):
     theme: Text | None = None
     plenary: Text | None = None
     cities: list[Text] = []
-    registration: Url | None = None  # the forum's registration page, once published
+    registration_url: Url | None = None  # the forum's registration page, once published
     source: Source
 
     @model_validator(mode="after")

@@ -180,3 +180,31 @@ def test_site_url_from_the_environment_gives_canonical_urls_and_sitemap(tmp_path
     assert canonical == "https://example.org/quality-week/forum/"
     sitemap = (build.site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/quality-week/contacts/</loc>" in sitemap
+
+
+def test_new_years_facts_appear_with_no_other_edit(tmp_path, project_copy):
+    """An editor adds next year's facts to the data file; the pages pick them up."""
+    facts = project_copy / "data" / "facts.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("editions:\n", """editions:
+  2027:
+    motto: {text: Качество — это мы, source: https://example.org/motto}
+    forum:
+      start: 2027-11-08
+      end: 2027-11-12
+      registration_url: https://example.org/forum/registration
+      source: https://example.org/forum
+    regional_day: {date: 2027-11-12, source: https://example.org/regional}
+    yearly_links: [rskrf_qualityday]
+""", 1), encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY="2026-11-28")
+    assert build.result.returncode == 0, build.output
+    home = build.text()
+    assert "«Качество — это мы»" in home and "будет объявлен" not in home
+    assert f"8{DASH}12{NBSP}ноября 2027{NBSP}г." in home
+    assert f"пятница, 12{NBSP}ноября 2027{NBSP}г." in home
+    home_links = {a["href"] for a in build.page().select("a[href]")}
+    assert "https://example.org/forum/registration" in home_links
+    forum_links = {a["href"] for a in build.page("forum/").select("a[href]")}
+    assert {"https://example.org/forum/registration", "https://rskrf.ru/qualityday2027/"} <= forum_links
+    years = [row.find("td").get_text(strip=True) for row in build.page("forum/").select("tbody tr")]
+    assert years[0] == "2027"
