@@ -52,3 +52,19 @@ def test_undefined_variable_fails_instead_of_rendering_empty(tmp_path, project_c
                     encoding="utf-8")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2027")
     assert_failed(build, "yaer")
+
+
+def test_broken_anchor_fails_the_strict_build(tmp_path, project_copy):
+    page = project_copy / "docs" / "forum.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "contacts.md#министерство", "contacts.md#министр"), encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2027")
+    assert_failed(build, "forum.md", "#министр")
+
+
+def test_link_to_a_missing_page_fails_the_strict_build(tmp_path, project_copy):
+    page = project_copy / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("(contacts.md)", "(kontakty.md)"),
+                    encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2027")
+    assert_failed(build, "index.md", "kontakty.md")
