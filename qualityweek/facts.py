@@ -187,10 +187,10 @@ def _describe(error: dict, path: str) -> str:
     elif error["type"] == "extra_forbidden":
         allowed = _field_names(loc[:-1])
         message = "неизвестное поле" + (f"; допустимые: {', '.join(allowed)}" if allowed else "")
+    elif error["type"] == "missing":  # nothing was given, so there is no input to quote
+        message = _MESSAGES["missing"]
     elif error["type"] in _MESSAGES:
         message = f"{_MESSAGES[error['type']]} (получено: {error.get('input')!r})"
-        if error["type"] == "missing":
-            message = _MESSAGES["missing"]
     else:
         message = error["msg"].removeprefix("Value error, ")
     # a model-level check (e.g. start/end order) has no field of its own: name the block
