@@ -12,6 +12,7 @@ import logging
 import os
 import posixpath
 import sys
+from calendar import timegm
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -46,6 +47,9 @@ def define_env(env) -> None:
     except (SettingsError, FactsError) as error:
         raise PluginError(f"Сборка остановлена: {error}") from None
     shown = build_edition(facts, settings.year)
+    # Reproducible builds: MkDocs dates sitemap.xml (lastmod, the .gz header) by SOURCE_DATE_EPOCH,
+    # else by the real clock; make it the build settings' date, as the footer shows.
+    os.environ["SOURCE_DATE_EPOCH"] = str(timegm(settings.today.timetuple()))
 
     def edition_for(year: int):
         if not in_range(year):
