@@ -1,0 +1,108 @@
+"""The built site in a real browser (Debian's chromium), on a phone and on a desktop: the home
+page shows this edition's computed dates, every navigation entry opens, nothing is logged as an
+error, and no request leaves the local server."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from browsing import VIEWPORTS, reader
+from conftest import serve
+from qualityweek.calendar import edition_dates
+from qualityweek.settings import read_settings
+from qualityweek.typography import format_day, format_range
+from site_files import html_files, page_path
+
+TODAY = "2026-11-28"  # the day site_after_2026 is built for
+PAGE_LINKS = ".md-nav--primary a.md-nav__link[href]:not(.md-nav--secondary a)"
+
+
+@pytest.fixture(scope="module")
+def base_url(site_after_2026):
+    with serve(site_after_2026.site) as url:
+        yield url
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def session(request, browser):
+    with reader(browser, request.param) as session:
+        session.viewport = request.param
+        yield session
+
+
+def open_drawer_to(page, link) -> None:
+    """On a phone the navigation sits in the drawer, nested sections in sub-panels."""
+    button = page.locator(".md-header label[for=__drawer]")
+    if button.is_visible():
+        button.click()
+        page.wait_for_timeout(250)  # the drawer slides in
+    # open each enclosing section, outermost first
+    for toggle in link.evaluate("""a => {
+        const ids = [];
+        for (let li = a.closest('li.md-nav__item--nested'); li;
+             li = li.parentElement.closest('li.md-nav__item--nested')) {
+          const input = li.querySelector(':scope > input.md-toggle');
+          if (input && !input.checked) ids.unshift(input.id);
+        }
+        return ids;
+    }"""):
+        page.click(f"label[for='{toggle}']")
+        page.wait_for_timeout(250)
+
+
+def nav_entries(page) -> list[tuple[str, str]]:
+    """(text, href) of every page link in the site navigation, as the reader's page has it
+    (links of a page's own table of contents excluded)."""
+    return page.eval_on_selector_all(
+        PAGE_LINKS,
+        """links => links.filter(a => !a.closest('.md-nav--secondary'))
+                         .map(a => [a.innerText.trim(), a.getAttribute('href')])""")
+
+
+def test_home_shows_the_computed_dates_of_the_edition(session, base_url):
+    settings = read_settings({"QUALITY_TODAY": TODAY})
+    dates = edition_dates(settings.year)
+    session.page.goto(base_url)
+    text = session.page.inner_text("article")
+    assert format_range(dates.week_start, dates.week_end) in text
+    assert format_day(dates.quality_day, with_weekday=True) in text
+    assert not session.errors
+    assert not session.foreign_requests(base_url)
+
+
+def test_every_nav_entry_opens_with_its_title(session, base_url, site_after_2026):
+    page = session.page
+    page.goto(base_url)
+    site_name = page.title()
+    entries = [(text, urljoin(base_url, href)) for text, href in nav_entries(page)]
+    assert len(entries) >= 2, entries
+    for text, target in entries:
+        # start from another page: the current page's own entry is a table-of-contents toggle
+        page.goto(base_url if target != base_url else next(u for _, u in entries if u != target))
+        exact = re.compile(rf"^\s*{re.escape(text)}\s*$")
+        link = page.locator(PAGE_LINKS).filter(has_text=exact).first
+        open_drawer_to(page, link)
+        with page.expect_navigation() as navigation:
+            link.click()
+        response = navigation.value
+        assert response.status == 200, (text, target, response.status)
+        assert response.url == target, text
+        active = page.locator(".md-nav--primary a.md-nav__link--active").first.text_content()
+        assert " ".join(active.split()) == text
+        assert page.title() == site_name if target == base_url else text in page.title()
+    assert not session.errors, session.errors
+    assert not session.foreign_requests(base_url), session.foreign_requests(base_url)
+
+
+def test_every_built_page_loads_cleanly_and_locally(session, base_url, site_after_2026):
+    """Each page, including ones no menu links to (404, generated), in a fresh load."""
+    for file in html_files(site_after_2026.site):
+        response = session.page.goto(urljoin(base_url, page_path(site_after_2026.site, file)))
+        assert response.status == 200, file
+        session.page.wait_for_load_state("networkidle")
+    assert not session.errors, session.errors
+    assert session.requests
+    assert not session.foreign_requests(base_url), session.foreign_requests(base_url)
