@@ -35,7 +35,7 @@ def session(request, browser):
 
 def open_drawer_to(page, link) -> None:
     """On a phone the navigation sits in the drawer, nested sections in sub-panels."""
-    button = page.locator(".md-header label[for=__drawer]")
+    button = page.locator("label.md-header__button[for=__drawer]")
     if button.is_visible():
         button.click()
         page.wait_for_timeout(250)  # the drawer slides in

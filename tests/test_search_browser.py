@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from browsing import VIEWPORTS, reader
 from conftest import serve
 
 # query, the page it must find; each query is a word form that appears nowhere on the site
@@ -14,22 +15,23 @@ INFLECTED = [
     ("форумом", "Форум «Всемирный день качества»"),  # page: «форум», «форума», «форуме»
     ("регистрацией", "Форум «Всемирный день качества»"),  # page: «регистрации»
 ]
+# what a reader looking for how to take part may type (some of these forms are on the site)
+READER_QUERIES = [("качеству", "Как принять участие"), ("участия", "Как принять участие"),
+                  ("принять участие", "Как принять участие")]
 
 
-@pytest.fixture(scope="module")
-def search_page(browser, site_after_2026):
-    with serve(site_after_2026.site) as url:
-        page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
-        errors = []
-        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url)
-        yield page, errors
-        page.close()
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def search_page(request, browser, site_after_2026):
+    with serve(site_after_2026.site) as url, reader(browser, request.param) as session:
+        session.page.goto(url)
+        yield session.page, session.errors
+        assert not session.foreign_requests(url)
 
 
 def search(page, query: str) -> list[str]:
-    page.click("label[for=__search]")
+    # a phone opens search with the header button; a desktop shows the field itself
+    button = page.locator("label.md-header__button[for=__search]")
+    page.click("label.md-header__button[for=__search]" if button.is_visible() else "input.md-search__input")
     field = page.locator("input.md-search__input")
     field.fill(query)
     # Material listens for keyup, which fill() does not send
@@ -47,6 +49,13 @@ def search(page, query: str) -> list[str]:
 def test_inflected_query_finds_the_page(search_page, site_after_2026, query, title):
     index = (site_after_2026.site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert query not in index.lower(), f"«{query}» is on the site as typed: not a test of word forms"
+    page, errors = search_page
+    assert title in search(page, query)
+    assert not errors
+
+
+@pytest.mark.parametrize("query, title", READER_QUERIES)
+def test_reader_query_finds_how_to_take_part(search_page, query, title):
     page, errors = search_page
     assert title in search(page, query)
     assert not errors
