@@ -31,7 +31,7 @@ def search_page(request, browser, site_after_2026):
 def search(page, query: str) -> list[str]:
     # a phone opens search with the header button; a desktop shows the field itself
     button = page.locator("label.md-header__button[for=__search]")
-    page.click("label.md-header__button[for=__search]" if button.is_visible() else "input.md-search__input")
+    (button if button.is_visible() else page.locator("input.md-search__input")).click()
     field = page.locator("input.md-search__input")
     field.fill(query)
     # Material listens for keyup, which fill() does not send
