@@ -5,6 +5,7 @@ Nothing is fetched (no network in tests)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -12,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, build_site
 from site_files import html_files, page_path
 
 # Cited sources that are published only over http. The research notes
@@ -30,14 +31,32 @@ HTTP_ONLY_SOURCES = {
 # attributes that make the browser load or navigate to a URL
 URL_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src",
                   "iframe": "src", "video": "src", "audio": "src", "form": "action"}
-SITE = "http://site.invalid/"  # a base to resolve relative URLs against; never fetched
+LOCAL = "http://site.invalid/"  # a base for a build without site_url; never fetched
+PUBLISHED = "https://example.org/quality-week/"  # a project site in a subfolder, as on GitHub Pages
 HOST = re.compile(r"(?=.{1,253}$)([a-z0-9\u0400-\u04ff-]{1,63}\.)+[a-z\u0400-\u04ff]{2,63}", re.I)
 
 
-@pytest.fixture(scope="module", params=["site_2023", "site_after_2026"])
-def site(request) -> Path:
-    """An edition with facts (more sources, more links) and one without."""
-    return request.getfixturevalue(request.param).site
+@dataclass
+class Site:
+    folder: Path
+    base: str  # the address the site is published at (its pages' absolute URLs start with it)
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Site:
+    """Built as published: with site_url in a subfolder (canonical links, sitemap, 404 page)."""
+    build = build_site(tmp_path_factory.mktemp("published") / "site", QUALITY_TODAY="2026-11-28",
+                       QUALITY_SITE_URL=PUBLISHED)
+    assert build.result.returncode == 0, build.output
+    return Site(build.site, PUBLISHED)
+
+
+@pytest.fixture(scope="module", params=["site_2023", "site_after_2026", "published_site"])
+def site(request) -> Site:
+    """An edition with facts (more sources, more links), one without, and a published build."""
+    if request.param == "published_site":
+        return request.getfixturevalue(request.param)
+    return Site(request.getfixturevalue(request.param).site, LOCAL)
 
 
 @cache
@@ -74,43 +93,68 @@ def is_well_formed_https(url: str) -> bool:
             is not None and not re.search(r"\s", url) and parts.username is None)
 
 
+def internal_path(site: Site, resolved: str) -> str | None:
+    """The site path of an absolute URL on the site's own address, else None (external)."""
+    parts, base = urlsplit(resolved), urlsplit(site.base)
+    if parts.netloc != base.netloc:
+        return None
+    if not parts.path.startswith(base.path):
+        return parts.path  # on our host but outside the site's folder: reported as missing
+    return parts.path[len(base.path):]
+
+
+def check_target(site: Site, where: str, resolved: str, broken: list[str]) -> None:
+    path = internal_path(site, resolved)
+    if path is None:
+        return
+    target = target_file(site.folder, path)
+    fragment = unquote(urlsplit(resolved).fragment)
+    if target is None:
+        broken.append(f"{where} → no file {path!r}")
+    elif fragment and fragment not in anchors_of(target):
+        broken.append(f"{where} → no #{fragment} in {target.relative_to(site.folder)}")
+
+
 def test_every_internal_link_and_anchor_resolves(site):
     broken = []
-    for file in html_files(site):
-        base = urljoin(SITE, page_path(site, file))
+    for file in html_files(site.folder):
+        base = urljoin(site.base, page_path(site.folder, file))
         for url in urls_of(file):
-            parts = urlsplit(url)
-            if parts.scheme in ("mailto", "tel", "data") or (parts.scheme and parts.scheme
-                                                               not in ("http", "https")):
-                continue
-            resolved = urlsplit(urljoin(base, url))
-            if resolved.netloc != urlsplit(SITE).netloc:
-                continue  # external: the next test
-            target = target_file(site, resolved.path)
-            where = f"{file.relative_to(site)}: {url!r}"
-            if target is None:
-                broken.append(f"{where} → no file {resolved.path}")
-            elif resolved.fragment and unquote(resolved.fragment) not in anchors_of(target):
-                broken.append(f"{where} → no #{unquote(resolved.fragment)} in "
-                              f"{target.relative_to(site)}")
+            scheme = urlsplit(url).scheme
+            if scheme in ("", "http", "https"):
+                check_target(site, f"{file.relative_to(site.folder)}: {url!r}",
+                             urljoin(base, url), broken)
     assert not broken, "\n".join(broken)
+
+
+def test_sitemap_lists_the_built_pages(published_site):
+    """Every page in sitemap.xml exists; every page the site has is listed (404 aside)."""
+    sitemap = (published_site.folder / "sitemap.xml").read_text(encoding="utf-8")
+    listed = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    broken = []
+    for url in listed:
+        check_target(published_site, f"sitemap.xml: {url}", url, broken)
+    assert not broken
+    pages = {urljoin(PUBLISHED, page_path(published_site.folder, f))
+             for f in html_files(published_site.folder) if f.name != "404.html"}
+    assert pages == set(listed)
 
 
 def test_external_links_are_well_formed_https(site):
     bad = []
-    for file in html_files(site):
+    for file in html_files(site.folder):
         for url in urls_of(file):
             scheme = urlsplit(url).scheme
             if scheme == "http" and url in HTTP_ONLY_SOURCES:
                 continue
             if scheme in ("http", "https") and not is_well_formed_https(url):
-                bad.append(f"{file.relative_to(site)}: {url!r}")
+                bad.append(f"{file.relative_to(site.folder)}: {url!r}")
     assert not bad, "\n".join(bad)
 
 
 def test_mail_and_phone_links_are_well_formed(site):
     bad = []
-    for file in html_files(site):
+    for file in html_files(site.folder):
         for url in urls_of(file):
             if url.startswith("mailto:") and not re.fullmatch(r"mailto:[^@\s]+@[^@\s]+\.\w+", url):
                 bad.append(url)
@@ -133,7 +177,8 @@ def test_checker_catches_a_broken_anchor_and_a_missing_file(tmp_path):
     (tmp_path / "index.html").write_text('<a href="a/#nope">x</a><a href="b/">y</a>'
                                          '<a href="http://example.org/">z</a>', encoding="utf-8")
     (tmp_path / "a" / "index.html").write_text('<h1 id="yes">a</h1>', encoding="utf-8")
-    with pytest.raises(AssertionError, match=r"no #nope in a/index.html[\s\S]*no file /b/"):
-        test_every_internal_link_and_anchor_resolves(tmp_path)
+    site = Site(tmp_path, LOCAL)
+    with pytest.raises(AssertionError, match=r"no #nope in a/index.html[\s\S]*no file 'b/'"):
+        test_every_internal_link_and_anchor_resolves(site)
     with pytest.raises(AssertionError, match="http://example.org/"):
-        test_external_links_are_well_formed_https(tmp_path)
+        test_external_links_are_well_formed_https(site)
