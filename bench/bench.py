@@ -33,9 +33,8 @@ CHROMIUM = Path(os.environ.get("QUALITY_CHROMIUM", "/usr/bin/chromium"))
 CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update")
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
-# the part of the project a build reads (as tests/conftest.py copies it), with what others add
-PROJECT_SKIP = {".git", ".venv", "site", "bench", "tests", "__pycache__", ".pytest_cache",
-                "node_modules"}
+# top-level folders a build does not read (everything else is copied, so new parts come along)
+PROJECT_SKIP = {".git", ".venv", "site", "bench", "tests", ".pytest_cache", ".github"}
 
 TARGETS = {  # name: (limit, comparison)
     "build ratio": (1.3, "<="),
@@ -66,8 +65,12 @@ def verdict(name: str, value: float) -> str:
 # -- build time -------------------------------------------------------------------------------
 
 def copy_project(dest: Path) -> Path:
-    shutil.copytree(ROOT, dest, ignore=lambda folder, names: [
-        n for n in names if n in PROJECT_SKIP or n.endswith(".pyc")])
+    """The project as a build reads it (what the other folders hold is not the build's)."""
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        top = Path(folder) == ROOT
+        return [n for n in names if (top and n in PROJECT_SKIP) or n in ("__pycache__",
+                                                                          "node_modules")]
+    shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
 
 

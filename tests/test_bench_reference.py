@@ -1,0 +1,42 @@
+"""The benchmark's reference (bench/bench.py): the same pages, macros already rendered, built by
+plain Material. Not timed here; this checks the reference is a fair copy of the site."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+
+import pytest
+
+from conftest import ROOT, Build, build_site
+from site_files import html_files
+
+TODAY = "2026-11-28"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "bench" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_reference_has_the_same_pages_without_macros_or_overrides(bench, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QUALITY_")}
+    env.update(NO_MKDOCS_2_WARNING="1", QUALITY_TODAY=TODAY)
+    reference = bench.reference_project(tmp_path, env)
+    config = (reference / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not re.search(r"^\s+- macros:|custom_dir:|^hooks:", config, re.M)
+
+    site = build_site(tmp_path / "site", QUALITY_TODAY=TODAY)
+    plain = tmp_path / "plain"
+    bench.mkdocs_build(reference, plain, env)
+    assert site.result.returncode == 0, site.output
+    assert ({p.relative_to(site.site) for p in html_files(site.site)}
+            == {p.relative_to(plain) for p in html_files(plain)})
+    reference_build = Build(result=site.result, site=plain)
+    for page in ("", "forum/"):  # the rendered text: dates, facts, links as in the real site
+        assert "{{" not in reference_build.text(page)
+        assert reference_build.text(page) == site.text(page)
