@@ -36,15 +36,17 @@ _NOT_PROSE = re.compile(
 )
 _LEAD = re.compile(r"^\s*(?:[-*+]|\d+\.|:|>)?\s*")  # indentation, list/definition/quote marker
 
+# (pattern, message, also in table rows)
 RULES = [
     (re.compile(r"(?<![\d\-–.])(\d+)-(\d+)(?![\d\-])"),
-     lambda m: f"дефис между числами: «{m[0]}»; нужно тире без пробелов «{m[1]}–{m[2]}»"),
+     lambda m: f"дефис между числами: «{m[0]}»; нужно тире без пробелов «{m[1]}–{m[2]}»", True),
     (re.compile(r"(?<=\S) - (?=\S)"),
-     lambda m: "дефис вместо тире: « - »; нужно « — » (перед тире — неразрывный пробел &nbsp;)"),
+     lambda m: "дефис вместо тире: « - »; нужно « — » (перед тире — неразрывный пробел &nbsp;)",
+     True),
     (re.compile(r"\"[^\"]*\"|\""),
-     lambda m: f"прямые кавычки: {m[0]}; нужны «ёлочки» (внутри — „лапки“)"),
-    (re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)"),
-     lambda m: "двойной пробел"),
+     lambda m: f"прямые кавычки: {m[0]}; нужны «ёлочки» (внутри — „лапки“)", True),
+    # table cells are padded with spaces on purpose
+    (re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)"), lambda m: "двойной пробел", False),
 ]
 
 
@@ -80,9 +82,9 @@ def typography_problems(text: str, name: str) -> list[str]:
     problems = []
     for number, prose in prose_lines(text):
         table_row = prose.startswith("|")
-        for pattern, message in RULES:
-            if table_row and message is RULES[3][1]:
-                continue  # cells are padded with spaces on purpose
+        for pattern, message, in_tables in RULES:
+            if table_row and not in_tables:
+                continue
             for found in pattern.finditer(prose):
                 problems.append(f"{name}:{number}: {message(found)}")
     return problems

@@ -23,7 +23,9 @@ def _description(text: str) -> Markup:
     # raw HTML from an editor is shown as text, not injected into the page
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    return Markup(md.convert(text))
+    # NBSPs before dashes and after «г.», «ул.» as in the rest of the site (text only: the
+    # rendered HTML has no spaces inside tags that these patterns could touch)
+    return Markup(typography.glue(md.convert(text)))
 
 
 def _time(event: Event) -> str:
@@ -34,13 +36,14 @@ def _time(event: Event) -> str:
             return f"{start_t:%H:%M}{typography.NUMBER_DASH}{end_t:%H:%M}"
         if start_t:
             return f"с{NBSP}{start_t:%H:%M}"
+        if end_t:
+            return f"до{NBSP}{end_t:%H:%M}"
         return "весь день"
-    days = typography.format_range(event.start_day, event.end_day, with_year=False)
     if start_t or end_t:
         first = typography.day_month(event.start_day) + (f", {start_t:%H:%M}" if start_t else "")
         last = typography.day_month(event.end_day) + (f", {end_t:%H:%M}" if end_t else "")
         return f"{first}{typography.WORD_DASH}{last}"
-    return days
+    return typography.format_range(event.start_day, event.end_day, with_year=False)
 
 
 def _row(label: str, value: Markup | str) -> Markup:
@@ -53,7 +56,7 @@ def _event(event: Event, heading: int) -> Markup:
         where = Markup("{}, {}").format(where, typography.glue(event.address))
     rows = [
         _row("Время", _time(event)),
-        _row("Организатор", event.organizer),
+        _row("Организатор", typography.glue(event.organizer)),
         _row("Где", where),
         _row("Вид", event.kind),
         _row("Формат", event.format),
@@ -64,7 +67,8 @@ def _event(event: Event, heading: int) -> Markup:
     parts = [
         Markup('<article class="qw-event" id="{}" data-municipality="{}" data-kind="{}">').format(
             event.anchor, event.municipality, event.kind),
-        Markup('<h{0} class="qw-event__title">{1}</h{0}>').format(heading, event.title),
+        Markup('<h{0} class="qw-event__title">{1}</h{0}>').format(
+            heading, typography.glue(event.title)),
         Markup('<dl class="qw-event__facts">') + Markup("").join(rows) + Markup("</dl>"),
     ]
     if event.description:

@@ -283,3 +283,35 @@ def test_load_events_reports_every_bad_file_at_once(tmp_path):
 
 def test_no_events_folder_means_no_events(tmp_path):
     assert load_events(tmp_path, MUNICIPALITIES) == {}
+
+
+@pytest.mark.parametrize("start, end, shown", [
+    ("2026-11-12 10:00", "2026-11-12 10:00", f"с{NBSP}10:00"),
+    ("2026-11-12", "2026-11-12 18:00", f"до{NBSP}18:00"),
+    ("2026-11-12 10:00", "2026-11-12", f"с{NBSP}10:00"),
+    ("2026-11-09 10:00", "2026-11-13 18:00",
+     f"9{NBSP}ноября, 10:00{NBSP}— 13{NBSP}ноября, 18:00"),
+    ("2026-11-30", "2026-11-30", "весь день"),
+])
+def test_time_of_an_event_as_readers_see_it(tmp_path, start, end, shown):
+    from bs4 import BeautifulSoup
+
+    from qualityweek.events_html import render_events
+
+    write_event(tmp_path, 2026, "one", dict(VALID, start=start, end=end))
+    html = render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026])
+    assert facts_of(BeautifulSoup(html, "html.parser"), "one")["Время"] == shown
+
+
+def test_title_and_description_get_the_sites_non_breaking_spaces(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from qualityweek.events_html import render_events
+
+    write_event(tmp_path, 2026, "one", dict(VALID, title="Экскурсия — цех сборки"),
+                "Сбор у проходной — ул. Тестовая.")
+    soup = BeautifulSoup(render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026]),
+                         "html.parser")
+    assert soup.select_one("h3").get_text() == f"Экскурсия{NBSP}— цех сборки"
+    assert soup.select_one(".qw-event__description").get_text() == (
+        f"Сбор у проходной{NBSP}— ул.{NBSP}Тестовая.")
