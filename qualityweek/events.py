@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 
 from .calendar import FIRST_YEAR, LAST_YEAR
 from .facts import Text, Url, _Loader
+from .typography import quote
 
 EVENTS_DIR = "events"
 MUNICIPALITIES_FILE = "data/municipalities.yml"
@@ -42,7 +43,8 @@ class EventsError(ValueError):
 
 
 def _moment(value: Any) -> date | datetime:
-    """«2026-11-12» (a day) or «2026-11-12 10:00» (Moscow time), kept as a string by the loader."""
+    """«2026-11-12» (a date) or «2026-11-12 10:00» (a naive datetime, Moscow time:
+    settings.MOSCOW), kept as a string by the loader."""
     match = _MOMENT.fullmatch(value) if isinstance(value, str) else None
     if match:
         try:
@@ -83,8 +85,13 @@ class Event(BaseModel):
 
     @property
     def anchor(self) -> str:
-        """A stable id for the page anchor and the .ics UID: the file name."""
+        """A stable id for the page anchor, from the file name (unique within a year)."""
         return f"event-{self.slug}"
+
+    @property
+    def uid(self) -> str:
+        """Unique across years (a slug may repeat in another year's folder): for an .ics UID."""
+        return f"{self.year}-{self.slug}"
 
     @property
     def start_day(self) -> date:
@@ -183,7 +190,7 @@ _MESSAGES = {
 }
 
 
-def _describe(error: dict, where: str, municipalities_file: str) -> str:
+def _describe(error: dict, where: str) -> str:
     field = ".".join(str(p) for p in error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -193,7 +200,7 @@ def _describe(error: dict, where: str, municipalities_file: str) -> str:
     elif kind == "literal_error":
         accepted = KINDS if field == "kind" else FORMATS
         message = (f"значение {error['input']!r} не подходит; допустимые: "
-                   + "; ".join(f"«{a}»" for a in accepted))
+                   + "; ".join(quote(a) for a in accepted))
     elif kind == "string_pattern_mismatch" and field == "url":
         message = f"ожидается адрес https://…, получено {error['input']!r}"
     elif kind in _MESSAGES:
@@ -254,8 +261,7 @@ def parse_event(text: str, source: _Source, municipalities: Collection[str],
     try:
         event = Event.model_validate(raw)
     except ValidationError as error:
-        raise EventsError("\n".join(_describe(e, where, municipalities_file)
-                                    for e in error.errors())) from None
+        raise EventsError("\n".join(_describe(e, where) for e in error.errors())) from None
     problems = _rules(event, source, municipalities, municipalities_file)
     if problems:
         raise EventsError("\n".join(problems))

@@ -177,7 +177,8 @@ BAD = {
     "missing-field": (without("organizer"), ["поле «organizer»", "обязательное поле не задано"]),
     "empty-title": (dict(VALID, title='""'), ["поле «title»", "пустая строка"]),
     "wrong-kind": (dict(VALID, kind="экскурсия"),
-                   ["поле «kind»", "'экскурсия' не подходит", "«другое»", f"«{KINDS[0]}»"]),
+                   ["поле «kind»", "'экскурсия' не подходит", "«другое»", f"«{KINDS[0]}»",
+                    "«конкурс „Лидер качества“»"]),
     "wrong-format": (dict(VALID, format="заочно"),
                      ["поле «format»", "'заочно' не подходит", "«очно»; «онлайн»; «гибрид»"]),
     "end-before-start": (dict(VALID, end="2026-11-12 09:00"),
@@ -267,7 +268,8 @@ def test_load_events_returns_every_year_sorted_with_stable_slugs(tmp_path):
     assert list(events) == [2025, 2026]
     assert [e.slug for e in events[2026]] == ["early-promo", "contest", "tour", "late-webinar"]
     tour = events[2026][2]
-    assert (tour.anchor, tour.year, tour.description) == ("event-tour", 2026, "Описание.")
+    assert (tour.anchor, tour.uid, tour.year, tour.description) == (
+        "event-tour", "2026-tour", 2026, "Описание.")
     assert tour.start_time.isoformat() == "10:00:00" and events[2025][0].start_time is None
 
 
