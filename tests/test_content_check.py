@@ -51,7 +51,7 @@ def test_planted_slips_are_found_at_their_lines(tmp_path):
         "page.md:9: прямые кавычки: \"Россия — страна со Знаком качества\"; "
         "нужны «ёлочки» (внутри — „лапки“)",
         "page.md:10: двойной пробел",
-        "page.md:11: дефис вместо тире: « - »; нужно « — » (перед тире — неразрывный пробел &nbsp;)",
+        "page.md:11: дефис вместо тире: « - »; нужно « — »",
         "page.md:29: MD058 Tables should be surrounded by blank lines",
     ]
 
