@@ -134,7 +134,7 @@ def test_participate_page_prints_as_a_checklist(browser, site_url):
         assert page.locator(".task-list-item").first.is_visible()
         after = page.evaluate("""() => getComputedStyle(
             document.querySelector('article a[href^="https://rskrf.ru"]'), '::after').content""")
-        assert after == '" (" attr(href) ")"'  # the address printed after the link text
+        assert after == '" (https://rskrf.ru/qualityday/)"'  # the address printed after the link
         page.emulate_media(media="screen")
         assert page.locator(".md-header").is_visible()
     finally:
