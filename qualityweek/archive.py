@@ -27,7 +27,7 @@ def archive_page(year: int) -> str:
     return (
         "---\n"
         "render_macros: true\n"
-        f"title: Неделя качества {year}\n"
+        f"title: Всемирная неделя качества {year}\n"
         "description: >-\n"
         f"  Всемирная неделя качества {year} года: даты, девиз, Международный форум\n"
         "  «Всемирный день качества» и источники.\n"
