@@ -26,13 +26,17 @@ for _name in [n for n in sys.modules if n == "qualityweek" or n.startswith("qual
     del sys.modules[_name]
 
 from qualityweek import typography  # noqa: E402
+from qualityweek.archive import archive_path, archive_years  # noqa: E402
 from qualityweek.calendar import FIRST_YEAR, LAST_YEAR, in_range  # noqa: E402
+from qualityweek.countdown import countdown_data, week_days  # noqa: E402
 from qualityweek.edition import build_edition, edition_link  # noqa: E402
 from qualityweek.events import (  # noqa: E402
     MUNICIPALITIES_FILE, EventsError, load_events, load_municipalities)
 from qualityweek.events_html import render_events  # noqa: E402
 from qualityweek.facts import FactsError, load_facts  # noqa: E402
+from qualityweek.ics import calendar_path  # noqa: E402
 from qualityweek.settings import SettingsError, read_settings  # noqa: E402
+from qualityweek.structured import events_ld  # noqa: E402
 
 FACTS_FILE = "data/facts.yml"
 
@@ -143,4 +147,24 @@ def define_env(env) -> None:
         "week": typography.format_range(shown.week_start, shown.week_end),
         "built": settings.today.isoformat(),
         "built_ru": typography.format_day(settings.today),
+    }
+
+    define_reader_features(env, facts, shown)
+
+
+def define_reader_features(env, facts, shown) -> None:
+    """Calendar file, archive, week at a glance, countdown banner, JSON-LD (issue 5)."""
+    # docs-relative paths of generated files (hooks/generated_files.py adds them to the site)
+    env.variables["calendar_file"] = calendar_path(shown.year)
+    env.variables["archive_editions"] = [build_edition(facts, year)
+                                         for year in archive_years(facts.editions, shown.year)]
+    env.macro(archive_path)
+    env.macro(week_days)
+    site_url = env.conf.get("site_url") or None
+    env.conf["extra"]["countdown"] = countdown_data(shown)
+    env.conf["extra"]["jsonld"] = events_ld(shown, home_url=site_url)
+    env.conf["extra"]["share"] = {
+        "home_title": f"Всемирная неделя качества {shown.year}",
+        "image": "assets/share.png",
+        "image_alt": "Неделя качества — Кировская область",
     }
