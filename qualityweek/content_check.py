@@ -56,8 +56,11 @@ def prose_lines(text: str) -> Iterator[tuple[int, str]]:
     if match:
         start += match[0].count("\n")
         text = text[match.end():]
-    in_fence = in_comment = False
+    in_fence = in_comment = in_jinja_comment = False
     for number, line in enumerate(text.splitlines(), start):
+        if in_jinja_comment or line.lstrip().startswith("{##"):  # notes for editors, not prose
+            in_jinja_comment = "##}" not in line
+            continue
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
@@ -91,20 +94,25 @@ def typography_problems(text: str, name: str) -> list[str]:
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _JINJA_TRIMMED = re.compile(r"^\s*\{%.*-%\}\s*$")  # «-%}» also removes the line's newline
+_ATTR_LIST = re.compile(r"\{\s*[:.#][^}]*\}")
 
 
 def lint_lines(text: str) -> list[tuple[int, str]]:
     """(source line number, line) of the Markdown the page renders to, as far as the linter needs:
-    a Jinja statement line ending in «-%}» disappears, another one leaves an empty line, and an
-    inline tag becomes «{{…}}» (a line is not measured with template code it cannot wrap),
-    and a run of empty lines counts as one."""
+    a Jinja comment or a statement line ending in «-%}» disappears, another statement line leaves
+    an empty line, a run of empty lines counts as one, and an inline Jinja tag or attribute list
+    becomes «{{…}}» (a line is not measured with code it cannot wrap)."""
     lines: list[tuple[int, str]] = []
+    in_comment = False
     for number, line in enumerate(text.split("\n"), 1):
+        if in_comment or line.lstrip().startswith("{##"):
+            in_comment = "##}" not in line
+            continue
         if _JINJA_TRIMMED.match(line):
             continue
-        line = "" if _JINJA_LINE.match(line) else _JINJA.sub("{{…}}", line)
+        line = "" if _JINJA_LINE.match(line) else _ATTR_LIST.sub("{{…}}", _JINJA.sub("{{…}}", line))
         if not line.strip() and lines and not lines[-1][1].strip():
-            continue  # runs of empty lines are one in Markdown (Jinja lines make such runs)
+            continue
         lines.append((number, line))
     return lines
 

@@ -56,12 +56,14 @@ def test_planted_slips_are_found_at_their_lines(tmp_path):
     ]
 
 
-def test_long_lines_are_reported_but_template_code_is_not_counted(tmp_path):
+def test_long_lines_are_reported_but_template_code_and_comments_are_not(tmp_path):
     page = tmp_path / "page.md"
     long_prose = "слово " * 20
     jinja_line = "Даты: {{ date_range(edition.week_start, edition.week_end) }} " * 3
-    page.write_text(f"# Заголовок\n\n{long_prose.strip()}\n\n{jinja_line.strip()}\n",
-                    encoding="utf-8")
+    button = "[Кнопка](x.md){ .md-button title=\"Подсказка " + "очень " * 15 + "длинная\" }"
+    comment = "{##\n  Заметка для редакторов: 6-12 \"кавычки\"  и\n##}"
+    page.write_text(f"# Заголовок\n\n{long_prose.strip()}\n\n{jinja_line.strip()}\n\n"
+                    f"{button}\n\n{comment}\n", encoding="utf-8")
     problems = check([page], root=tmp_path)
     assert problems == ["page.md:3: MD013 Line length [ [Expected: 100, Actual: 119]]"]
 
