@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 
 from .calendar import FIRST_YEAR, LAST_YEAR
 from .facts import Text, Url, _Loader
+from .settings import MOSCOW
 from .typography import quote
 
 EVENTS_DIR = "events"
@@ -108,6 +109,17 @@ class Event(BaseModel):
     @property
     def end_time(self) -> time | None:
         return self.end.time() if isinstance(self.end, datetime) else None
+
+    def span(self) -> tuple[date, date] | tuple[datetime, datetime]:
+        """(start, end) for a calendar: two dates (all day, end inclusive) when neither has a
+        time, else two aware Moscow datetimes (a date alone starts at 00:00 or ends at the next
+        midnight), as qualityweek.ics.CalendarEntry wants them."""
+        if self.start_time is None and self.end_time is None:
+            return self.start_day, self.end_day
+        start = _begins(self.start)
+        end = self.end if isinstance(self.end, datetime) else datetime.combine(
+            self.end_day + timedelta(days=1), time.min)
+        return start.replace(tzinfo=MOSCOW), end.replace(tzinfo=MOSCOW)
 
     def sort_key(self) -> tuple:
         """By day, then time (an all-day event first), then title."""

@@ -317,3 +317,16 @@ def test_title_and_description_get_the_sites_non_breaking_spaces(tmp_path):
     assert soup.select_one("h3").get_text() == f"Экскурсия{NBSP}— цех сборки"
     assert soup.select_one(".qw-event__description").get_text() == (
         f"Сбор у проходной{NBSP}— ул.{NBSP}Тестовая.")
+
+
+@pytest.mark.parametrize("start, end, span", [
+    ("2026-11-12", "2026-11-13", ("2026-11-12", "2026-11-13")),
+    ("2026-11-12 10:00", "2026-11-12 12:30",
+     ("2026-11-12T10:00:00+03:00", "2026-11-12T12:30:00+03:00")),
+    ("2026-11-12 10:00", "2026-11-13", ("2026-11-12T10:00:00+03:00", "2026-11-14T00:00:00+03:00")),
+    ("2026-11-12", "2026-11-12 18:00", ("2026-11-12T00:00:00+03:00", "2026-11-12T18:00:00+03:00")),
+])
+def test_span_for_a_calendar_is_two_dates_or_two_moscow_times(tmp_path, start, end, span):
+    write_event(tmp_path, 2026, "one", dict(VALID, start=start, end=end))
+    event = load_events(tmp_path / "docs", MUNICIPALITIES)[2026][0]
+    assert tuple(moment.isoformat() for moment in event.span()) == span
