@@ -149,15 +149,16 @@ def define_env(env) -> None:
         "built_ru": typography.format_day(settings.today),
     }
 
-    define_reader_features(env, facts, shown)
+    define_reader_features(env, facts, shown, event_years=events_by_year.keys())
 
 
-def define_reader_features(env, facts, shown) -> None:
+def define_reader_features(env, facts, shown, *, event_years) -> None:
     """Calendar file, archive, week at a glance, countdown banner, JSON-LD (issue 5)."""
     # docs-relative paths of generated files (hooks/generated_files.py adds them to the site)
     env.variables["calendar_file"] = calendar_path(shown.year)
     env.variables["archive_editions"] = [build_edition(facts, year)
-                                         for year in archive_years(facts.editions, shown.year)]
+                                         for year in archive_years([*facts.editions, *event_years],
+                                                                   shown.year)]
     env.macro(archive_path)
     env.macro(week_days)
     site_url = env.conf.get("site_url") or None

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path
     sys.path.insert(0, str(ROOT))
 
+from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.generated import generated_files  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
@@ -24,8 +25,9 @@ from qualityweek.settings import SettingsError  # noqa: E402
 def on_files(files: Files, *, config) -> Files:
     project = Path(config.config_file_path).resolve().parent
     try:
-        generated = generated_files(project, os.environ, site_url=config.site_url)
-    except (SettingsError, FactsError) as error:
+        generated = generated_files(project, Path(config.docs_dir), os.environ,
+                                    site_url=config.site_url)
+    except (SettingsError, FactsError, EventsError) as error:
         raise PluginError(f"Сборка остановлена: {error}") from None
     for src_uri, content in generated.items():
         # the per-year pages are reached from the archive index, not the navigation

@@ -6,12 +6,15 @@ matter stops the strict build with a message naming the file, the field and what
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 from conftest import NBSP, build_site, copy_project
 from qualityweek.events import FIELDS, KINDS, EventsError, load_events, load_municipalities
+from qualityweek.settings import MOSCOW
 
 MUNICIPALITIES = load_municipalities(Path(__file__).resolve().parent.parent
                                      / "data" / "municipalities.yml")
@@ -70,8 +73,12 @@ def events_site(tmp_path_factory):
     # another year's event: validated on every build, not shown on this edition's page
     write_event(project, 2025, "past", dict(VALID, title="Прошлогодняя экскурсия",
                                              start="2025-11-13 10:00", end="2025-11-13 11:00"))
+    # a year with events but nothing in the data file still gets its archive page
+    write_event(project, 2021, "older", dict(VALID, title="Давняя экскурсия",
+                                              start="2021-11-11", end="2021-11-11"))
     build = build_site(tmp_path_factory.mktemp("events-site") / "site", project,
-                       QUALITY_YEAR="2026")
+                       QUALITY_YEAR="2026", QUALITY_TODAY="2026-11-28",
+                       QUALITY_SITE_URL="https://example.org/qw/")
     assert build.result.returncode == 0, build.output
     return build
 
@@ -142,6 +149,40 @@ def test_filter_controls_are_hidden_until_the_script_runs(events_site):
 def test_other_years_events_stay_off_this_editions_page(events_site):
     assert "Прошлогодняя экскурсия" not in events_site.text("events")
     assert "Пока мероприятий нет" not in events_site.text("events")
+
+
+def test_past_events_appear_on_their_editions_archive_page(events_site):
+    page = events_site.page("archive/2025")
+    assert page.select_one("#event-past h4").get_text() == "Прошлогодняя экскурсия"
+    assert "Экскурсия на молочный завод" not in events_site.text("archive/2025")
+    assert "Давняя экскурсия" in events_site.text("archive/2021")
+    index = events_site.page("archive")
+    assert index.select_one("a[href='2021/']"), "the event-only year is missing from the index"
+    assert events_site.page("archive/2024").select_one("article.qw-event") is None
+
+
+def test_shown_editions_events_go_into_its_calendar_file(events_site):
+    calendar = Calendar.from_ical((events_site.site / "calendar" / "quality-week-2026.ics")
+                                  .read_bytes())
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    assert "2025-event-past@quality-week" not in events  # another edition's calendar
+    tour = events["2026-event-tour@quality-week"]
+    assert str(tour["SUMMARY"]) == VALID["title"]
+    assert tour.decoded("DTSTART") == datetime(2026, 11, 12, 10, 0, tzinfo=MOSCOW)
+    assert tour.decoded("DTEND") == datetime(2026, 11, 12, 12, 30, tzinfo=MOSCOW)
+    assert tour["DTSTART"].params["TZID"] == "Europe/Moscow"
+    assert str(tour["LOCATION"]) == VALID["address"]
+    assert str(tour["URL"]) == VALID["url"]
+    description = str(tour["DESCRIPTION"])
+    assert VALID["organizer"] in description and "Котельничский район" in description
+    assert "https://example.org/qw/events/#event-tour" in description
+    # a week-long event without times: all day, DTEND the day after its last day (exclusive)
+    promo = events["2026-event-early-promo@quality-week"]
+    assert promo.decoded("DTSTART") == date(2026, 11, 9)
+    assert promo.decoded("DTEND") == date(2026, 11, 16)
+    assert str(events["2026-event-late-webinar@quality-week"]["LOCATION"]) == "онлайн (город Киров)"
+    assert calendar.walk("VTIMEZONE"), "timed events need their VTIMEZONE"
+    assert {"2026-week@quality-week", "2026-quality-day@quality-week"} <= events.keys()
 
 
 def test_event_files_are_not_pages_of_their_own(events_site):
