@@ -27,10 +27,17 @@ for _name in [n for n in sys.modules if n == "qualityweek" or n.startswith("qual
     del sys.modules[_name]
 
 from qualityweek import typography  # noqa: E402
+from qualityweek.archive import archive_path, archive_years  # noqa: E402
 from qualityweek.calendar import FIRST_YEAR, LAST_YEAR, in_range  # noqa: E402
+from qualityweek.countdown import countdown_data, week_days  # noqa: E402
 from qualityweek.edition import build_edition, edition_link  # noqa: E402
+from qualityweek.events import (  # noqa: E402
+    MUNICIPALITIES_FILE, EventsError, load_events, load_municipalities)
+from qualityweek.events_html import render_events  # noqa: E402
 from qualityweek.facts import FactsError, load_facts  # noqa: E402
+from qualityweek.ics import calendar_path  # noqa: E402
 from qualityweek.settings import SettingsError, read_settings  # noqa: E402
+from qualityweek.structured import events_ld  # noqa: E402
 
 FACTS_FILE = "data/facts.yml"
 
@@ -39,14 +46,38 @@ FACTS_FILE = "data/facts.yml"
 log = logging.getLogger("mkdocs.plugins.qualityweek")
 
 
+REPO_VAR = "QUALITY_REPO_URL"
+REPO_BRANCH = "main"
+
+
+def _repository(conf) -> str | None:
+    """The repository (mkdocs.yml `repo_url: !ENV QUALITY_REPO_URL`) or None. Edit links
+    «Редактировать страницу» point into it; without it there are none (no invented address)."""
+    repo = (conf.get("repo_url") or "").strip().rstrip("/")
+    if not repo:
+        conf["repo_url"] = conf["edit_uri"] = None  # an edit_uri alone would make relative links
+        return None
+    if not repo.startswith("https://") or any(ch.isspace() for ch in repo):
+        raise PluginError(f"Сборка остановлена: {REPO_VAR}={repo!r}: ожидается адрес "
+                          "репозитория https://…, например https://github.com/org/quality-week")
+    conf["repo_url"] = repo + "/"
+    conf["edit_uri"] = f"edit/{REPO_BRANCH}/docs/"  # MkDocs would guess the branch «master»
+    return repo
+
+
 def define_env(env) -> None:
     project = Path(env.conf["config_file_path"]).resolve().parent
     try:
         settings = read_settings(os.environ)
         facts = load_facts(project / FACTS_FILE, name=FACTS_FILE)
-    except (SettingsError, FactsError) as error:
+        # every year's event files, validated on every build (not only the shown edition's)
+        municipalities = load_municipalities(project / MUNICIPALITIES_FILE)
+        events_by_year = load_events(Path(env.conf["docs_dir"]), municipalities,
+                                     label=Path(env.conf["docs_dir"]).name)
+    except (SettingsError, FactsError, EventsError) as error:
         raise PluginError(f"Сборка остановлена: {error}") from None
     shown = build_edition(facts, settings.year)
+    repo = _repository(env.conf)
     # Reproducible builds: MkDocs dates sitemap.xml (lastmod, the .gz header) by SOURCE_DATE_EPOCH,
     # else by the real clock; make it the build settings' date, as the footer shows.
     os.environ["SOURCE_DATE_EPOCH"] = str(timegm(settings.today.timetuple()))
@@ -92,6 +123,20 @@ def define_env(env) -> None:
                                             for y in sorted(facts.editions, reverse=True)]
     env.variables["last_year"] = LAST_YEAR
     env.variables["contacts"] = facts.contacts
+    env.variables["events_by_year"] = events_by_year  # {year: [Event, …] by start}
+
+    def events_list(year: int, filters: bool = False, heading: int = 2) -> str:
+        """HTML of the year's events by day ('' if none); `filters` adds the filter controls."""
+        return render_events(events_by_year.get(year, []), filters=filters, heading=heading)
+
+    env.macro(events_list)
+
+    def repo_file(path: str) -> str | None:
+        """The repository page of a file such as CONTRIBUTING.md; None without QUALITY_REPO_URL."""
+        return f"{repo}/blob/{REPO_BRANCH}/{path}" if repo else None
+
+    env.macro(repo_file)
+    env.variables["repo_url"] = repo
     for function in (edition_for, link, source, source_url, tel, page_url):
         env.macro(reported(function))
     env.macro(typography.format_range, "date_range")
@@ -106,4 +151,25 @@ def define_env(env) -> None:
         "week": typography.format_range(shown.week_start, shown.week_end),
         "built": settings.today.isoformat(),
         "built_ru": typography.format_day(settings.today),
+    }
+
+    define_reader_features(env, facts, shown, event_years=events_by_year.keys())
+
+
+def define_reader_features(env, facts, shown, *, event_years) -> None:
+    """Calendar file, archive, week at a glance, countdown banner, JSON-LD (issue 5)."""
+    # docs-relative paths of generated files (hooks/generated_files.py adds them to the site)
+    env.variables["calendar_file"] = calendar_path(shown.year)
+    env.variables["archive_editions"] = [build_edition(facts, year)
+                                         for year in archive_years([*facts.editions, *event_years],
+                                                                   shown.year)]
+    env.macro(archive_path)
+    env.macro(week_days)
+    site_url = env.conf.get("site_url") or None
+    env.conf["extra"]["countdown"] = countdown_data(shown)
+    env.conf["extra"]["jsonld"] = events_ld(shown, home_url=site_url)
+    env.conf["extra"]["share"] = {
+        "home_title": f"Всемирная неделя качества {shown.year}",
+        "image": "assets/share.png",
+        "image_alt": "Неделя качества — Кировская область",
     }

@@ -41,6 +41,11 @@ def weekday(day: date) -> str:
     return _babel(day, "EEEE")
 
 
+def short_weekday(day: date) -> str:
+    """«чт»"""
+    return _babel(day, "EEEEEE")
+
+
 def format_day(day: date, *, with_weekday: bool = False, with_year: bool = True) -> str:
     """«9 ноября 2023 г.», «четверг, 9 ноября 2023 г.», «9 ноября»."""
     text = day_month(day)

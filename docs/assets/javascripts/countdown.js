@@ -1,0 +1,61 @@
+/* Countdown banner and today's mark in the week at a glance.
+ *
+ * The build writes the edition's dates (ISO) and ready Russian texts into data attributes, so
+ * this script only counts whole days. "Today" is the calendar date in Moscow, whatever the
+ * reader's own time zone: the week and Quality Day are Moscow dates.
+ */
+(function () {
+  "use strict";
+
+  var DAY_MS = 86400000;
+  var NBSP = "\u00a0";
+  var plural = new Intl.PluralRules("ru");
+  var DAY_FORMS = { one: "день", few: "дня", many: "дней", other: "дня" };
+
+  function moscowToday() {
+    var parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Moscow", year: "numeric", month: "2-digit", day: "2-digit"
+    }).formatToParts(new Date());
+    var value = {};
+    parts.forEach(function (part) { value[part.type] = part.value; });
+    return value.year + "-" + value.month + "-" + value.day;
+  }
+
+  // whole days since 1970-01-01 of an ISO date; differences of these are calendar days
+  function dayNumber(iso) {
+    var p = iso.split("-");
+    return Date.UTC(+p[0], +p[1] - 1, +p[2]) / DAY_MS;
+  }
+
+  function days(n) {
+    return n + NBSP + DAY_FORMS[plural.select(n)];
+  }
+
+  function message(today, data) {
+    var t = dayNumber(today);
+    var qualityDay = dayNumber(data.qualityDay);
+    var weekStart = dayNumber(data.weekStart);
+    var weekEnd = dayNumber(data.weekEnd);
+    if (t < weekStart) return "До Дня качества — " + days(qualityDay - t);
+    if (t < qualityDay) return "Неделя качества идёт: до Дня качества — " + days(qualityDay - t);
+    if (t === qualityDay) return "Неделя качества идёт: сегодня День качества";
+    if (t < weekEnd) return "Неделя качества идёт: последний день — " + data.weekEndRu;
+    if (t === weekEnd) return "Неделя качества идёт: сегодня последний день";
+    return "Неделя качества " + data.year + " прошла; следующая — " + data.nextWeekRu;
+  }
+
+  var today = moscowToday();
+
+  document.querySelectorAll("[data-qw-countdown]").forEach(function (banner) {
+    banner.textContent = message(today, banner.dataset);
+  });
+
+  document.querySelectorAll(".qw-week [data-qw-date]").forEach(function (day) {
+    if (day.dataset.qwDate !== today) return;
+    day.classList.add("qw-week__day--today");
+    day.setAttribute("aria-current", "date");
+    day.querySelectorAll(".qw-week__today-sep, .qw-week__mark--today").forEach(function (el) {
+      el.hidden = false;
+    });
+  });
+})();

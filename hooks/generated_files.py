@@ -1,0 +1,36 @@
+"""MkDocs hook: adds the generated calendar (.ics) and archive pages as virtual files.
+
+Thin on purpose: what the files hold comes from qualityweek/generated.py (pure, tested).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path
+    sys.path.insert(0, str(ROOT))
+
+from qualityweek.events import EventsError  # noqa: E402
+from qualityweek.facts import FactsError  # noqa: E402
+from qualityweek.generated import generated_files  # noqa: E402
+from qualityweek.settings import SettingsError  # noqa: E402
+
+
+def on_files(files: Files, *, config) -> Files:
+    project = Path(config.config_file_path).resolve().parent
+    try:
+        generated = generated_files(project, Path(config.docs_dir), os.environ,
+                                    site_url=config.site_url)
+    except (SettingsError, FactsError, EventsError) as error:
+        raise PluginError(f"Сборка остановлена: {error}") from None
+    for src_uri, content in generated.items():
+        # the per-year pages are reached from the archive index, not the navigation
+        inclusion = InclusionLevel.NOT_IN_NAV if src_uri.endswith(".md") else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    return files

@@ -1,0 +1,306 @@
+"""Regional events: one Markdown file per event under docs/events/<year>/<slug>.md.
+
+The YAML front matter is validated against one schema (`Event`); the body is the description.
+A bad file raises `EventsError` whose message names the file (docs-relative, e.g.
+`docs/events/2026/den-otkrytyh-dverey.md`), the field and what is accepted. No MkDocs imports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
+
+from .calendar import FIRST_YEAR, LAST_YEAR
+from .facts import Text, Url, _Loader
+from .settings import MOSCOW
+from .typography import quote
+
+EVENTS_DIR = "events"
+MUNICIPALITIES_FILE = "data/municipalities.yml"
+
+# The letter's four kinds of activity (its wording, shortened), and «другое» for everything else.
+KINDS = (
+    "день открытых дверей, экскурсия на производство",
+    "программа привилегий, спецпредложение, акция",
+    "конкурс «Лидер качества»",
+    "символика Дня качества",
+    "другое",
+)
+FORMATS = ("очно", "онлайн", "гибрид")
+IN_PERSON = ("очно", "гибрид")  # formats that need an address
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))?")
+
+
+class EventsError(ValueError):
+    """An event file (or the municipalities list) is missing a field, or a field is invalid."""
+
+
+def _moment(value: Any) -> date | datetime:
+    """«2026-11-12» (a date) or «2026-11-12 10:00» (a naive datetime, Moscow time:
+    settings.MOSCOW), kept as a string by the loader."""
+    match = _MOMENT.fullmatch(value) if isinstance(value, str) else None
+    if match:
+        try:
+            day = date.fromisoformat(match[1])
+            if match[2] is None:
+                return day
+            return datetime.combine(day, time.fromisoformat(match[2]))
+        except ValueError:
+            pass
+    raise ValueError(f"неверная дата {value!r}: ожидается ГГГГ-ММ-ДД или ГГГГ-ММ-ДД ЧЧ:ММ "
+                     "(время московское), например 2026-11-12 10:00")
+
+
+# datetime is a date subclass: PlainValidator keeps pydantic from coercing one into the other.
+Moment = Annotated[date, PlainValidator(_moment)]
+
+
+class Event(BaseModel):
+    """The front matter of one event file; `slug`, `year` and `description` come from the file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Text
+    organizer: Text
+    municipality: Text
+    kind: Literal[KINDS]  # type: ignore[valid-type]
+    start: Moment
+    end: Moment
+    format: Literal[FORMATS]  # type: ignore[valid-type]
+    address: Text | None = None
+    url: Url
+    contact: Text | None = None
+
+    # filled from the file, not the front matter (excluded from the editor-facing schema)
+    slug: str = Field(default="", exclude=True)
+    year: int = Field(default=0, exclude=True)
+    description: str = Field(default="", exclude=True)
+
+    @property
+    def anchor(self) -> str:
+        """A stable id for the page anchor, from the file name (unique within a year)."""
+        return f"event-{self.slug}"
+
+    @property
+    def uid(self) -> str:
+        """Unique across years (a slug may repeat in another year's folder): for an .ics UID."""
+        return f"{self.year}-{self.slug}"
+
+    @property
+    def start_day(self) -> date:
+        return _day(self.start)
+
+    @property
+    def end_day(self) -> date:
+        return _day(self.end)
+
+    @property
+    def start_time(self) -> time | None:
+        return self.start.time() if isinstance(self.start, datetime) else None
+
+    @property
+    def end_time(self) -> time | None:
+        return self.end.time() if isinstance(self.end, datetime) else None
+
+    def span(self) -> tuple[date, date] | tuple[datetime, datetime]:
+        """(start, end) for a calendar: two dates (all day, end inclusive) when neither has a
+        time, else two aware Moscow datetimes (a date alone starts at 00:00 or ends at the next
+        midnight), as qualityweek.ics.CalendarEntry wants them."""
+        if self.start_time is None and self.end_time is None:
+            return self.start_day, self.end_day
+        start = _begins(self.start)
+        end = self.end if isinstance(self.end, datetime) else datetime.combine(
+            self.end_day + timedelta(days=1), time.min)
+        return start.replace(tzinfo=MOSCOW), end.replace(tzinfo=MOSCOW)
+
+    def sort_key(self) -> tuple:
+        """By day, then time (an all-day event first), then title."""
+        return (_begins(self.start), self.title, self.slug)
+
+
+# Front matter fields an editor writes, in the order the example and the issue form show them.
+FIELDS = tuple(name for name, info in Event.model_fields.items() if not info.exclude)
+REQUIRED = tuple(name for name in FIELDS if Event.model_fields[name].is_required())
+
+
+def _day(moment: date) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _begins(moment: date) -> datetime:
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, time.min)
+
+
+def _ends(moment: date) -> datetime:
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, time.max)
+
+
+def load_municipalities(path: Path, name: str = MUNICIPALITIES_FILE) -> tuple[str, ...]:
+    """The accepted municipality names from `path` (a YAML list under `municipalities:`)."""
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    except OSError as error:
+        raise EventsError(f"{name}: не удаётся прочитать файл: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        raise EventsError(f"{name}: не читается как YAML: {error}") from None
+    names = raw.get("municipalities") if isinstance(raw, dict) else None
+    if not names or not all(isinstance(n, str) and n.strip() for n in names):
+        raise EventsError(f"{name}: ожидается непустой список строк под ключом municipalities")
+    if len(set(names)) != len(names):
+        raise EventsError(f"{name}: в списке municipalities есть повторы")
+    return tuple(names)
+
+
+@dataclass(frozen=True)
+class _Source:
+    path: Path
+    label: str  # as editors know it: docs/events/2026/slug.md
+    year: int
+    slug: str
+
+
+def _sources(docs_dir: Path, label: str) -> tuple[list[_Source], list[str]]:
+    root = docs_dir / EVENTS_DIR
+    sources, problems = [], []
+    if not root.is_dir():
+        return sources, problems
+    for path in sorted(root.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        where = f"{label}/{rel}"
+        parts = path.relative_to(root).parts
+        if len(parts) != 2 or not re.fullmatch(r"\d{4}", parts[0]) or not (
+                FIRST_YEAR <= int(parts[0]) <= LAST_YEAR):
+            problems.append(f"{where}: файл мероприятия должен лежать в папке года: "
+                            f"{label}/{EVENTS_DIR}/ГГГГ/имя-файла.md ({FIRST_YEAR}–{LAST_YEAR})")
+            continue
+        if not SLUG.fullmatch(path.stem):
+            problems.append(f"{where}: имя файла — латиница в нижнем регистре, цифры и дефисы, "
+                            f"например den-otkrytyh-dverey.md (из него — якорь на странице)")
+            continue
+        sources.append(_Source(path, where, int(parts[0]), path.stem))
+    return sources, problems
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """(front matter YAML, body) of a Markdown file that starts with a `---` block, or None."""
+    match = re.match(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)(.*)\Z", text, re.S)
+    return (match[1] or "", match[2]) if match else None
+
+
+_MESSAGES = {
+    "missing": "обязательное поле не задано",
+    "string_type": "ожидается строка",
+    "string_too_short": "пустая строка",
+}
+
+
+def _describe(error: dict, where: str) -> str:
+    field = ".".join(str(p) for p in error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        message = f"неизвестное поле; допустимые: {', '.join(FIELDS)}"
+    elif kind == "missing":
+        message = _MESSAGES[kind]
+    elif kind == "literal_error":
+        accepted = KINDS if field == "kind" else FORMATS
+        message = (f"значение {error['input']!r} не подходит; допустимые: "
+                   + "; ".join(quote(a) for a in accepted))
+    elif kind == "string_pattern_mismatch" and field == "url":
+        message = f"ожидается адрес https://…, получено {error['input']!r}"
+    elif kind in _MESSAGES:
+        message = f"{_MESSAGES[kind]} (получено: {error.get('input')!r})"
+    else:
+        message = error["msg"].removeprefix("Value error, ")
+    return f"{where}, поле «{field}»: {message}"
+
+
+def _rules(event: Event, source: _Source, municipalities: Collection[str],
+           municipalities_file: str) -> list[str]:
+    """Checks that span fields or need context (the folder's year, the municipality list)."""
+    where = source.label
+    problems = []
+    if event.municipality not in municipalities:
+        problems.append(f"{where}, поле «municipality»: {event.municipality!r} — не муниципальное "
+                        f"образование Кировской области из списка {municipalities_file}; "
+                        "напишите название точно как в списке, например «город Киров» или «Котельничский район»")
+    for field in ("start", "end"):
+        day = _day(getattr(event, field))
+        if (day.year, day.month) != (source.year, 11):
+            problems.append(f"{where}, поле «{field}»: {day.isoformat()} — не ноябрь "
+                            f"{source.year} года (папка {source.year}); ожидается дата "
+                            f"с {source.year}-11-01 по {source.year}-11-30")
+    if _ends(event.end) < _begins(event.start):
+        problems.append(f"{where}, поле «end»: конец ({_raw(event.end)}) раньше начала "
+                        f"({_raw(event.start)})")
+    if event.format in IN_PERSON and not event.address:
+        problems.append(f"{where}, поле «address»: обязательно при формате «{event.format}» "
+                        "(где проходит мероприятие); для формата «онлайн» его можно не писать")
+    return problems
+
+
+def _raw(moment: date) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
+
+
+def parse_event(text: str, source: _Source, municipalities: Collection[str],
+                municipalities_file: str = MUNICIPALITIES_FILE) -> Event:
+    where = source.label
+    parts = split_front_matter(text)
+    if parts is None:
+        raise EventsError(f"{where}: файл должен начинаться с заголовка YAML между строками "
+                          "«---» (см. пример в CONTRIBUTING.md)")
+    front, body = parts
+    try:
+        raw = yaml.load(front, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.YAMLError as error:
+        raise EventsError(f"{where}: заголовок не читается как YAML: {error}") from None
+    if not isinstance(raw, dict):
+        raise EventsError(f"{where}: заголовок должен состоять из полей «имя: значение»; "
+                          f"обязательные: {', '.join(REQUIRED)}")
+    # the three file-derived fields must not be written by hand
+    for own in ("slug", "year", "description"):
+        if own in raw:
+            raise EventsError(f"{where}, поле «{own}»: неизвестное поле; допустимые: "
+                              f"{', '.join(FIELDS)} (описание — текст после заголовка)")
+    try:
+        event = Event.model_validate(raw)
+    except ValidationError as error:
+        raise EventsError("\n".join(_describe(e, where) for e in error.errors())) from None
+    problems = _rules(event, source, municipalities, municipalities_file)
+    if problems:
+        raise EventsError("\n".join(problems))
+    return event.model_copy(update={"slug": source.slug, "year": source.year,
+                                    "description": body.strip()})
+
+
+def load_events(docs_dir: Path, municipalities: Collection[str], *, label: str = "docs",
+                municipalities_file: str = MUNICIPALITIES_FILE) -> dict[int, list[Event]]:
+    """Every year folder's events, as {year: events sorted by start}.
+
+    `label` is how messages name `docs_dir` (editors know it as `docs`). All bad files are
+    reported together, each on its own line, so one build shows every problem.
+    """
+    sources, problems = _sources(docs_dir, label)
+    by_year: dict[int, list[Event]] = {}
+    for source in sources:
+        try:
+            text = source.path.read_text(encoding="utf-8")
+            event = parse_event(text, source, municipalities, municipalities_file)
+        except UnicodeDecodeError:
+            problems.append(f"{source.label}: файл не в кодировке UTF-8")
+            continue
+        except EventsError as error:
+            problems.append(str(error))
+            continue
+        by_year.setdefault(source.year, []).append(event)
+    if problems:
+        raise EventsError("\n".join(problems))
+    return {year: sorted(events, key=Event.sort_key) for year, events in sorted(by_year.items())}

@@ -1,0 +1,124 @@
+"""HTML for a list of events, grouped by day (no MkDocs imports).
+
+Front matter values are escaped; the description (editor-written Markdown) is rendered with
+Python-Markdown with raw HTML switched off, and is never run through Jinja.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import groupby
+
+import markdown
+from markupsafe import Markup, escape
+
+from . import typography
+from .events import KINDS, Event
+
+NBSP = typography.NBSP
+
+
+def _description(text: str) -> Markup:
+    md = markdown.Markdown(extensions=["sane_lists"])
+    # raw HTML from an editor is shown as text, not injected into the page
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    # NBSPs before dashes and after «г.», «ул.» as in the rest of the site (text only: the
+    # rendered HTML has no spaces inside tags that these patterns could touch)
+    return Markup(typography.glue(md.convert(text)))
+
+
+def _time(event: Event) -> str:
+    """«10:00–12:00», «с 10:00», «весь день», or the days of a longer event with their times."""
+    start_t, end_t = event.start_time, event.end_time
+    if event.start_day == event.end_day:
+        if start_t and end_t and end_t != start_t:
+            return f"{start_t:%H:%M}{typography.NUMBER_DASH}{end_t:%H:%M}"
+        if start_t:
+            return f"с{NBSP}{start_t:%H:%M}"
+        if end_t:
+            return f"до{NBSP}{end_t:%H:%M}"
+        return "весь день"
+    if start_t or end_t:
+        first = typography.day_month(event.start_day) + (f", {start_t:%H:%M}" if start_t else "")
+        last = typography.day_month(event.end_day) + (f", {end_t:%H:%M}" if end_t else "")
+        return f"{first}{typography.WORD_DASH}{last}"
+    return typography.format_range(event.start_day, event.end_day, with_year=False)
+
+
+def _row(label: str, value: Markup | str) -> Markup:
+    return Markup("<dt>{}</dt><dd>{}</dd>").format(label, value)
+
+
+def _event(event: Event, heading: int) -> Markup:
+    where = escape(event.municipality)
+    if event.address:
+        where = Markup("{}, {}").format(where, typography.glue(event.address))
+    rows = [
+        _row("Время", _time(event)),
+        _row("Организатор", typography.glue(event.organizer)),
+        _row("Где", where),
+        _row("Вид", event.kind),
+        _row("Формат", event.format),
+        _row("Подробнее", Markup('<a href="{}">{}</a>').format(event.url, _short(event.url))),
+    ]
+    if event.contact:
+        rows.append(_row("Контакт", event.contact))
+    parts = [
+        Markup('<article class="qw-event" id="{}" data-municipality="{}" data-kind="{}">').format(
+            event.anchor, event.municipality, event.kind),
+        Markup('<h{0} class="qw-event__title">{1}</h{0}>').format(
+            heading, typography.glue(event.title)),
+        Markup('<dl class="qw-event__facts">') + Markup("").join(rows) + Markup("</dl>"),
+    ]
+    if event.description:
+        parts.append(Markup('<div class="qw-event__description">{}</div>').format(
+            _description(event.description)))
+    parts.append(Markup("</article>"))
+    return Markup("\n").join(parts)
+
+
+def _short(url: str) -> str:
+    """The address as a reader sees it: without https:// and a trailing slash."""
+    return url.removeprefix("https://").rstrip("/")
+
+
+def _select(name: str, label: str, values: Sequence[str], all_label: str) -> Markup:
+    options = [Markup('<option value="">{}</option>').format(all_label)] + [
+        Markup('<option value="{0}">{0}</option>').format(v) for v in values]
+    return Markup(
+        '<div class="qw-events__filter"><label for="qw-filter-{0}">{1}</label>'
+        '<select id="qw-filter-{0}" data-qw-filter="{0}">{2}</select></div>').format(
+        name, label, Markup("").join(options))
+
+
+def render_events(events: Sequence[Event], *, filters: bool = False, heading: int = 2) -> str:
+    """The events grouped by their first day under day headings of level `heading`, events one
+    level below. With `filters`, controls (hidden until the page's script shows them) filter the
+    list by municipality and kind. Empty string for no events: the page says what that means."""
+    if not events:
+        return ""
+    parts = [Markup('<div class="qw-events" data-qw-events>')]
+    if filters:
+        municipalities = sorted({e.municipality for e in events})
+        kinds = [k for k in KINDS if any(e.kind == k for e in events)]
+        parts.append(Markup(
+            '<form class="qw-events__filters" data-qw-filters hidden>{}{}'
+            '<p class="qw-events__count" data-qw-count aria-live="polite"></p></form>').format(
+            _select("municipality", "Муниципальное образование", municipalities, "все"),
+            _select("kind", "Вид мероприятия", kinds, "все")))
+    ordered = sorted(events, key=Event.sort_key)
+    for day, group in groupby(ordered, key=lambda e: e.start_day):
+        parts.append(Markup('<section class="qw-events__day" data-qw-day>'))
+        parts.append(Markup('<h{0} id="day-{1}">{2}</h{0}>').format(
+            heading, day.isoformat(), typography.format_day(day, with_weekday=True)))
+        parts.extend(_event(event, heading + 1) for event in group)
+        parts.append(Markup("</section>"))
+    if filters:
+        parts.append(Markup('<p class="qw-events__none" data-qw-none hidden>'
+                            'Нет мероприятий с такими условиями: выберите «все» в одном '
+                            'из списков.</p>'))
+    parts.append(Markup("</div>"))
+    # no blank lines: Markdown keeps the whole block as one raw HTML block
+    return str(Markup("\n").join(parts))
+

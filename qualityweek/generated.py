@@ -1,0 +1,58 @@
+"""Files the build adds to the site that are not in docs/: the edition's calendar and one
+archive page per edition. Pure: returns {docs-relative path: content}; the MkDocs hook
+(hooks/generated_files.py) only hands them to MkDocs as virtual files, so nothing is written
+into the source tree and `mkdocs serve` has nothing to rebuild in a loop."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from .archive import archive_page, archive_path, archive_years
+from .edition import build_edition, edition_link
+from .events import MUNICIPALITIES_FILE, Event, load_events, load_municipalities
+from .facts import load_facts
+from .ics import CalendarEntry, build_calendar, calendar_path, uid
+from .settings import read_settings
+
+FACTS_FILE = "data/facts.yml"
+EVENTS_PAGE = "events/"
+
+
+def event_entry(event: Event, *, site_url: str | None) -> CalendarEntry:
+    """A regional event as a calendar entry: its own times (Moscow) or days, where it is held,
+    and links to the organizer's page and, with a known site address, to the events page."""
+    start, end = event.span()
+    details = [f"Организатор: {event.organizer}", f"Муниципальное образование: {event.municipality}",
+               f"Вид: {event.kind}", f"Формат: {event.format}"]
+    if event.contact:
+        details.append(f"Контакт: {event.contact}")
+    if event.description:
+        details.append("\n" + event.description)
+    details.append(f"\nПодробности и запись: {event.url}")
+    if site_url:
+        details.append(f"На сайте: {site_url.rstrip('/')}/{EVENTS_PAGE}#{event.anchor}")
+    location = event.address or (f"онлайн ({event.municipality})" if event.format == "онлайн"
+                                 else event.municipality)
+    return CalendarEntry(uid=uid(event.year, f"event-{event.slug}"), summary=event.title,
+                         description="\n".join(details), start=start, end=end,
+                         location=location, url=event.url)
+
+
+def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *,
+                    site_url: str | None) -> dict[str, str | bytes]:
+    settings = read_settings(environ)
+    facts = load_facts(project / FACTS_FILE, name=FACTS_FILE)
+    events = load_events(docs_dir, load_municipalities(project / MUNICIPALITIES_FILE),
+                         label=docs_dir.name)
+    shown = build_edition(facts, settings.year)
+    files: dict[str, str | bytes] = {
+        calendar_path(shown.year): build_calendar(
+            shown, site_url=site_url, built=settings.today,
+            news_url=edition_link(facts, "rskrf_qualityday", shown.year),
+            extra=[event_entry(event, site_url=site_url) for event in events.get(shown.year, [])]),
+    }
+    # a year gets its page when the data file or an event folder has something for it
+    for year in archive_years([*facts.editions, *events], shown.year):
+        files[archive_path(year)] = archive_page(year)
+    return files

@@ -1,0 +1,176 @@
+"""The shown edition as an RFC 5545 calendar (.ics), built with the `icalendar` library.
+
+Pure: no MkDocs. The same input gives the same bytes: no wall-clock time (DTSTAMP is the build
+date, which QUALITY_TODAY fixes), no random UIDs (each UID is the year and what the event is).
+Other parts of the site (e.g. regional events) add their own entries through `extra`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from icalendar import Calendar, Event
+
+from .edition import Edition
+from .settings import MOSCOW
+from .typography import format_day, format_range, quote
+
+# A UID must be globally unique and stable: the domain part names the project, not the host it
+# is published on, so a move of the site does not duplicate everyone's calendar entries.
+UID_DOMAIN = "quality-week"
+PRODID = "-//quality-week//Quality Week site, Kirov oblast//RU"
+FORUM_NAME = "Международный форум «Всемирный день качества»"
+
+
+def calendar_path(year: int) -> str:
+    """Where the calendar of `year`'s edition is served, relative to the site root."""
+    return f"calendar/quality-week-{year}.ics"
+
+
+def uid(year: int, what: str) -> str:
+    return f"{year}-{what}@{UID_DOMAIN}"
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One event. `start`/`end` are both dates (all-day; `end` is the last day, inclusive) or
+    both aware datetimes (timed; written in Europe/Moscow with its VTIMEZONE)."""
+
+    uid: str
+    summary: str
+    description: str
+    start: date | datetime
+    end: date | datetime
+    location: str | None = None
+    url: str | None = None
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.start, datetime) != isinstance(self.end, datetime):
+            raise ValueError(f"{self.uid}: start и end должны быть оба датами или оба датой-временем")
+        if self.end < self.start:
+            raise ValueError(f"{self.uid}: конец {self.end} раньше начала {self.start}")
+        if not self.all_day and (self.start.tzinfo is None or self.end.tzinfo is None):
+            raise ValueError(f"{self.uid}: время события без часового пояса")
+
+
+def absolute_source(source: str, site_url: str | None) -> str | None:
+    """A fact's source as an absolute URL: a site page (`letter-2023.md`) needs the site's address,
+    and without one it has none to give."""
+    if source.startswith(("http://", "https://")):
+        return source
+    if not site_url:
+        return None
+    page = source.removesuffix(".md").removesuffix("index")
+    return site_url.rstrip("/") + "/" + (page + "/" if page else "")
+
+
+def _plain(text: str) -> str:
+    """Calendar apps show plain text: drop the word joiner the web typography puts after a dash
+    (non-breaking spaces stay, they are ordinary text)."""
+    return text.replace("\u2060", "")
+
+
+def _described(text: str, source: str | None) -> str:
+    return _plain(f"{text}\n\nИсточник: {source}" if source else text)
+
+
+def edition_entries(edition: Edition, *, site_url: str | None, news_url: str) -> list[CalendarEntry]:
+    """The edition's own events: the week and Quality Day (computed), the forum and its regional
+    day where the data gives them. `news_url` is where Roskachestvo publishes the year's news."""
+    year = edition.year
+    home = site_url or None
+    entries = [
+        CalendarEntry(
+            uid=uid(year, "week"),
+            summary=f"Всемирная неделя качества {year}",
+            description=_described(
+                f"Всемирная неделя качества — {format_range(edition.week_start, edition.week_end)}, "
+                "с понедельника по воскресенье. День качества — "
+                f"{format_day(edition.quality_day, with_weekday=True)}", news_url),
+            start=edition.week_start, end=edition.week_end, url=home),
+        CalendarEntry(
+            uid=uid(year, "quality-day"),
+            summary=f"День качества {year}",
+            description=_described(
+                "Всемирный день качества — второй четверг ноября, в середине Всемирной недели "
+                "качества", news_url),
+            start=edition.quality_day, end=edition.quality_day, url=home),
+    ]
+    if edition.forum:
+        forum = edition.forum
+        details = [f"{FORUM_NAME}: {format_range(forum.start, forum.end)}"]
+        if forum.theme:
+            details.append(f"Тема года — {quote(forum.theme)}")
+        if forum.plenary:
+            details.append(f"Пленарное заседание — {quote(forum.plenary)}")
+        if forum.registration_url:
+            details.append(f"Регистрация: {forum.registration_url}")
+        entries.append(CalendarEntry(
+            uid=uid(year, "forum"), summary=f"Форум «Всемирный день качества» {year}",
+            description=_described(". ".join(details), absolute_source(forum.source, site_url)),
+            start=forum.start, end=forum.end,
+            location=", ".join(forum.cities) or None,
+            url=forum.registration_url or absolute_source(forum.source, site_url)))
+    if edition.regional_day:
+        day = edition.regional_day
+        details = [f"Региональный день Форума «Всемирный день качества»: {format_day(day.date)}"]
+        if day.format:
+            details.append(f"Формат — {day.format}")
+        if day.registration:
+            details.append(f"Регистрация — {day.registration}")
+        entries.append(CalendarEntry(
+            uid=uid(year, "regional-day"), summary=f"Региональный день Форума {year}",
+            description=_described(". ".join(details), absolute_source(day.source, site_url)),
+            start=day.date, end=day.date, location=day.venue,
+            url=absolute_source(day.source, site_url)))
+    return entries
+
+
+def _event(entry: CalendarEntry, stamp: datetime) -> Event:
+    event = Event()
+    event.add("uid", entry.uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", entry.summary)
+    event.add("description", entry.description)
+    if entry.all_day:
+        event.add("dtstart", entry.start)
+        # RFC 5545 3.6.1: an all-day DTEND is exclusive, the day after the last one
+        event.add("dtend", entry.end + timedelta(days=1))
+        event.add("transp", "TRANSPARENT")  # a week-long observance must not block the reader's week
+    else:
+        event.add("dtstart", entry.start.astimezone(MOSCOW))
+        event.add("dtend", entry.end.astimezone(MOSCOW))
+    if entry.location:
+        event.add("location", entry.location)
+    if entry.url:
+        event.add("url", entry.url)
+    return event
+
+
+def build_calendar(edition: Edition, *, site_url: str | None, built: date, news_url: str,
+                   extra: Sequence[CalendarEntry] = ()) -> bytes:
+    """The .ics bytes of `edition` plus `extra` entries; DTSTAMP is midnight UTC of `built`."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"Неделя качества {edition.year}")
+    calendar.add("x-wr-timezone", "Europe/Moscow")
+    stamp = datetime.combine(built, time(0, 0), tzinfo=timezone.utc)
+    entries = [*edition_entries(edition, site_url=site_url, news_url=news_url), *extra]
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.uid in seen:
+            raise ValueError(f"календарь {edition.year}: UID {entry.uid} повторяется")
+        seen.add(entry.uid)
+        calendar.add_component(_event(entry, stamp))
+    if any(not entry.all_day for entry in entries):
+        calendar.add_missing_timezones()
+    return calendar.to_ical()

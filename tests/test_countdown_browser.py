@@ -1,0 +1,141 @@
+"""The countdown banner and today's mark in a real browser, with the clock and time zone set.
+
+The site is the one built on 2026-11-28 (edition 2027: week 8–14 November 2027, Quality Day
+Thursday 11 November); the browser's clock then moves through the year, so these tests also show
+that a page built weeks ago still counts right.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DASH, NBSP, serve
+
+MOSCOW_NOON = "T12:00:00+03:00"
+
+# Moscow date, expected banner text
+CASES = [
+    ("2026-11-28", f"До Дня качества — 348{NBSP}дней"),
+    ("2027-10-21", f"До Дня качества — 21{NBSP}день"),
+    ("2027-10-31", f"До Дня качества — 11{NBSP}дней"),
+    ("2027-11-06", f"До Дня качества — 5{NBSP}дней"),
+    ("2027-11-07", f"До Дня качества — 4{NBSP}дня"),
+    ("2027-11-08", f"Неделя качества идёт: до Дня качества — 3{NBSP}дня"),
+    ("2027-11-09", f"Неделя качества идёт: до Дня качества — 2{NBSP}дня"),
+    ("2027-11-10", f"Неделя качества идёт: до Дня качества — 1{NBSP}день"),
+    ("2027-11-11", "Неделя качества идёт: сегодня День качества"),
+    ("2027-11-12", f"Неделя качества идёт: последний день — воскресенье, 14{NBSP}ноября"),
+    ("2027-11-14", "Неделя качества идёт: сегодня последний день"),
+    ("2027-11-15", f"Неделя качества 2027 прошла; следующая — 6{DASH}12{NBSP}ноября 2028{NBSP}г."),
+]
+
+
+@pytest.fixture(scope="module")
+def site_url(site_after_2026):
+    with serve(site_after_2026.site) as url:
+        yield url
+
+
+def open_page(browser, url, instant, timezone_id="Europe/Moscow", **options):
+    context = browser.new_context(timezone_id=timezone_id, viewport={"width": 390, "height": 844},
+                                  **options)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.clock.set_fixed_time(instant)
+    page.goto(url)
+    return context, page, errors
+
+
+def banner(page) -> str:
+    return page.locator("[data-qw-countdown]").inner_text()
+
+
+@pytest.mark.parametrize("day, expected", CASES)
+def test_banner_before_during_and_after_the_week(browser, site_url, day, expected):
+    context, page, errors = open_page(browser, site_url, day + MOSCOW_NOON)
+    try:
+        assert banner(page) == expected
+        assert not errors
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("timezone_id, instant, expected", [
+    # 00:30 on 11 November in Moscow is still 10 November, 16:30, in New York
+    ("America/New_York", "2027-11-10T21:30:00Z", "Неделя качества идёт: сегодня День качества"),
+    # 23:30 on 10 November in Moscow is already 11 November, 07:30, in Vladivostok
+    ("Asia/Vladivostok", "2027-11-10T20:30:00Z",
+     f"Неделя качества идёт: до Дня качества — 1{NBSP}день"),
+    # 23:59 Moscow, Sunday 14 November: still the week for a reader in Tokyo (Monday 05:59)
+    ("Asia/Tokyo", "2027-11-14T20:59:00Z", "Неделя качества идёт: сегодня последний день"),
+    # 00:01 Moscow, Monday 15 November: over, although it is Sunday afternoon in Los Angeles
+    ("America/Los_Angeles", "2027-11-14T21:01:00Z",
+     f"Неделя качества 2027 прошла; следующая — 6{DASH}12{NBSP}ноября 2028{NBSP}г."),
+])
+def test_days_are_counted_in_moscow_whatever_the_readers_time_zone(
+        browser, site_url, timezone_id, instant, expected):
+    context, page, errors = open_page(browser, site_url, instant, timezone_id=timezone_id)
+    try:
+        assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == timezone_id
+        assert banner(page) == expected
+        assert not errors
+    finally:
+        context.close()
+
+
+def test_the_banner_is_on_every_page(browser, site_url):
+    context, page, _ = open_page(browser, site_url + "forum/", "2027-10-21" + MOSCOW_NOON)
+    try:
+        assert banner(page) == f"До Дня качества — 21{NBSP}день"
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_banner_states_the_dates(browser, site_url):
+    context, page, _ = open_page(browser, site_url, "2027-10-21" + MOSCOW_NOON,
+                                 java_script_enabled=False)
+    try:
+        assert banner(page) == (f"День качества — четверг, 11{NBSP}ноября 2027{NBSP}г. "
+                                f"Всемирная неделя качества — 8{DASH}14{NBSP}ноября 2027{NBSP}г.")
+    finally:
+        context.close()
+
+
+def test_today_is_marked_in_the_week_at_a_glance(browser, site_url):
+    context, page, _ = open_page(browser, site_url, "2027-11-12T00:10:00+03:00",
+                                 timezone_id="America/New_York")
+    try:
+        current = page.locator(".qw-week [aria-current=date]")
+        assert current.count() == 1
+        assert current.get_attribute("data-qw-date") == "2027-11-12"
+        assert current.locator(".qw-week__mark--today").is_visible()
+        assert "сегодня" in current.inner_text()
+    finally:
+        context.close()
+
+
+def test_no_day_is_marked_outside_the_week(browser, site_url):
+    context, page, _ = open_page(browser, site_url, "2027-10-21" + MOSCOW_NOON)
+    try:
+        assert page.locator(".qw-week [aria-current]").count() == 0
+        assert page.locator(".qw-week__mark--today:visible").count() == 0
+    finally:
+        context.close()
+
+
+def test_participate_page_prints_as_a_checklist(browser, site_url):
+    context, page, _ = open_page(browser, site_url + "participate/", "2027-10-21" + MOSCOW_NOON)
+    try:
+        page.emulate_media(media="print")
+        for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
+                         ".md-footer", ".md-banner"):
+            assert not page.locator(selector).first.is_visible(), selector
+        assert page.locator(".task-list-item").first.is_visible()
+        after = page.evaluate("""() => getComputedStyle(
+            document.querySelector('article a[href^="https://rskrf.ru"]'), '::after').content""")
+        assert after == '" (https://rskrf.ru/qualityday/)"'  # the address printed after the link
+        page.emulate_media(media="screen")
+        assert page.locator(".md-header").is_visible()
+    finally:
+        context.close()

@@ -1,0 +1,153 @@
+"""The editors' workflow: the CONTRIBUTING.md example event builds, the issue form asks for exactly
+the front matter fields, edit links follow QUALITY_REPO_URL, the empty events page is honest."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+import yaml
+
+from conftest import ROOT, build_site
+from qualityweek.events import (FIELDS, FORMATS, KINDS, REQUIRED, load_events,
+                                load_municipalities)
+
+REPO = "https://github.com/example-org/quality-week"
+
+
+def contributing_example() -> str:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- event-example:.*?-->\s*```markdown\n(.*?)```", text, re.S)
+    assert match, "CONTRIBUTING.md: пример мероприятия (```markdown после event-example) не найден"
+    return match[1]
+
+
+def test_contributing_example_event_passes_validation_and_shows(tmp_path, project_copy):
+    example = contributing_example()
+    start = re.search(r"^start: (\d{4})-", example, re.M)
+    year = start[1]
+    path = project_copy / "docs" / "events" / year / "den-otkrytyh-dverey.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(example, encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR=year)
+    assert build.result.returncode == 0, build.output
+    article = build.page("events").select_one("#event-den-otkrytyh-dverey")
+    assert article is not None
+    front = yaml.safe_load(example.split("---")[1])
+    assert article.select_one("h3").get_text() == front["title"]
+    # the example shows every field an editor can write
+    assert list(front) == list(FIELDS)
+
+
+def issue_form() -> dict:
+    return yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "event.yml").read_text(
+        encoding="utf-8"))
+
+
+def test_issue_form_fields_match_the_front_matter_schema():
+    inputs = [item for item in issue_form()["body"] if item["type"] != "markdown"]
+    ids = [item["id"] for item in inputs]
+    assert ids == [*FIELDS, "description"]
+    required = {item["id"] for item in inputs if item.get("validations", {}).get("required")}
+    assert required == {*REQUIRED, "description"}
+    options = {item["id"]: item["attributes"]["options"] for item in inputs
+               if item["type"] == "dropdown"}
+    assert options == {
+        "kind": list(KINDS),
+        "format": list(FORMATS),
+        "municipality": list(load_municipalities(ROOT / "data" / "municipalities.yml")),
+    }
+
+
+def test_municipalities_list_names_its_sources():
+    data = yaml.safe_load((ROOT / "data" / "municipalities.yml").read_text(encoding="utf-8"))
+    assert data["sources"] and all(s.startswith("https://") for s in data["sources"])
+    names = data["municipalities"]
+    assert len(names) == len(set(names)) == 45  # 39 districts, 5 cities, ZATO Pervomaysky
+    assert "город Киров" in names and "Котельничский район" in names
+
+
+def test_pull_request_template_has_a_checklist():
+    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert text.count("- [ ]") >= 5
+    assert "qualityweek.content_check" in text and "pytest" in text
+
+
+# -- edit links and the repository -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def site_with_repo(tmp_path_factory):
+    build = build_site(tmp_path_factory.mktemp("repo") / "site", QUALITY_TODAY="2026-11-28",
+                       QUALITY_REPO_URL=REPO)
+    assert build.result.returncode == 0, build.output
+    return build
+
+
+PAGES = {"": "index.md", "about": "about.md", "forum": "forum.md", "events": "events.md",
+         "contacts": "contacts.md", "letter-2023": "letter-2023.md"}
+
+
+@pytest.mark.parametrize("path, source", PAGES.items(), ids=PAGES.values())
+def test_every_page_has_an_edit_link_into_the_repository(site_with_repo, path, source):
+    link = site_with_repo.page(path).select_one("a[rel=edit]")
+    assert link is not None
+    assert link["href"] == f"{REPO}/edit/main/docs/{source}"
+    assert link["title"] == "Редактировать страницу"
+
+
+def test_repository_widget_cannot_call_the_github_api(site_with_repo):
+    for html in site_with_repo.site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert 'data-md-component="source"' not in text, html
+        assert "api.github.com" not in text, html
+    # Material's bundle fetches repository facts only for that component
+    assert site_with_repo.page("").select_one("a.md-source")["href"] == REPO + "/"
+
+
+def test_without_a_repository_there_are_no_edit_links(site_after_2026):
+    for html in site_after_2026.site.rglob("index.html"):
+        text = html.read_text(encoding="utf-8")
+        assert 'rel="edit"' not in text, html
+        assert "md-source" not in text, html
+
+
+def test_a_plain_http_repository_stops_the_build(tmp_path):
+    build = build_site(tmp_path / "site", QUALITY_REPO_URL="http://github.com/x/y")
+    assert build.result.returncode != 0
+    assert "QUALITY_REPO_URL" in build.output and "https://" in build.output
+    assert "Traceback" not in build.output
+
+
+# -- the honest empty state --------------------------------------------------------------------
+
+def test_real_events_page_lists_real_events_or_says_there_are_none(site_after_2026):
+    real = load_events(ROOT / "docs", load_municipalities(ROOT / "data" / "municipalities.yml"))
+    page = site_after_2026.page("events")
+    shown = [a["id"] for a in page.select("article.qw-event")]
+    assert shown == [e.anchor for e in real.get(2027, [])]
+    assert ("Пока мероприятий нет" in site_after_2026.text("events")) == (not shown)
+
+
+def test_events_page_without_events_says_so_and_points_to_the_ministry(tmp_path, project_copy):
+    shutil.rmtree(project_copy / "docs" / "events", ignore_errors=True)
+    build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY="2026-11-28")
+    assert build.result.returncode == 0, build.output
+    page, text = build.page("events"), build.text("events")
+    assert "Пока мероприятий нет" in text
+    assert "На Неделю качества 2027 года ещё никто не добавил мероприятие" in text
+    assert page.select_one("article.qw-event") is None
+    assert page.select_one("a[href='../contacts/#министерство']")
+
+
+def test_empty_state_links_the_guide_and_the_issue_form_when_the_repository_is_known(
+        site_with_repo):
+    page = site_with_repo.page("events")
+    hrefs = [a["href"] for a in page.select("article a")]
+    assert f"{REPO}/blob/main/CONTRIBUTING.md" in hrefs
+    assert f"{REPO}/issues/new?template=event.yml" in hrefs
+
+
+def test_events_page_is_in_the_navigation(site_after_2026):
+    nav = [a.get_text(strip=True) for a in site_after_2026.page("").select(".md-nav__link")]
+    assert "Мероприятия в области" in nav

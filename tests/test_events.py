@@ -1,0 +1,373 @@
+"""Regional events (docs/events/<year>/<slug>.md): fixture events in a temporary project copy.
+
+Valid events reach the events page by day and time with all their data; every kind of bad front
+matter stops the strict build with a message naming the file, the field and what is accepted.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from conftest import NBSP, build_site, copy_project
+from qualityweek.events import FIELDS, KINDS, EventsError, load_events, load_municipalities
+from qualityweek.settings import MOSCOW
+
+MUNICIPALITIES = load_municipalities(Path(__file__).resolve().parent.parent
+                                     / "data" / "municipalities.yml")
+
+VALID = {
+    "title": "Экскурсия на молочный завод",
+    "organizer": "АО «Тестовый завод»",
+    "municipality": "Котельничский район",
+    "kind": KINDS[0],
+    "start": "2026-11-12 10:00",
+    "end": "2026-11-12 12:30",
+    "format": "очно",
+    "address": "г. Котельнич, ул. Тестовая, д. 5",
+    "url": "https://example.org/tour",
+    "contact": "+7 (83342) 0-00-00",
+}
+
+
+def event_text(fields: dict, body: str = "Описание мероприятия.") -> str:
+    lines = ["---"]
+    for key, value in fields.items():
+        lines.append(f"{key}: {value}" if value is not None else f"{key}:")
+    lines += ["---", "", body, ""]
+    return "\n".join(lines)
+
+
+def write_event(project: Path, year: int, slug: str, fields: dict, body: str = "Описание.") -> Path:
+    path = project / "docs" / "events" / str(year) / f"{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(event_text(fields, body), encoding="utf-8")
+    return path
+
+
+# Out of order on purpose: the page sorts by day, then time (an all-day event first), then title.
+FIXTURE = {
+    "late-webinar": dict(VALID, title="Вебинар о качестве", organizer="ООО «Онлайн»",
+                         municipality="город Киров", kind=KINDS[4], format="онлайн",
+                         address=None, start="2026-11-13 15:00", end="2026-11-13 16:00",
+                         url="https://example.org/webinar", contact=None),
+    "tour": VALID,
+    "early-promo": dict(VALID, title="Скидки Недели качества", organizer="ООО «Магазин»",
+                        municipality="город Слободской", kind=KINDS[1], format="гибрид",
+                        address="г. Слободской, ул. Тестовая, д. 1",
+                        start="2026-11-09", end="2026-11-15", url="https://example.org/promo"),
+    "contest": dict(VALID, title="Конкурс «Лидер качества»", kind=KINDS[2],
+                    start="2026-11-12", end="2026-11-12", url="https://example.org/contest"),
+}
+
+
+@pytest.fixture(scope="module")
+def events_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("events") / "project")
+    for slug, fields in FIXTURE.items():
+        body = "Описание.\n\n- пункт **один**\n- <b>без HTML</b> и {{ edition.year }}"
+        write_event(project, 2026, slug, fields, body)
+    # another year's event: validated on every build, not shown on this edition's page
+    write_event(project, 2025, "past", dict(VALID, title="Прошлогодняя экскурсия",
+                                             start="2025-11-13 10:00", end="2025-11-13 11:00"))
+    # a year with events but nothing in the data file still gets its archive page
+    write_event(project, 2021, "older", dict(VALID, title="Давняя экскурсия",
+                                              start="2021-11-11", end="2021-11-11"))
+    build = build_site(tmp_path_factory.mktemp("events-site") / "site", project,
+                       QUALITY_YEAR="2026", QUALITY_TODAY="2026-11-28",
+                       QUALITY_SITE_URL="https://example.org/qw/")
+    assert build.result.returncode == 0, build.output
+    return build
+
+
+def test_events_are_grouped_by_day_and_ordered_by_time(events_site):
+    page = events_site.page("events")
+    days = [h.get_text(strip=True) for h in page.select("[data-qw-day] > h2")]
+    assert days == [f"понедельник, 9{NBSP}ноября 2026{NBSP}г.",
+                    f"четверг, 12{NBSP}ноября 2026{NBSP}г.",
+                    f"пятница, 13{NBSP}ноября 2026{NBSP}г."]
+    ids = [a["id"] for a in page.select("article.qw-event")]
+    assert ids == ["event-early-promo", "event-contest", "event-tour", "event-late-webinar"]
+    assert [s.select_one("h2")["id"] for s in page.select("[data-qw-day]")] == [
+        "day-2026-11-09", "day-2026-11-12", "day-2026-11-13"]
+
+
+def facts_of(page, slug: str) -> dict[str, str]:
+    article = page.select_one(f"#event-{slug}")
+    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+            for dt in article.select("dt")}
+
+
+def test_event_shows_all_its_data(events_site):
+    page = events_site.page("events")
+    article = page.select_one("#event-tour")
+    assert article.select_one("h3").get_text(strip=True) == VALID["title"]
+    assert article["data-municipality"] == "Котельничский район"
+    assert article["data-kind"] == KINDS[0]
+    assert facts_of(page, "tour") == {
+        "Время": "10:00\u2013\u206012:30",
+        "Организатор": "АО «Тестовый завод»",
+        "Где": f"Котельничский район, г.{NBSP}Котельнич, ул.{NBSP}Тестовая, д.{NBSP}5",
+        "Вид": KINDS[0],
+        "Формат": "очно",
+        "Подробнее": "example.org/tour",
+        "Контакт": VALID["contact"],
+    }
+    assert article.select_one("a[href='https://example.org/tour']")
+    # online: no address, no contact row
+    webinar = facts_of(page, "late-webinar")
+    assert webinar["Где"] == "город Киров" and "Контакт" not in webinar
+    assert webinar["Время"] == "15:00\u2013\u206016:00"
+    # a week-long event without times, and an all-day one
+    assert facts_of(page, "early-promo")["Время"] == f"9\u2013\u206015{NBSP}ноября"
+    assert facts_of(page, "contest")["Время"] == "весь день"
+
+
+def test_description_is_markdown_but_never_html_or_jinja(events_site):
+    description = events_site.page("events").select_one("#event-tour .qw-event__description")
+    assert description.select_one("li strong").get_text() == "один"
+    assert description.select_one("b") is None
+    assert "<b>без HTML</b>" in description.get_text()
+    assert "{{ edition.year }}" in description.get_text()
+
+
+def test_filter_controls_are_hidden_until_the_script_runs(events_site):
+    page = events_site.page("events")
+    form = page.select_one("form[data-qw-filters]")
+    assert form.has_attr("hidden")
+    options = [o.get_text() for o in form.select("#qw-filter-municipality option")]
+    assert options == ["все", "Котельничский район", "город Киров", "город Слободской"]
+    kinds = [o.get_text() for o in form.select("#qw-filter-kind option")]
+    assert kinds == ["все", KINDS[0], KINDS[1], KINDS[2], KINDS[4]]
+    assert page.select_one("label[for=qw-filter-kind]")
+    assert page.select_one("[data-qw-count][aria-live=polite]")
+
+
+def test_other_years_events_stay_off_this_editions_page(events_site):
+    assert "Прошлогодняя экскурсия" not in events_site.text("events")
+    assert "Пока мероприятий нет" not in events_site.text("events")
+
+
+def test_past_events_appear_on_their_editions_archive_page(events_site):
+    page = events_site.page("archive/2025")
+    assert page.select_one("#event-past h4").get_text() == "Прошлогодняя экскурсия"
+    assert "Экскурсия на молочный завод" not in events_site.text("archive/2025")
+    assert "Давняя экскурсия" in events_site.text("archive/2021")
+    index = events_site.page("archive")
+    assert index.select_one("a[href='2021/']"), "the event-only year is missing from the index"
+    assert events_site.page("archive/2024").select_one("article.qw-event") is None
+
+
+def test_shown_editions_events_go_into_its_calendar_file(events_site):
+    calendar = Calendar.from_ical((events_site.site / "calendar" / "quality-week-2026.ics")
+                                  .read_bytes())
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    assert "2025-event-past@quality-week" not in events  # another edition's calendar
+    tour = events["2026-event-tour@quality-week"]
+    assert str(tour["SUMMARY"]) == VALID["title"]
+    assert tour.decoded("DTSTART") == datetime(2026, 11, 12, 10, 0, tzinfo=MOSCOW)
+    assert tour.decoded("DTEND") == datetime(2026, 11, 12, 12, 30, tzinfo=MOSCOW)
+    assert tour["DTSTART"].params["TZID"] == "Europe/Moscow"
+    assert str(tour["LOCATION"]) == VALID["address"]
+    assert str(tour["URL"]) == VALID["url"]
+    description = str(tour["DESCRIPTION"])
+    assert VALID["organizer"] in description and "Котельничский район" in description
+    assert "https://example.org/qw/events/#event-tour" in description
+    # a week-long event without times: all day, DTEND the day after its last day (exclusive)
+    promo = events["2026-event-early-promo@quality-week"]
+    assert promo.decoded("DTSTART") == date(2026, 11, 9)
+    assert promo.decoded("DTEND") == date(2026, 11, 16)
+    assert str(events["2026-event-late-webinar@quality-week"]["LOCATION"]) == "онлайн (город Киров)"
+    assert calendar.walk("VTIMEZONE"), "timed events need their VTIMEZONE"
+    assert {"2026-week@quality-week", "2026-quality-day@quality-week"} <= events.keys()
+
+
+def test_event_files_are_not_pages_of_their_own(events_site):
+    assert not (events_site.site / "events" / "2026").exists()
+
+
+def test_events_list_macro_renders_any_year_for_archive_pages(tmp_path, project_copy):
+    write_event(project_copy, 2025, "past", dict(VALID, start="2025-11-13 10:00",
+                                                  end="2025-11-13 11:00"))
+    (project_copy / "docs" / "archive-test.md").write_text(
+        "---\nrender_macros: true\n---\n\n# Архив\n\n{{ events_list(2025, heading=3) }}\n\n"
+        "Событий в 2024: {{ events_by_year.get(2024, []) | length }}\n", encoding="utf-8")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "nav:\n", "nav:\n  - Архив: archive-test.md\n"), encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
+    assert build.result.returncode == 0, build.output
+    page = build.page("archive-test")
+    assert page.select_one("#day-2025-11-13").name == "h3"
+    assert page.select_one("#event-past h4").get_text() == VALID["title"]
+    assert page.select_one("form[data-qw-filters]") is None
+    assert "Событий в 2024: 0" in build.text("archive-test")
+
+
+# -- every bad input stops the build ----------------------------------------------------------
+
+def without(key: str) -> dict:
+    return {k: v for k, v in VALID.items() if k != key}
+
+
+# id: (front matter, expected fragments of the message after the file name)
+BAD = {
+    "missing-field": (without("organizer"), ["поле «organizer»", "обязательное поле не задано"]),
+    "empty-title": (dict(VALID, title='""'), ["поле «title»", "пустая строка"]),
+    "wrong-kind": (dict(VALID, kind="экскурсия"),
+                   ["поле «kind»", "'экскурсия' не подходит", "«другое»", f"«{KINDS[0]}»",
+                    "«конкурс „Лидер качества“»"]),
+    "wrong-format": (dict(VALID, format="заочно"),
+                     ["поле «format»", "'заочно' не подходит", "«очно»; «онлайн»; «гибрид»"]),
+    "end-before-start": (dict(VALID, end="2026-11-12 09:00"),
+                         ["поле «end»", "конец (2026-11-12 09:00) раньше начала (2026-11-12 10:00)"]),
+    "end-day-before-start": (dict(VALID, start="2026-11-13", end="2026-11-12"),
+                             ["поле «end»", "раньше начала"]),
+    "date-outside-november": (dict(VALID, start="2026-10-31 10:00"),
+                              ["поле «start»", "не ноябрь 2026 года", "с 2026-11-01 по 2026-11-30"]),
+    "date-in-another-year": (dict(VALID, start="2027-11-12", end="2027-11-12"),
+                             ["поле «start»", "не ноябрь 2026 года (папка 2026)"]),
+    "unknown-field": (dict(VALID, place="цех"),
+                      ["поле «place»", "неизвестное поле; допустимые: " + ", ".join(FIELDS)]),
+    "missing-address-in-person": (without("address"), ["поле «address»", "«очно»"]),
+    "missing-address-hybrid": (dict(without("address"), format="гибрид"),
+                               ["поле «address»", "«гибрид»"]),
+    "non-https-url": (dict(VALID, url="http://example.org/tour"),
+                      ["поле «url»", "ожидается адрес https://"]),
+    "unknown-municipality": (dict(VALID, municipality="Киров"),
+                             ["поле «municipality»", "'Киров'", "data/municipalities.yml"]),
+    "bad-date": (dict(VALID, start="2026-11-31"),
+                 ["поле «start»", "неверная дата '2026-11-31'", "ГГГГ-ММ-ДД ЧЧ:ММ"]),
+    "bad-time": (dict(VALID, end="2026-11-12 25:00"), ["поле «end»", "неверная дата"]),
+    "date-in-other-form": (dict(VALID, start="12.11.2026"), ["поле «start»", "ГГГГ-ММ-ДД"]),
+    "description-in-front-matter": (dict(VALID, description="текст"),
+                                    ["поле «description»", "текст после заголовка"]),
+}
+
+
+def assert_stops(build, path: str, expected: list[str]) -> None:
+    assert build.result.returncode != 0, build.output
+    assert "Traceback" not in build.output, build.output
+    for text in [path, *expected]:
+        assert text in build.output, build.output
+
+
+@pytest.mark.parametrize("fields, expected", BAD.values(), ids=BAD.keys())
+def test_bad_front_matter_stops_the_build(tmp_path, project_copy, fields, expected):
+    write_event(project_copy, 2026, "bad-event", fields)
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
+    assert_stops(build, "docs/events/2026/bad-event.md", expected)
+
+
+def test_duplicate_key_stops_the_build(tmp_path, project_copy):
+    path = write_event(project_copy, 2026, "twice", VALID)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "format: очно", "format: очно\nformat: онлайн"), encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
+    assert_stops(build, "docs/events/2026/twice.md", ["'format' повторяется"])
+
+
+def test_missing_front_matter_stops_the_build(tmp_path, project_copy):
+    path = project_copy / "docs" / "events" / "2026" / "no-header.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("# Просто текст\n", encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
+    assert_stops(build, "docs/events/2026/no-header.md", ["заголовка YAML"])
+
+
+@pytest.mark.parametrize("relative, expected", [
+    ("events/2026/День-открытых-дверей.md", "имя файла"),
+    ("events/loose.md", "папке года"),
+    ("events/26/short-year.md", "папке года"),
+])
+def test_misplaced_or_misnamed_file_stops_the_build(tmp_path, project_copy, relative, expected):
+    path = project_copy / "docs" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(event_text(VALID), encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
+    assert_stops(build, f"docs/{relative}", [expected])
+
+
+def test_a_past_years_bad_event_stops_this_years_build(tmp_path, project_copy):
+    write_event(project_copy, 2024, "old", dict(VALID, start="2024-11-14", end="2024-11-14",
+                                                kind="выставка"))
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2027")
+    assert_stops(build, "docs/events/2024/old.md", ["поле «kind»"])
+
+
+# -- the pure loader, for the lead's .ics and archive pages --------------------------------------
+
+def test_load_events_returns_every_year_sorted_with_stable_slugs(tmp_path):
+    docs = tmp_path / "docs"
+    for slug, fields in FIXTURE.items():
+        write_event(tmp_path, 2026, slug, fields)
+    write_event(tmp_path, 2025, "past", dict(VALID, start="2025-11-13", end="2025-11-13"))
+    events = load_events(docs, MUNICIPALITIES)
+    assert list(events) == [2025, 2026]
+    assert [e.slug for e in events[2026]] == ["early-promo", "contest", "tour", "late-webinar"]
+    tour = events[2026][2]
+    assert (tour.anchor, tour.uid, tour.year, tour.description) == (
+        "event-tour", "2026-tour", 2026, "Описание.")
+    assert tour.start_time.isoformat() == "10:00:00" and events[2025][0].start_time is None
+
+
+def test_load_events_reports_every_bad_file_at_once(tmp_path):
+    write_event(tmp_path, 2026, "one", dict(VALID, kind="x"))
+    write_event(tmp_path, 2026, "two", without("url"))
+    with pytest.raises(EventsError) as error:
+        load_events(tmp_path / "docs", MUNICIPALITIES)
+    lines = str(error.value).splitlines()
+    assert lines[0].startswith("docs/events/2026/one.md, поле «kind»")
+    assert lines[1] == "docs/events/2026/two.md, поле «url»: обязательное поле не задано"
+
+
+def test_no_events_folder_means_no_events(tmp_path):
+    assert load_events(tmp_path, MUNICIPALITIES) == {}
+
+
+@pytest.mark.parametrize("start, end, shown", [
+    ("2026-11-12 10:00", "2026-11-12 10:00", f"с{NBSP}10:00"),
+    ("2026-11-12", "2026-11-12 18:00", f"до{NBSP}18:00"),
+    ("2026-11-12 10:00", "2026-11-12", f"с{NBSP}10:00"),
+    ("2026-11-09 10:00", "2026-11-13 18:00",
+     f"9{NBSP}ноября, 10:00{NBSP}— 13{NBSP}ноября, 18:00"),
+    ("2026-11-30", "2026-11-30", "весь день"),
+])
+def test_time_of_an_event_as_readers_see_it(tmp_path, start, end, shown):
+    from bs4 import BeautifulSoup
+
+    from qualityweek.events_html import render_events
+
+    write_event(tmp_path, 2026, "one", dict(VALID, start=start, end=end))
+    html = render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026])
+    assert facts_of(BeautifulSoup(html, "html.parser"), "one")["Время"] == shown
+
+
+def test_title_and_description_get_the_sites_non_breaking_spaces(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from qualityweek.events_html import render_events
+
+    write_event(tmp_path, 2026, "one", dict(VALID, title="Экскурсия — цех сборки"),
+                "Сбор у проходной — ул. Тестовая.")
+    soup = BeautifulSoup(render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026]),
+                         "html.parser")
+    assert soup.select_one("h3").get_text() == f"Экскурсия{NBSP}— цех сборки"
+    assert soup.select_one(".qw-event__description").get_text() == (
+        f"Сбор у проходной{NBSP}— ул.{NBSP}Тестовая.")
+
+
+@pytest.mark.parametrize("start, end, span", [
+    ("2026-11-12", "2026-11-13", ("2026-11-12", "2026-11-13")),
+    ("2026-11-12 10:00", "2026-11-12 12:30",
+     ("2026-11-12T10:00:00+03:00", "2026-11-12T12:30:00+03:00")),
+    ("2026-11-12 10:00", "2026-11-13", ("2026-11-12T10:00:00+03:00", "2026-11-14T00:00:00+03:00")),
+    ("2026-11-12", "2026-11-12 18:00", ("2026-11-12T00:00:00+03:00", "2026-11-12T18:00:00+03:00")),
+])
+def test_span_for_a_calendar_is_two_dates_or_two_moscow_times(tmp_path, start, end, span):
+    write_event(tmp_path, 2026, "one", dict(VALID, start=start, end=end))
+    event = load_events(tmp_path / "docs", MUNICIPALITIES)[2026][0]
+    assert tuple(moment.isoformat() for moment in event.span()) == span
