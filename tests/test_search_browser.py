@@ -65,3 +65,17 @@ def test_search_uses_our_worker_served_by_the_site(site_after_2026):
     html = (site_after_2026.site / "index.html").read_text(encoding="utf-8")
     assert '"search": "assets/javascripts/workers/search-ru.js?material=search.' in html
     assert (site_after_2026.site / "assets/javascripts/workers/search-ru.js").is_file()
+
+
+def test_search_engine_loads_only_when_the_reader_searches(browser, site_after_2026):
+    """Material's worker, lunr and its Russian stemmer stay off a page's first load; the first
+    query brings them, and finds the page."""
+    engine = ("/workers/search.", "/lunr/")
+    with serve(site_after_2026.site) as url, reader(browser, "phone") as session:
+        session.page.goto(url, wait_until="networkidle")
+        assert not [u for u in session.requests if any(part in u for part in engine)]
+        assert any("/workers/search-ru.js" in u for u in session.requests)
+        assert "Как принять участие" in search(session.page, "участия")
+        assert [u for u in session.requests if "/workers/search." in u]
+        assert [u for u in session.requests if "/lunr/min/lunr.ru" in u]
+        assert not session.errors
