@@ -1,6 +1,7 @@
 """Accessibility: axe-core (the axe.min.js that the pinned axe-playwright-python package ships,
 nothing fetched at run time) on every built page, phone and desktop, light and dark palettes:
-no serious or critical violation. The search dialog is checked open as well."""
+no serious or critical violation. The search dialog is checked open as well. The same loads
+also check that every built page answers 200, logs no error and requests nothing elsewhere."""
 
 from __future__ import annotations
 
@@ -37,13 +38,18 @@ def test_no_serious_violations_on_any_page(browser, base_url, site_after_2026, v
     found = {}
     with reader(browser, viewport, color_scheme=palette) as session:
         for file in html_files(site_after_2026.site):
-            session.page.goto(urljoin(base_url, page_path(site_after_2026.site, file)))
+            url = urljoin(base_url, page_path(site_after_2026.site, file))
+            response = session.page.goto(url)
+            assert response.status == 200, file
             scheme = session.page.get_attribute("body", "data-md-color-scheme")
             assert scheme == ("slate" if palette == "dark" else "default")
             problems = blocking(axe.run(session.page).response)
             if problems:
                 found[str(file.relative_to(site_after_2026.site))] = problems
     assert not found, found
+    # the same loads, every built page (generated and 404 too): no errors, nothing from elsewhere
+    assert not session.errors, session.errors
+    assert not session.foreign_requests(base_url), session.foreign_requests(base_url)
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
