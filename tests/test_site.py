@@ -161,6 +161,18 @@ def test_dates_keep_day_month_and_year_together(any_site):
         assert not re.search(r"\d{4} г\.", text), page
 
 
+def test_no_line_starts_with_a_dash_in_prose(any_site):
+    """Editors type « — » with a plain space; the page hook glues the dash to the word before."""
+    for path in html_files(any_site):
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        if article is None:
+            continue
+        for verbatim in article.select("pre, code, script, style"):
+            verbatim.decompose()
+        loose = re.findall(r"\S{0,12}[ \t\r\n]—", article.get_text())
+        assert not loose, f"{path.relative_to(any_site.site)}: {loose}"
+
+
 @pytest.mark.parametrize("today, year, week", [
     ("2026-11-15", "2026", f"9{DASH}15{NBSP}ноября 2026{NBSP}г."),   # the Sunday that ends the week
     ("2026-11-16", "2027", f"8{DASH}14{NBSP}ноября 2027{NBSP}г."),   # the Monday after
