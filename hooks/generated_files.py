@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path
     sys.path.insert(0, str(ROOT))
 
+from qualityweek.archive import TEMPLATE  # noqa: E402
 from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.generated import generated_files  # noqa: E402
@@ -32,5 +33,8 @@ def on_files(files: Files, *, config) -> Files:
     for src_uri, content in generated.items():
         # the per-year pages are reached from the archive index, not the navigation
         inclusion = InclusionLevel.NOT_IN_NAV if src_uri.endswith(".md") else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+        if src_uri.endswith(".md"):  # «Редактировать страницу» opens what lays the page out
+            file.edit_uri = TEMPLATE
+        files.append(file)
     return files

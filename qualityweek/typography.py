@@ -84,6 +84,32 @@ def glue(text: str) -> str:
     return text.replace(" —", f"{NBSP}—").replace(" –", f"{NBSP}–")
 
 
+# A page's HTML split into tags and text; text inside these elements is code, not prose.
+_TAG = re.compile(r"(<[a-zA-Z/!][^>]*>)")
+_VERBATIM = re.compile(r"<(/?)(pre|code|script|style|textarea|kbd|samp)\b", re.IGNORECASE)
+_SPACE_BEFORE_DASH = re.compile(r"[ \t\r\n]+(?=—)")
+_INLINE_END = re.compile(r"</(a|abbr|b|code|em|i|kbd|mark|q|s|small|span|strong|sub|sup)>",
+                         re.IGNORECASE)
+
+
+def nbsp_before_dashes(html: str) -> str:
+    """A rendered page's prose with a non-breaking space before every em dash, so that no line
+    starts with «—» (editors type a plain space or a line break there); code is left alone."""
+    parts = _TAG.split(html)
+    depth = 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            verbatim = _VERBATIM.match(part)
+            if verbatim:
+                depth = max(0, depth + (-1 if verbatim.group(1) else 1))
+        elif depth == 0 and "—" in part:
+            # at the start of a text node the dash follows a tag: glue it to inline text only
+            after_inline = index > 0 and _INLINE_END.fullmatch(parts[index - 1]) is not None
+            parts[index] = _SPACE_BEFORE_DASH.sub(
+                lambda m: NBSP if m.start() > 0 or after_inline else m.group(), part)
+    return "".join(parts)
+
+
 def quote(text: str) -> str:
     """«ёлочки» around `text`; inner quotes become „лапки“, as Russian typography nests them."""
     inner = text.replace("«", "„").replace("»", "“")

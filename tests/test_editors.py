@@ -85,7 +85,10 @@ def site_with_repo(tmp_path_factory):
 
 
 PAGES = {"": "index.md", "about": "about.md", "forum": "forum.md", "events": "events.md",
-         "contacts": "contacts.md", "letter-2023": "letter-2023.md"}
+         "contacts": "contacts.md", "letter-2023": "letter-2023.md",
+         "archive": "archive/index.md",
+         # generated year pages: the shared template is what an editor changes
+         "archive/2023": "templates/archive-edition.md"}
 
 
 @pytest.mark.parametrize("path, source", PAGES.items(), ids=PAGES.values())

@@ -120,7 +120,7 @@ def test_every_data_year_has_its_archive_page(site_after_2026, year):
     assert f"Всемирная неделя качества {year}" in text
     assert f"{dates.week_start.day}{DASH}{dates.week_end.day}{NBSP}ноября {year}{NBSP}г." in text
     assert f"четверг, {dates.quality_day.day}{NBSP}ноября {year}{NBSP}г." in text
-    assert "«Россия — страна со Знаком качества»" in text  # every data year has this motto
+    assert f"«Россия{NBSP}— страна со Знаком качества»" in text  # every data year has this motto
 
 
 def test_archive_page_shows_the_years_forum_and_sources(site_after_2026):
@@ -166,7 +166,7 @@ def test_a_new_year_in_the_data_adds_its_page_and_row(project_copy, tmp_path):
     build = build_site(tmp_path / "site", project=project_copy, QUALITY_TODAY="2026-11-28")
     assert build.result.returncode == 0, build.output
     text = build.text("archive/2030/")
-    assert "«Качество — проверено»" in text and f"11–17{NBSP}ноября 2030".replace("–", DASH) in text
+    assert f"«Качество{NBSP}— проверено»" in text and f"11–17{NBSP}ноября 2030".replace("–", DASH) in text
     rows = build.page("archive/").select("article table tbody tr")
     assert rows[0].find("a").get_text(strip=True) == "2030"
     assert rows[1].find("a").get_text(strip=True) == "2027"

@@ -32,7 +32,7 @@ def test_2023_home_shows_the_letters_dates_and_data(site_2023):
     assert f"четверг, 9{NBSP}ноября 2023{NBSP}г." in text
     assert f"7{DASH}10{NBSP}ноября 2023{NBSP}г." in text  # forum
     assert f"пятница, 10{NBSP}ноября 2023{NBSP}г." in text  # regional day
-    assert "«Россия — страна со Знаком качества»" in text
+    assert f"«Россия{NBSP}— страна со Знаком качества»" in text
     assert "будет объявлен" not in text
 
 
@@ -50,7 +50,7 @@ def test_2027_without_data_says_what_is_not_yet_announced(site_after_2026):
     assert "даты будут объявлены" in text
     assert re.search(r"Региональный день Форума\s+будет объявлен", text)
     assert re.search(r"Девиз недели\s+будет объявлен", text)
-    assert "Россия — страна со Знаком качества" not in text  # no motto carried over
+    assert "страна со Знаком качества" not in text  # no motto carried over
 
 
 def test_2027_uses_the_stable_roskachestvo_page(site_after_2026):
@@ -161,6 +161,18 @@ def test_dates_keep_day_month_and_year_together(any_site):
         assert not re.search(r"\d{4} г\.", text), page
 
 
+def test_no_line_starts_with_a_dash_in_prose(any_site):
+    """Editors type « — » with a plain space; the page hook glues the dash to the word before."""
+    for path in html_files(any_site):
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        if article is None:
+            continue
+        for verbatim in article.select("pre, code, script, style"):
+            verbatim.decompose()
+        loose = re.findall(r"\S{0,12}[ \t\r\n]—", article.get_text())
+        assert not loose, f"{path.relative_to(any_site.site)}: {loose}"
+
+
 @pytest.mark.parametrize("today, year, week", [
     ("2026-11-15", "2026", f"9{DASH}15{NBSP}ноября 2026{NBSP}г."),   # the Sunday that ends the week
     ("2026-11-16", "2027", f"8{DASH}14{NBSP}ноября 2027{NBSP}г."),   # the Monday after
@@ -199,7 +211,7 @@ def test_new_years_facts_appear_with_no_other_edit(tmp_path, project_copy):
     build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY="2026-11-28")
     assert build.result.returncode == 0, build.output
     home = build.text()
-    assert "«Качество — это мы»" in home and "будет объявлен" not in home
+    assert f"«Качество{NBSP}— это мы»" in home and "будет объявлен" not in home
     assert f"8{DASH}12{NBSP}ноября 2027{NBSP}г." in home
     assert f"пятница, 12{NBSP}ноября 2027{NBSP}г." in home
     home_links = {a["href"] for a in build.page().select("a[href]")}

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from qualityweek import typography
 from qualityweek.typography import format_day, format_range, glue, quote
 
 NBSP = "\u00a0"
@@ -63,3 +64,20 @@ def test_glue_binds_abbreviations_and_dashes():
         f"ул.{NBSP}Карла Либкнехта, 69, г.{NBSP}Киров, 610019"
     assert glue("гибридный — онлайн") == f"гибридный{NBSP}— онлайн"
     assert glue("Долг. Путь") == "Долг. Путь"  # only whole short abbreviations
+
+
+# -- the page hook: a non-breaking space before an em dash typed in prose -----------------------
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>Неделя — праздник</p>", f"<p>Неделя{NBSP}— праздник</p>"),
+    ("<p>Неделя\n— праздник</p>", f"<p>Неделя{NBSP}— праздник</p>"),
+    ('<p><a href="x">Форум</a> — это</p>', f'<p><a href="x">Форум</a>{NBSP}— это</p>'),
+    # a dash that opens a block stays as typed; code and scripts are not prose
+    ("<li>\n— пункт</li>", "<li>\n— пункт</li>"),
+    ("<pre><code>a — b</code></pre><p>c — d</p>", f"<pre><code>a — b</code></pre><p>c{NBSP}— d</p>"),
+    ("<script>if (a < b) x = 'y — z';</script><p>c — d</p>",
+     f"<script>if (a < b) x = 'y — z';</script><p>c{NBSP}— d</p>"),
+    ('<p title="a — b">c</p>', '<p title="a — b">c</p>'),
+])
+def test_nbsp_before_dashes(html, expected):
+    assert typography.nbsp_before_dashes(html) == expected

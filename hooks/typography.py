@@ -1,0 +1,19 @@
+"""MkDocs hook: Russian typography that editors should not have to type by hand.
+
+Thin on purpose: the rule lives in qualityweek/typography.py (pure, tested).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path
+    sys.path.insert(0, str(ROOT))
+
+from qualityweek.typography import nbsp_before_dashes  # noqa: E402
+
+
+def on_page_content(html: str, **kwargs) -> str:
+    return nbsp_before_dashes(html)
