@@ -21,10 +21,9 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-# `mkdocs serve` re-runs this file on every rebuild; drop the cached package so that edits to
-# qualityweek/ (watched in mkdocs.yml) take effect without restarting the server.
-for _name in [n for n in sys.modules if n == "qualityweek" or n.startswith("qualityweek.")]:
-    del sys.modules[_name]
+import qualityweek  # noqa: E402
+
+qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ without a restart
 
 from qualityweek import typography  # noqa: E402
 from qualityweek.archive import archive_path, archive_years  # noqa: E402

@@ -16,6 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path
     sys.path.insert(0, str(ROOT))
 
+import qualityweek  # noqa: E402
+
+qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ without a restart
+
 from qualityweek.archive import TEMPLATE  # noqa: E402
 from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402

@@ -12,6 +12,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path
     sys.path.insert(0, str(ROOT))
 
+import qualityweek  # noqa: E402
+
+qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ without a restart
+
 from qualityweek.typography import nbsp_before_dashes  # noqa: E402
 
 
