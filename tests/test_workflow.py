@@ -63,6 +63,8 @@ def test_tests_run_before_the_strict_build_and_the_deployment(workflow):
     assert "--strict" in steps(build)[mkdocs]["run"]
     site_url = steps(build)[mkdocs]["env"]["QUALITY_SITE_URL"]
     assert "steps.pages.outputs.base_url" in site_url
+    repo_url = steps(build)[mkdocs]["env"]["QUALITY_REPO_URL"]  # edit links on the hosted site
+    assert repo_url == "${{ github.server_url }}/${{ github.repository }}"
     python = next(s for s in steps(build) if s.get("uses", "").startswith("actions/setup-python@"))
     assert python["with"]["cache"] == "pip"
     assert workflow["jobs"]["deploy"]["needs"] == "build"
