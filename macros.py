@@ -152,10 +152,11 @@ def define_env(env) -> None:
         "built_ru": typography.format_day(settings.today),
     }
 
-    define_reader_features(env, facts, shown, event_years=events_by_year.keys())
+    define_reader_features(env, facts, shown, event_years=events_by_year.keys(),
+                           built=settings.today)
 
 
-def define_reader_features(env, facts, shown, *, event_years) -> None:
+def define_reader_features(env, facts, shown, *, event_years, built) -> None:
     """Calendar file, archive, week at a glance, countdown banner, JSON-LD (issue 5)."""
     # docs-relative paths of generated files (hooks/generated_files.py adds them to the site)
     env.variables["calendar_file"] = calendar_path(shown.year)
@@ -165,7 +166,7 @@ def define_reader_features(env, facts, shown, *, event_years) -> None:
     env.macro(archive_path)
     env.macro(week_days)
     site_url = env.conf.get("site_url") or None
-    env.conf["extra"]["countdown"] = countdown_data(shown)
+    env.conf["extra"]["countdown"] = countdown_data(shown, built=built)
     env.conf["extra"]["jsonld"] = events_ld(shown, home_url=site_url)
     env.conf["extra"]["share"] = {
         "home_title": f"Всемирная неделя качества {shown.year}",
