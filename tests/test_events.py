@@ -371,3 +371,24 @@ def test_span_for_a_calendar_is_two_dates_or_two_moscow_times(tmp_path, start, e
     write_event(tmp_path, 2026, "one", dict(VALID, start=start, end=end))
     event = load_events(tmp_path / "docs", MUNICIPALITIES)[2026][0]
     assert tuple(moment.isoformat() for moment in event.span()) == span
+
+
+def test_description_loads_nothing_and_runs_nothing(tmp_path):
+    """Images would be requests to other servers (152-FZ) and `javascript:` links run code: the
+    words stay, the picture and the unsafe link go; https, mail and phone links stay links."""
+    from bs4 import BeautifulSoup
+
+    from qualityweek.events_html import render_events
+
+    write_event(tmp_path, 2026, "one", VALID,
+                "Смотрите ![схему проезда](https://tracker.example/pixel.png), "
+                "[сайт](https://example.org/about), [кнопку](javascript:alert(1)), "
+                "[почту](mailto:info@example.org), [старый сайт](http://example.org).")
+    soup = BeautifulSoup(render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026]),
+                         "html.parser")
+    description = soup.select_one(".qw-event__description")
+    assert description.select("img") == []
+    assert "схему проезда" in description.get_text()
+    hrefs = [a["href"] for a in description.select("a")]
+    assert hrefs == ["https://example.org/about", "mailto:info@example.org"]
+    assert "кнопку" in description.get_text() and "старый сайт" in description.get_text()
