@@ -392,3 +392,11 @@ def test_description_loads_nothing_and_runs_nothing(tmp_path):
     hrefs = [a["href"] for a in description.select("a")]
     assert hrefs == ["https://example.org/about", "mailto:info@example.org"]
     assert "кнопку" in description.get_text() and "старый сайт" in description.get_text()
+
+
+def test_the_filter_script_loads_on_the_events_page_only(events_site):
+    def scripts(path):
+        return [s.get("src", "") for s in events_site.page(path).select("script[src]")]
+    assert any(src.endswith("assets/javascripts/events-filter.js") for src in scripts("events"))
+    for path in ("", "archive/2025", "participate"):
+        assert not any("events-filter" in src for src in scripts(path)), path
