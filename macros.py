@@ -30,15 +30,14 @@ from qualityweek.archive import archive_path, archive_years  # noqa: E402
 from qualityweek.calendar import FIRST_YEAR, LAST_YEAR, in_range  # noqa: E402
 from qualityweek.countdown import countdown_data, week_days  # noqa: E402
 from qualityweek.edition import build_edition, edition_link  # noqa: E402
-from qualityweek.events import (  # noqa: E402
-    MUNICIPALITIES_FILE, EventsError, load_events, load_municipalities)
+from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.events_html import render_events  # noqa: E402
-from qualityweek.facts import FactsError, load_facts  # noqa: E402
+from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.ics import calendar_path  # noqa: E402
-from qualityweek.settings import SettingsError, read_settings  # noqa: E402
+from qualityweek.settings import SettingsError  # noqa: E402
+from qualityweek.site_data import load_site_data  # noqa: E402
 from qualityweek.structured import events_ld  # noqa: E402
 
-FACTS_FILE = "data/facts.yml"
 
 # mkdocs-macros reports a failing macro only as a WARNING with a traceback, which `mkdocs build -q`
 # hides; an ERROR line under MkDocs' logger says plainly which page and what went wrong.
@@ -67,14 +66,11 @@ def _repository(conf) -> str | None:
 def define_env(env) -> None:
     project = Path(env.conf["config_file_path"]).resolve().parent
     try:
-        settings = read_settings(os.environ)
-        facts = load_facts(project / FACTS_FILE, name=FACTS_FILE)
-        # every year's event files, validated on every build (not only the shown edition's)
-        municipalities = load_municipalities(project / MUNICIPALITIES_FILE)
-        events_by_year = load_events(Path(env.conf["docs_dir"]), municipalities,
-                                     label=Path(env.conf["docs_dir"]).name)
+        # every year's event files are validated on every build (not only the shown edition's)
+        data = load_site_data(project, Path(env.conf["docs_dir"]), os.environ)
     except (SettingsError, FactsError, EventsError) as error:
         raise PluginError(f"Сборка остановлена: {error}") from None
+    settings, facts, events_by_year = data.settings, data.facts, data.events_by_year
     shown = build_edition(facts, settings.year)
     repo = _repository(env.conf)
     # Reproducible builds: MkDocs dates sitemap.xml (lastmod, the .gz header) by SOURCE_DATE_EPOCH,

@@ -10,12 +10,10 @@ from pathlib import Path
 
 from .archive import archive_page, archive_path, archive_years
 from .edition import build_edition, edition_link
-from .events import MUNICIPALITIES_FILE, Event, load_events, load_municipalities
-from .facts import load_facts
+from .events import Event
 from .ics import CalendarEntry, build_calendar, calendar_path, uid
-from .settings import read_settings
+from .site_data import load_site_data
 
-FACTS_FILE = "data/facts.yml"
 EVENTS_PAGE = "events/"
 
 
@@ -41,10 +39,8 @@ def event_entry(event: Event, *, site_url: str | None) -> CalendarEntry:
 
 def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *,
                     site_url: str | None) -> dict[str, str | bytes]:
-    settings = read_settings(environ)
-    facts = load_facts(project / FACTS_FILE, name=FACTS_FILE)
-    events = load_events(docs_dir, load_municipalities(project / MUNICIPALITIES_FILE),
-                         label=docs_dir.name)
+    data = load_site_data(project, docs_dir, environ)  # as macros.py read it for the pages
+    settings, facts, events = data.settings, data.facts, data.events_by_year
     shown = build_edition(facts, settings.year)
     files: dict[str, str | bytes] = {
         calendar_path(shown.year): build_calendar(

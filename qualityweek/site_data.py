@@ -1,0 +1,50 @@
+"""What one build reads: the build settings, the data file and every year's event files.
+
+macros.py (the pages) and hooks/generated_files.py (the .ics and archive pages) both need it in
+the same build; the last result is kept and reused while the inputs are unchanged (same settings,
+same files by size and modification time), so each build reads and validates them once, and
+`mkdocs serve` still sees every edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .events import EVENTS_DIR, MUNICIPALITIES_FILE, Event, load_events, load_municipalities
+from .facts import Facts, load_facts
+from .settings import BuildSettings, read_settings
+
+FACTS_FILE = "data/facts.yml"
+
+
+@dataclass(frozen=True)
+class SiteData:
+    settings: BuildSettings
+    facts: Facts
+    events_by_year: dict[int, list[Event]]  # every year's events, by start
+
+
+_last: tuple[tuple, SiteData] | None = None
+
+
+def _stamp(paths) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(paths))
+
+
+def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) -> SiteData:
+    """Settings, facts and events; raises SettingsError, FactsError or EventsError."""
+    global _last
+    settings = read_settings(environ)
+    inputs = [project / FACTS_FILE, project / MUNICIPALITIES_FILE]
+    events_dir = docs_dir / EVENTS_DIR
+    key = (settings, str(docs_dir),
+           _stamp([*inputs, *events_dir.rglob("*"), events_dir] if events_dir.exists() else inputs))
+    if _last is not None and _last[0] == key:
+        return _last[1]
+    facts = load_facts(project / FACTS_FILE, name=FACTS_FILE)
+    events = load_events(docs_dir, load_municipalities(project / MUNICIPALITIES_FILE),
+                         label=docs_dir.name)
+    _last = (key, SiteData(settings=settings, facts=facts, events_by_year=events))
+    return _last[1]
