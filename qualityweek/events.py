@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 
 from .calendar import FIRST_YEAR, LAST_YEAR
-from .facts import Text, Url, _Loader
+from .facts import _MESSAGES, Text, Url, _Loader  # the data file's messages and loader
 from .settings import MOSCOW
 from .typography import quote
 
@@ -193,13 +193,6 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
     """(front matter YAML, body) of a Markdown file that starts with a `---` block, or None."""
     match = re.match(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)(.*)\Z", text, re.S)
     return (match[1] or "", match[2]) if match else None
-
-
-_MESSAGES = {
-    "missing": "обязательное поле не задано",
-    "string_type": "ожидается строка",
-    "string_too_short": "пустая строка",
-}
 
 
 def _describe(error: dict, where: str) -> str:
