@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_site
+from site_files import html_files
 from qualityweek.events import (FIELDS, FORMATS, KINDS, REQUIRED, load_events,
                                 load_municipalities)
 
@@ -100,7 +101,7 @@ def test_every_page_has_an_edit_link_into_the_repository(site_with_repo, path, s
 
 
 def test_repository_widget_cannot_call_the_github_api(site_with_repo):
-    for html in site_with_repo.site.rglob("*.html"):
+    for html in html_files(site_with_repo.site):
         text = html.read_text(encoding="utf-8")
         assert 'data-md-component="source"' not in text, html
         assert "api.github.com" not in text, html
@@ -109,7 +110,7 @@ def test_repository_widget_cannot_call_the_github_api(site_with_repo):
 
 
 def test_without_a_repository_there_are_no_edit_links(site_after_2026):
-    for html in site_after_2026.site.rglob("index.html"):
+    for html in html_files(site_after_2026.site):
         text = html.read_text(encoding="utf-8")
         assert 'rel="edit"' not in text, html
         assert "md-source" not in text, html

@@ -9,13 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DASH, NBSP, build_site
+from site_files import html_files
 
 PAGES = ["", "about/", "forum/", "participate/", "contacts/", "letter-2023/"]
 SITES = ["site_2023", "site_after_2026", "site_2029"]
-
-
-def html_files(build):
-    return sorted(build.site.rglob("*.html"))
 
 
 @pytest.fixture(params=SITES)
@@ -117,26 +114,26 @@ def test_every_navigation_page_is_built(any_site):
 
 
 def test_no_template_syntax_left(any_site):
-    for path in html_files(any_site) + [any_site.site / "search" / "search_index.json"]:
+    for path in html_files(any_site.site) + [any_site.site / "search" / "search_index.json"]:
         text = path.read_text(encoding="utf-8")
         for marker in ("{{", "{%", "{##"):
             assert marker not in text, f"{marker} in {path.relative_to(any_site.site)}"
 
 
 def test_no_letter_typos(any_site):
-    for path in html_files(any_site):
+    for path in html_files(any_site.site):
         text = path.read_text(encoding="utf-8")
         assert "rskrf.m/" not in text and "rskrf.m<" not in text, path
         assert "qcKairoskachestvo.sov.gi\"" not in text and "mailto:qcK" not in text, path
 
 
 def test_no_sentence_ends_with_a_doubled_abbreviation_period(any_site):
-    for path in html_files(any_site):
+    for path in html_files(any_site.site):
         assert "г.." not in path.read_text(encoding="utf-8"), path
 
 
 def test_page_resources_are_served_by_the_site_itself(any_site):
-    for path in html_files(any_site):
+    for path in html_files(any_site.site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for tag, attr in (("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
                           ("iframe", "src"), ("video", "src"), ("audio", "src")):
@@ -147,7 +144,7 @@ def test_page_resources_are_served_by_the_site_itself(any_site):
 
 
 def test_pages_are_in_russian(any_site):
-    for path in html_files(any_site):
+    for path in html_files(any_site.site):
         html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("html")
         assert html.get("lang") == "ru", path
 
@@ -163,7 +160,7 @@ def test_dates_keep_day_month_and_year_together(any_site):
 
 def test_no_line_starts_with_a_dash_in_prose(any_site):
     """Editors type « — » with a plain space; the page hook glues the dash to the word before."""
-    for path in html_files(any_site):
+    for path in html_files(any_site.site):
         article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
         if article is None:
             continue
