@@ -116,6 +116,13 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def served_site(site_after_2026):
+    """site_after_2026 served on a free local port, for the browser tests."""
+    with serve(site_after_2026.site) as url:
+        yield url
+
+
 @contextmanager
 def serve(directory: Path):
     """Serve a built site on a free local port; yields its base URL."""

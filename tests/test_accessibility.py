@@ -11,18 +11,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browsing import reader
-from conftest import serve
 from site_files import html_files, page_path
 
 BLOCKING = {"serious", "critical"}
 # (viewport, palette): Material picks its light or dark palette from the reader's system setting
 LOOKS = [("phone", "light"), ("phone", "dark"), ("desktop", "light"), ("desktop", "dark")]
-
-
-@pytest.fixture(scope="module")
-def base_url(site_after_2026):
-    with serve(site_after_2026.site) as url:
-        yield url
 
 
 def blocking(results: dict) -> list[str]:
@@ -33,12 +26,12 @@ def blocking(results: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport, palette", LOOKS)
-def test_no_serious_violations_on_any_page(browser, base_url, site_after_2026, viewport, palette):
+def test_no_serious_violations_on_any_page(browser, served_site, site_after_2026, viewport, palette):
     axe = Axe()
     found = {}
     with reader(browser, viewport, color_scheme=palette) as session:
         for file in html_files(site_after_2026.site):
-            url = urljoin(base_url, page_path(site_after_2026.site, file))
+            url = urljoin(served_site, page_path(site_after_2026.site, file))
             response = session.page.goto(url)
             assert response.status == 200, file
             scheme = session.page.get_attribute("body", "data-md-color-scheme")
@@ -49,14 +42,14 @@ def test_no_serious_violations_on_any_page(browser, base_url, site_after_2026, v
     assert not found, found
     # the same loads, every built page (generated and 404 too): no errors, nothing from elsewhere
     assert not session.errors, session.errors
-    assert not session.foreign_requests(base_url), session.foreign_requests(base_url)
+    assert not session.foreign_requests(served_site), session.foreign_requests(served_site)
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
-def test_open_search_has_no_serious_violations(browser, base_url, viewport):
+def test_open_search_has_no_serious_violations(browser, served_site, viewport):
     with reader(browser, viewport) as session:
         page = session.page
-        page.goto(base_url)
+        page.goto(served_site)
         button = page.locator("label.md-header__button[for=__search]")
         (button if button.is_visible() else page.locator("input.md-search__input")).click()
         page.locator("input.md-search__input").fill("качество")

@@ -11,19 +11,12 @@ from urllib.parse import urljoin
 import pytest
 
 from browsing import VIEWPORTS, reader
-from conftest import serve
 from qualityweek.calendar import edition_dates
 from qualityweek.settings import read_settings
 from qualityweek.typography import format_day, format_range
 
 TODAY = "2026-11-28"  # the day site_after_2026 is built for
 PAGE_LINKS = ".md-nav--primary a.md-nav__link[href]:not(.md-nav--secondary a)"
-
-
-@pytest.fixture(scope="module")
-def base_url(site_after_2026):
-    with serve(site_after_2026.site) as url:
-        yield url
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -62,26 +55,27 @@ def nav_entries(page) -> list[tuple[str, str]]:
                          .map(a => [a.innerText.trim(), a.getAttribute('href')])""")
 
 
-def test_home_shows_the_computed_dates_of_the_edition(session, base_url):
+def test_home_shows_the_computed_dates_of_the_edition(session, served_site):
     settings = read_settings({"QUALITY_TODAY": TODAY})
     dates = edition_dates(settings.year)
-    session.page.goto(base_url)
+    session.page.goto(served_site)
     text = session.page.inner_text("article")
     assert format_range(dates.week_start, dates.week_end) in text
     assert format_day(dates.quality_day, with_weekday=True) in text
     assert not session.errors
-    assert not session.foreign_requests(base_url)
+    assert not session.foreign_requests(served_site)
 
 
-def test_every_nav_entry_opens_with_its_title(session, base_url, site_after_2026):
+def test_every_nav_entry_opens_with_its_title(session, served_site, site_after_2026):
     page = session.page
-    page.goto(base_url)
+    page.goto(served_site)
     site_name = page.title()
-    entries = [(text, urljoin(base_url, href)) for text, href in nav_entries(page)]
+    entries = [(text, urljoin(served_site, href)) for text, href in nav_entries(page)]
     assert len(entries) >= 2, entries
     for text, target in entries:
         # start from another page: the current page's own entry is a table-of-contents toggle
-        page.goto(base_url if target != base_url else next(u for _, u in entries if u != target))
+        start = served_site if target != served_site else next(u for _, u in entries if u != target)
+        page.goto(start)
         exact = re.compile(rf"^\s*{re.escape(text)}\s*$")
         link = page.locator(PAGE_LINKS).filter(has_text=exact).first
         open_drawer_to(page, link)
@@ -92,6 +86,6 @@ def test_every_nav_entry_opens_with_its_title(session, base_url, site_after_2026
         assert response.url == target, text
         active = page.locator(".md-nav--primary a.md-nav__link--active").first.text_content()
         assert " ".join(active.split()) == text
-        assert page.title() == site_name if target == base_url else text in page.title()
+        assert page.title() == site_name if target == served_site else text in page.title()
     assert not session.errors, session.errors
-    assert not session.foreign_requests(base_url), session.foreign_requests(base_url)
+    assert not session.foreign_requests(served_site), session.foreign_requests(served_site)

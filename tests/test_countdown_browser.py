@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DASH, NBSP, serve
+from conftest import DASH, NBSP
 
 MOSCOW_NOON = "T12:00:00+03:00"
 
@@ -30,12 +30,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def site_url(site_after_2026):
-    with serve(site_after_2026.site) as url:
-        yield url
-
-
 def open_page(browser, url, instant, timezone_id="Europe/Moscow", **options):
     context = browser.new_context(timezone_id=timezone_id, viewport={"width": 390, "height": 844},
                                   **options)
@@ -52,8 +46,8 @@ def banner(page) -> str:
 
 
 @pytest.mark.parametrize("day, expected", CASES)
-def test_banner_before_during_and_after_the_week(browser, site_url, day, expected):
-    context, page, errors = open_page(browser, site_url, day + MOSCOW_NOON)
+def test_banner_before_during_and_after_the_week(browser, served_site, day, expected):
+    context, page, errors = open_page(browser, served_site, day + MOSCOW_NOON)
     try:
         assert banner(page) == expected
         assert not errors
@@ -74,8 +68,8 @@ def test_banner_before_during_and_after_the_week(browser, site_url, day, expecte
      f"Неделя качества 2027 прошла; следующая — 6{DASH}12{NBSP}ноября 2028{NBSP}г."),
 ])
 def test_days_are_counted_in_moscow_whatever_the_readers_time_zone(
-        browser, site_url, timezone_id, instant, expected):
-    context, page, errors = open_page(browser, site_url, instant, timezone_id=timezone_id)
+        browser, served_site, timezone_id, instant, expected):
+    context, page, errors = open_page(browser, served_site, instant, timezone_id=timezone_id)
     try:
         assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == timezone_id
         assert banner(page) == expected
@@ -84,16 +78,16 @@ def test_days_are_counted_in_moscow_whatever_the_readers_time_zone(
         context.close()
 
 
-def test_the_banner_is_on_every_page(browser, site_url):
-    context, page, _ = open_page(browser, site_url + "forum/", "2027-10-21" + MOSCOW_NOON)
+def test_the_banner_is_on_every_page(browser, served_site):
+    context, page, _ = open_page(browser, served_site + "forum/", "2027-10-21" + MOSCOW_NOON)
     try:
         assert banner(page) == f"До Дня качества — 21{NBSP}день"
     finally:
         context.close()
 
 
-def test_without_javascript_the_banner_states_the_dates(browser, site_url):
-    context, page, _ = open_page(browser, site_url, "2027-10-21" + MOSCOW_NOON,
+def test_without_javascript_the_banner_states_the_dates(browser, served_site):
+    context, page, _ = open_page(browser, served_site, "2027-10-21" + MOSCOW_NOON,
                                  java_script_enabled=False)
     try:
         assert banner(page) == (f"День качества — четверг, 11{NBSP}ноября 2027{NBSP}г. "
@@ -102,8 +96,8 @@ def test_without_javascript_the_banner_states_the_dates(browser, site_url):
         context.close()
 
 
-def test_today_is_marked_in_the_week_at_a_glance(browser, site_url):
-    context, page, _ = open_page(browser, site_url, "2027-11-12T00:10:00+03:00",
+def test_today_is_marked_in_the_week_at_a_glance(browser, served_site):
+    context, page, _ = open_page(browser, served_site, "2027-11-12T00:10:00+03:00",
                                  timezone_id="America/New_York")
     try:
         current = page.locator(".qw-week [aria-current=date]")
@@ -115,8 +109,8 @@ def test_today_is_marked_in_the_week_at_a_glance(browser, site_url):
         context.close()
 
 
-def test_no_day_is_marked_outside_the_week(browser, site_url):
-    context, page, _ = open_page(browser, site_url, "2027-10-21" + MOSCOW_NOON)
+def test_no_day_is_marked_outside_the_week(browser, served_site):
+    context, page, _ = open_page(browser, served_site, "2027-10-21" + MOSCOW_NOON)
     try:
         assert page.locator(".qw-week [aria-current]").count() == 0
         assert page.locator(".qw-week__mark--today:visible").count() == 0
@@ -124,8 +118,8 @@ def test_no_day_is_marked_outside_the_week(browser, site_url):
         context.close()
 
 
-def test_participate_page_prints_as_a_checklist(browser, site_url):
-    context, page, _ = open_page(browser, site_url + "participate/", "2027-10-21" + MOSCOW_NOON)
+def test_participate_page_prints_as_a_checklist(browser, served_site):
+    context, page, _ = open_page(browser, served_site + "participate/", "2027-10-21" + MOSCOW_NOON)
     try:
         page.emulate_media(media="print")
         for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from browsing import VIEWPORTS, reader
-from conftest import serve
 
 # query, the page it must find; each query is a word form that appears nowhere on the site
 INFLECTED = [
@@ -21,11 +20,11 @@ READER_QUERIES = [("качеству", "Как принять участие"), 
 
 
 @pytest.fixture(scope="module", params=list(VIEWPORTS))
-def search_page(request, browser, site_after_2026):
-    with serve(site_after_2026.site) as url, reader(browser, request.param) as session:
-        session.page.goto(url)
+def search_page(request, browser, served_site):
+    with reader(browser, request.param) as session:
+        session.page.goto(served_site)
         yield session.page, session.errors
-        assert not session.foreign_requests(url)
+        assert not session.foreign_requests(served_site)
 
 
 def search(page, query: str) -> list[str]:
@@ -67,12 +66,12 @@ def test_search_uses_our_worker_served_by_the_site(site_after_2026):
     assert (site_after_2026.site / "assets/javascripts/workers/search-ru.js").is_file()
 
 
-def test_search_engine_loads_only_when_the_reader_searches(browser, site_after_2026):
+def test_search_engine_loads_only_when_the_reader_searches(browser, served_site):
     """Material's worker, lunr and its Russian stemmer stay off a page's first load; the first
     query brings them, and finds the page."""
     engine = ("/workers/search.", "/lunr/")
-    with serve(site_after_2026.site) as url, reader(browser, "phone") as session:
-        session.page.goto(url, wait_until="networkidle")
+    with reader(browser, "phone") as session:
+        session.page.goto(served_site, wait_until="networkidle")
         assert not [u for u in session.requests if any(part in u for part in engine)]
         assert any("/workers/search-ru.js" in u for u in session.requests)
         assert "Как принять участие" in search(session.page, "участия")
