@@ -14,7 +14,9 @@ import posixpath
 import sys
 from calendar import timegm
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 # mkdocs-macros loads this file by path, without putting its folder on sys.path.
@@ -37,6 +39,7 @@ from qualityweek.ics import calendar_path  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
 from qualityweek.structured import events_ld  # noqa: E402
+from qualityweek.untrusted import markdown_text, markdown_url  # noqa: E402
 
 
 # mkdocs-macros reports a failing macro only as a WARNING with a traceback, which `mkdocs build -q`
@@ -44,23 +47,36 @@ from qualityweek.structured import events_ld  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.qualityweek")
 
 
-REPO_VAR = "QUALITY_REPO_URL"
 REPO_BRANCH = "main"
+_REPO_NAMES = {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket"}
 
 
-def _repository(conf) -> str | None:
-    """The repository (mkdocs.yml `repo_url: !ENV QUALITY_REPO_URL`) or None. Edit links
-    «Редактировать страницу» point into it; without it there are none (no invented address)."""
-    repo = (conf.get("repo_url") or "").strip().rstrip("/")
+def _publish_addresses(conf, settings) -> None:
+    """The site's and the repository's addresses from the checked settings (mkdocs.yml does not
+    read them: MkDocs' own URL check ends in a traceback on some values). `mkdocs serve` has
+    already set its local address as site_url, and keeps it."""
+    if not conf.get("site_url"):
+        conf["site_url"] = settings.site_url
+    repo = settings.repo_url
     if not repo:
         conf["repo_url"] = conf["edit_uri"] = None  # an edit_uri alone would make relative links
-        return None
-    if not repo.startswith("https://") or any(ch.isspace() for ch in repo):
-        raise PluginError(f"Сборка остановлена: {REPO_VAR}={repo!r}: ожидается адрес "
-                          "репозитория https://…, например https://github.com/org/quality-week")
+        return
     conf["repo_url"] = repo + "/"
+    host = urlsplit(repo).hostname or ""
+    conf["repo_name"] = _REPO_NAMES.get(host, host)
     conf["edit_uri"] = f"edit/{REPO_BRANCH}/docs/"  # MkDocs would guess the branch «master»
-    return repo
+
+
+def _as_markdown_text(value) -> str:
+    """Jinja's finalize: every value a page prints is text (see untrusted.markdown_text), unless
+    a macro returns Markup: a link or HTML it built itself from checked parts."""
+    return markdown_text(value)
+
+
+def on_pre_page_macros(env) -> None:
+    # mkdocs-macros builds its Jinja environment after define_env; this runs before each page
+    # is compiled, so every template of the site is compiled with the escaping in place.
+    env.env.finalize = _as_markdown_text
 
 
 def define_env(env) -> None:
@@ -72,7 +88,8 @@ def define_env(env) -> None:
         raise PluginError(f"Сборка остановлена: {error}") from None
     settings, facts, events_by_year = data.settings, data.facts, data.events_by_year
     shown = build_edition(facts, settings.year)
-    repo = _repository(env.conf)
+    _publish_addresses(env.conf, settings)
+    repo = settings.repo_url
     # Reproducible builds: MkDocs dates sitemap.xml (lastmod, the .gz header) by SOURCE_DATE_EPOCH,
     # else by the real clock; make it the build settings' date, as the footer shows.
     os.environ["SOURCE_DATE_EPOCH"] = str(timegm(settings.today.timetuple()))
@@ -82,25 +99,35 @@ def define_env(env) -> None:
             raise ValueError(f"edition_for({year}): год вне диапазона {FIRST_YEAR}–{LAST_YEAR}")
         return build_edition(facts, year)
 
-    def link(key: str, year: int | None = None) -> str:
-        return edition_link(facts, key, shown.year if year is None else year)
+    # Macros that return a URL or Markdown return Markup, built from checked parts, and the page
+    # prints it as is; everything else a page prints is escaped (on_pre_page_macros).
+    def link(key: str, year: int | None = None) -> Markup:
+        return markdown_url(edition_link(facts, key, shown.year if year is None else year))
 
-    def page_url(target: str) -> str:
+    def page_url(target: str) -> Markup:
         """A link from the current page to the site page `target` (a docs-relative .md path)."""
         here = posixpath.dirname(env.page.file.src_uri)
-        return posixpath.relpath(target, here or ".")
+        return markdown_url(posixpath.relpath(target, here or "."))
 
-    def source_url(fact) -> str:
+    def source_url(fact) -> Markup:
         """Where a fact (or a source string itself) comes from, as an href from this page."""
-        where = getattr(fact, "source", fact)
-        return page_url(where) if where.endswith(".md") else where
+        where = str(getattr(fact, "source", fact))
+        return page_url(where) if where.endswith(".md") else markdown_url(where)
 
-    def source(fact) -> str:
+    def source(fact) -> Markup:
         """A Markdown link «источник» to the source of a fact."""
-        return f"[источник]({source_url(fact)})"
+        return Markup("[источник]({})").format(source_url(fact))
 
-    def tel(phone: str) -> str:
-        return "tel:+" + "".join(ch for ch in phone if ch.isdigit())
+    def url(address: str) -> Markup:
+        """A URL from the data (already checked when loaded) for a Markdown link target."""
+        return markdown_url(address)
+
+    def mailto(email: str) -> Markup:
+        """A mail link target for an address from the data (checked when loaded)."""
+        return markdown_url(f"mailto:{email}")
+
+    def tel(phone: str) -> Markup:
+        return Markup("tel:+" + "".join(ch for ch in phone if ch.isascii() and ch.isdigit()))
 
     def reported(function):
         @functools.wraps(function)
@@ -120,19 +147,19 @@ def define_env(env) -> None:
     env.variables["contacts"] = facts.contacts
     env.variables["events_by_year"] = events_by_year  # {year: [Event, …] by start}
 
-    def events_list(year: int, filters: bool = False, heading: int = 2) -> str:
+    def events_list(year: int, filters: bool = False, heading: int = 2) -> Markup:
         """HTML of the year's events by day ('' if none); `filters` adds the filter controls."""
-        return render_events(events_by_year.get(year, []), filters=filters, heading=heading)
+        return Markup(render_events(events_by_year.get(year, []), filters=filters, heading=heading))
 
     env.macro(events_list)
 
-    def repo_file(path: str) -> str | None:
+    def repo_file(path: str) -> Markup | None:
         """The repository page of a file such as CONTRIBUTING.md; None without QUALITY_REPO_URL."""
-        return f"{repo}/blob/{REPO_BRANCH}/{path}" if repo else None
+        return markdown_url(f"{repo}/blob/{REPO_BRANCH}/{path}") if repo else None
 
     env.macro(repo_file)
-    env.variables["repo_url"] = repo
-    for function in (edition_for, link, source, source_url, tel, page_url):
+    env.variables["repo_url"] = markdown_url(repo) if repo else None
+    for function in (edition_for, link, source, source_url, tel, mailto, page_url, url):
         env.macro(reported(function))
     env.macro(typography.format_range, "date_range")
     env.filter(typography.format_day, "day")

@@ -14,13 +14,16 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 
 from .calendar import FIRST_YEAR, LAST_YEAR
-from .facts import _MESSAGES, Text, Url, _Loader  # the data file's messages and loader
+from .description import check_description
+from .facts import read_input, summarize
+from .fields import LongText, Text, Url, describe_value_error
 from .settings import MOSCOW
 from .typography import quote
+from .untrusted import shown
+from .yaml_input import YamlInputError, load_yaml
 
 EVENTS_DIR = "events"
 MUNICIPALITIES_FILE = "data/municipalities.yml"
@@ -35,8 +38,10 @@ KINDS = (
 )
 FORMATS = ("очно", "онлайн", "гибрид")
 IN_PERSON = ("очно", "гибрид")  # formats that need an address
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))?")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+_MOMENT = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?: ([0-9]{2}:[0-9]{2}))?")
+# An event file is a few kilobytes (the description is at most untrusted.DESCRIPTION_LENGTH).
+MAX_FILE_BYTES = 32_000
 
 
 class EventsError(ValueError):
@@ -55,7 +60,7 @@ def _moment(value: Any) -> date | datetime:
             return datetime.combine(day, time.fromisoformat(match[2]))
         except ValueError:
             pass
-    raise ValueError(f"неверная дата {value!r}: ожидается ГГГГ-ММ-ДД или ГГГГ-ММ-ДД ЧЧ:ММ "
+    raise ValueError(f"неверная дата {shown(value)}: ожидается ГГГГ-ММ-ДД или ГГГГ-ММ-ДД ЧЧ:ММ "
                      "(время московское), например 2026-11-12 10:00")
 
 
@@ -75,9 +80,9 @@ class Event(BaseModel):
     start: Moment
     end: Moment
     format: Literal[FORMATS]  # type: ignore[valid-type]
-    address: Text | None = None
+    address: LongText | None = None
     url: Url
-    contact: Text | None = None
+    contact: LongText | None = None
 
     # filled from the file, not the front matter (excluded from the editor-facing schema)
     slug: str = Field(default="", exclude=True)
@@ -146,13 +151,14 @@ def _ends(moment: date) -> datetime:
 def load_municipalities(path: Path, name: str = MUNICIPALITIES_FILE) -> tuple[str, ...]:
     """The accepted municipality names from `path` (a YAML list under `municipalities:`)."""
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
-    except OSError as error:
-        raise EventsError(f"{name}: не удаётся прочитать файл: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        raise EventsError(f"{name}: не читается как YAML: {error}") from None
+        raw = load_yaml(read_input(path, name, 100_000))
+    except YamlInputError as error:
+        raise EventsError(f"{name}, {error}") from None
+    except ValueError as error:
+        raise EventsError(str(error)) from None
     names = raw.get("municipalities") if isinstance(raw, dict) else None
-    if not names or not all(isinstance(n, str) and n.strip() for n in names):
+    if not isinstance(names, list) or not names or not all(
+            isinstance(n, str) and n.strip() for n in names):
         raise EventsError(f"{name}: ожидается непустой список строк под ключом municipalities")
     if len(set(names)) != len(names):
         raise EventsError(f"{name}: в списке municipalities есть повторы")
@@ -167,25 +173,55 @@ class _Source:
     slug: str
 
 
+# Entries under docs/events/ that are not events and are skipped without a word, as CONTRIBUTING
+# says: hidden files (.DS_Store, Emacs' lock link .#x.md, Vim's .x.md.swp) and editors' backups.
+_IGNORED = re.compile(r"\..*|#.*#|.*~|.*\.(?:swp|swo|swx|tmp|bak|orig)|Thumbs\.db|desktop\.ini",
+                      re.IGNORECASE)
+_YEAR_DIR = re.compile(r"[0-9]{4}")
+HOW_TO_NAME = ("имя файла — латиница в нижнем регистре, цифры и дефисы, расширение .md, "
+               "например den-otkrytyh-dverey.md (из имени — якорь на странице)")
+
+
+def ignored(name: str) -> bool:
+    """Whether an entry of docs/events/ with this name is skipped (see _IGNORED)."""
+    return bool(_IGNORED.fullmatch(name))
+
+
 def _sources(docs_dir: Path, label: str) -> tuple[list[_Source], list[str]]:
+    """Every event file under docs/events/, and a problem for every other entry that is not
+    an ignored kind: nothing there is skipped without a word."""
     root = docs_dir / EVENTS_DIR
-    sources, problems = [], []
+    sources: list[_Source] = []
+    problems: list[str] = []
     if not root.is_dir():
         return sources, problems
-    for path in sorted(root.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
-        where = f"{label}/{rel}"
-        parts = path.relative_to(root).parts
-        if len(parts) != 2 or not re.fullmatch(r"\d{4}", parts[0]) or not (
-                FIRST_YEAR <= int(parts[0]) <= LAST_YEAR):
-            problems.append(f"{where}: файл мероприятия должен лежать в папке года: "
-                            f"{label}/{EVENTS_DIR}/ГГГГ/имя-файла.md ({FIRST_YEAR}–{LAST_YEAR})")
+    folder_rule = (f"мероприятие кладут в папку года: {label}/{EVENTS_DIR}/ГГГГ/имя-файла.md "
+                   f"(год — четыре цифры, {FIRST_YEAR}–{LAST_YEAR})")
+    for top in sorted(root.iterdir()):
+        where = f"{label}/{EVENTS_DIR}/{top.name}"
+        if ignored(top.name):
             continue
-        if not SLUG.fullmatch(path.stem):
-            problems.append(f"{where}: имя файла — латиница в нижнем регистре, цифры и дефисы, "
-                            f"например den-otkrytyh-dverey.md (из него — якорь на странице)")
+        if top.is_symlink() or not top.is_dir():
+            problems.append(f"{where}: не папка года; {folder_rule}")
             continue
-        sources.append(_Source(path, where, int(parts[0]), path.stem))
+        if not (_YEAR_DIR.fullmatch(top.name) and FIRST_YEAR <= int(top.name) <= LAST_YEAR):
+            problems.append(f"{where}: папка не называется годом; {folder_rule}")
+            continue
+        for entry in sorted(top.iterdir()):
+            where = f"{label}/{EVENTS_DIR}/{top.name}/{entry.name}"
+            if ignored(entry.name):
+                continue
+            if entry.is_symlink():
+                problems.append(f"{where}: символическая ссылка, а не файл; положите в папку "
+                                "сам файл мероприятия")
+            elif entry.is_dir():
+                problems.append(f"{where}: папка внутри папки года; {folder_rule}")
+            elif not entry.is_file():
+                problems.append(f"{where}: не обычный файл; {folder_rule}")
+            elif entry.suffix != ".md" or not SLUG.fullmatch(entry.stem):
+                problems.append(f"{where}: не подходит как файл мероприятия: {HOW_TO_NAME}")
+            else:
+                sources.append(_Source(entry, where, int(top.name), entry.stem))
     return sources, problems
 
 
@@ -200,18 +236,12 @@ def _describe(error: dict, where: str) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         message = f"неизвестное поле; допустимые: {', '.join(FIELDS)}"
-    elif kind == "missing":
-        message = _MESSAGES[kind]
     elif kind == "literal_error":
         accepted = KINDS if field == "kind" else FORMATS
-        message = (f"значение {error['input']!r} не подходит; допустимые: "
+        message = (f"значение {shown(error['input'])} не подходит; допустимые: "
                    + "; ".join(quote(a) for a in accepted))
-    elif kind == "string_pattern_mismatch" and field == "url":
-        message = f"ожидается адрес https://…, получено {error['input']!r}"
-    elif kind in _MESSAGES:
-        message = f"{_MESSAGES[kind]} (получено: {error.get('input')!r})"
     else:
-        message = error["msg"].removeprefix("Value error, ")
+        message = describe_value_error(error)
     return f"{where}, поле «{field}»: {message}"
 
 
@@ -221,7 +251,7 @@ def _rules(event: Event, source: _Source, municipalities: Collection[str],
     where = source.label
     problems = []
     if event.municipality not in municipalities:
-        problems.append(f"{where}, поле «municipality»: {event.municipality!r} — не муниципальное "
+        problems.append(f"{where}, поле «municipality»: {shown(event.municipality)} — не муниципальное "
                         f"образование Кировской области из списка {municipalities_file}; "
                         "напишите название точно как в списке, например «город Киров» или «Котельничский район»")
     for field in ("start", "end"):
@@ -252,9 +282,9 @@ def parse_event(text: str, source: _Source, municipalities: Collection[str],
                           "«---» (см. пример в CONTRIBUTING.md)")
     front, body = parts
     try:
-        raw = yaml.load(front, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
-    except yaml.YAMLError as error:
-        raise EventsError(f"{where}: заголовок не читается как YAML: {error}") from None
+        raw = load_yaml(front, first_line=2)
+    except YamlInputError as error:
+        raise EventsError(f"{where}, заголовок, {error}") from None
     if not isinstance(raw, dict):
         raise EventsError(f"{where}: заголовок должен состоять из полей «имя: значение»; "
                           f"обязательные: {', '.join(REQUIRED)}")
@@ -266,12 +296,17 @@ def parse_event(text: str, source: _Source, municipalities: Collection[str],
     try:
         event = Event.model_validate(raw)
     except ValidationError as error:
-        raise EventsError("\n".join(_describe(e, where) for e in error.errors())) from None
+        raise EventsError(summarize([_describe(e, where) for e in error.errors()])) from None
     problems = _rules(event, source, municipalities, municipalities_file)
+    description = body.strip()
+    try:
+        check_description(description)
+    except ValueError as error:
+        problems.append(f"{where}, описание: {error}")
     if problems:
-        raise EventsError("\n".join(problems))
+        raise EventsError(summarize(problems))
     return event.model_copy(update={"slug": source.slug, "year": source.year,
-                                    "description": body.strip()})
+                                    "description": description})
 
 
 def load_events(docs_dir: Path, municipalities: Collection[str], *, label: str = "docs",
@@ -285,15 +320,12 @@ def load_events(docs_dir: Path, municipalities: Collection[str], *, label: str =
     by_year: dict[int, list[Event]] = {}
     for source in sources:
         try:
-            text = source.path.read_text(encoding="utf-8")
+            text = read_input(source.path, source.label, MAX_FILE_BYTES)
             event = parse_event(text, source, municipalities, municipalities_file)
-        except UnicodeDecodeError:
-            problems.append(f"{source.label}: файл не в кодировке UTF-8")
-            continue
-        except EventsError as error:
+        except (EventsError, ValueError) as error:
             problems.append(str(error))
             continue
         by_year.setdefault(source.year, []).append(event)
     if problems:
-        raise EventsError("\n".join(problems))
+        raise EventsError(summarize(problems))
     return {year: sorted(events, key=Event.sort_key) for year, events in sorted(by_year.items())}

@@ -1,7 +1,7 @@
 """HTML for a list of events, grouped by day (no MkDocs imports).
 
-Front matter values are escaped; the description (editor-written Markdown) is rendered with
-Python-Markdown with raw HTML switched off, and is never run through Jinja.
+Front matter values are escaped; the description (editor-written Markdown) is rendered by
+qualityweek/description.py (raw HTML off, safe links only) and is never run through Jinja.
 """
 
 from __future__ import annotations
@@ -9,47 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-import re
-
-import markdown
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
 from . import typography
+from .description import description_html
 from .events import KINDS, Event
 
 NBSP = typography.NBSP
-
-
-SAFE_HREF = re.compile(r"(https://|mailto:|tel:)", re.IGNORECASE)
-
-
-class _SafeContent(Treeprocessor):
-    """An editor's description may link out (https, mail, phone) but loads nothing: an image
-    would be a request to someone else's server (152-FZ), a `javascript:` link runs code."""
-
-    def run(self, root) -> None:
-        for parent in list(root.iter()):
-            for index, child in enumerate(list(parent)):
-                if child.tag == "img":  # keep its words, drop the picture
-                    span = parent.makeelement("span", {})
-                    span.text, span.tail = child.get("alt", ""), child.tail
-                    parent.remove(child)
-                    parent.insert(index, span)
-                elif child.tag == "a" and not SAFE_HREF.match(child.get("href", "")):
-                    child.attrib.pop("href", None)
-                    child.tag = "span"
-
-
-def _description(text: str) -> Markup:
-    md = markdown.Markdown(extensions=["sane_lists"])
-    # raw HTML from an editor is shown as text, not injected into the page
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(_SafeContent(md), "qw_safe_content", 0)
-    # NBSPs before dashes and after «г.», «ул.» as in the rest of the site (text only: the
-    # rendered HTML has no spaces inside tags that these patterns could touch)
-    return Markup(typography.glue(md.convert(text)))
 
 
 def _time(event: Event) -> str:
@@ -97,7 +63,7 @@ def _event(event: Event, heading: int) -> Markup:
     ]
     if event.description:
         parts.append(Markup('<div class="qw-event__description">{}</div>').format(
-            _description(event.description)))
+            description_html(event.description)))
     parts.append(Markup("</article>"))
     return Markup("\n").join(parts)
 

@@ -13,35 +13,36 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Union
 
-import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      ValidationError, model_validator)
 
 from .calendar import FIRST_YEAR, LAST_YEAR
+from .fields import (CitedUrl, Email, LongText, Phone, Source, Text, Url, Year,
+                     describe_value_error)
+from .untrusted import check_template, shown
+from .yaml_input import YamlInputError, load_yaml
 
 
 class FactsError(ValueError):
     """The data file is missing, unreadable or invalid."""
 
 
+# The data file is a few kilobytes; a limit keeps a mistaken or hostile one from costing memory.
+MAX_FILE_BYTES = 1_000_000
+
+
 def _iso_date(value: Any) -> date:
-    # Dates stay strings in YAML (see _Loader), so a malformed one is reported, not crashed on.
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    # Dates stay strings in YAML (see yaml_input), so a malformed one is reported, not crashed on.
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         try:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"неверная дата {value!r}: ожидается ГГГГ-ММ-ДД, например 2027-11-11")
+    raise ValueError(f"неверная дата {shown(value)}: ожидается ГГГГ-ММ-ДД, например 2027-11-11")
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-Text = Annotated[str, Field(min_length=1, strict=True)]
-# A source is a public page (http or https) or a page of this site, such as the archived letter.
-Source = Annotated[str, Field(pattern=r"^(https?://\S+|[a-z0-9-]+\.md)$", strict=True)]
-Url = Annotated[str, Field(pattern=r"^https://\S+$", strict=True)]
-# Some cited public pages exist only over plain http; a citation keeps the address it was read at.
-CitedUrl = Annotated[str, Field(pattern=r"^https?://\S+$", strict=True)]
-Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", strict=True)]
-Phone = Annotated[str, Field(pattern=r"^\+7 \(\d{3,5}\) [\d-]{5,9}$", strict=True)]
+LinkKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 
 
 class _Model(BaseModel):
@@ -58,9 +59,9 @@ class Forum(_Model):
 
     start: IsoDate
     end: IsoDate
-    theme: Text | None = None
-    plenary: Text | None = None
-    cities: list[Text] = []
+    theme: LongText | None = None
+    plenary: LongText | None = None
+    cities: Annotated[list[Text], Field(max_length=50)] = []
     registration_url: Url | None = None  # the forum's registration page, once published
     source: Source
 
@@ -75,9 +76,9 @@ class RegionalDay(_Model):
     """The forum's regional day: never computed, entered only where a source gives it."""
 
     date: IsoDate
-    format: Text | None = None
-    venue: Text | None = None
-    registration: Text | None = None
+    format: LongText | None = None
+    venue: LongText | None = None
+    registration: LongText | None = None
     source: Source
 
 
@@ -86,55 +87,34 @@ class Edition(_Model):
     forum: Forum | None = None
     regional_day: RegionalDay | None = None
     # Registry keys whose per-year URL a source confirms for this year (see links).
-    yearly_links: list[Text] = []
+    yearly_links: Annotated[list[LinkKey], Field(max_length=20)] = []
 
 
 class Organization(_Model):
     name: Text
     short_name: Text | None = None
-    as_of: int | None = Field(default=None, strict=True, ge=FIRST_YEAR, le=LAST_YEAR)
-    address: Text | None = None
+    as_of: Year | None = None
+    address: LongText | None = None
     phone: Phone | None = None
     phone_kind: Text | None = None
     email: Email | None = None
-    email_purpose: Text | None = None
+    email_purpose: LongText | None = None
     source: Source
 
 
 class Link(_Model):
     """A registry entry: the stable URL, and a per-year template used only where confirmed."""
 
-    title: Text
+    title: LongText
     url: CitedUrl
-    yearly: Annotated[str, Field(pattern=r"^https://\S*\{year\}\S*$", strict=True)] | None = None
+    # `{year}` and nothing else: str.format would also read `{year.__class__}` or `{0}`
+    yearly: Annotated[str, Field(strict=True), AfterValidator(check_template)] | None = None
 
 
 class Facts(_Model):
-    links: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Link]
-    contacts: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Organization]
-    editions: dict[Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)], Edition]
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as strings, so that validation reports bad ones itself
-    (PyYAML would raise a bare ValueError on «2023-11-31»), and refuses a key given twice
-    (PyYAML would keep the last one, and a year's facts would silently vanish)."""
-
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"ключ {key!r} повторяется", key_node.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    links: dict[LinkKey, Link]
+    contacts: dict[LinkKey, Organization]
+    editions: dict[Year, Edition]
 
 
 def _field_names(loc: tuple) -> list[str] | None:
@@ -156,62 +136,52 @@ def _field_names(loc: tuple) -> list[str] | None:
     return None
 
 
-_MESSAGES = {
-    "missing": "обязательное поле не задано",
-    "string_type": "ожидается строка",
-    "int_type": "ожидается целое число",
-    "int_parsing": "ожидается целое число",
-    "list_type": "ожидается список, например [Москва, Уфа]",
-    "dict_type": "ожидается словарь (поля с отступом)",
-    "model_type": "ожидается словарь (поля с отступом)",
-    "string_too_short": "пустая строка",
-    "string_pattern_mismatch": "значение не в том формате",
-}
-
-
 def _describe(error: dict, path: str) -> str:
     loc = tuple(error["loc"])
     where = [path]
     field = loc
-    if len(loc) >= 2 and loc[0] == "editions":
-        where.append(f"год {loc[1]}")
-        field = loc[2:]
-    if field[-1:] == ("[key]",):
+    if loc[-1:] == ("[key]",):
         # pydantic reports a bad mapping key at «<key>.[key]»: the key itself is the problem
-        field = field[:-2]
-        message = f"ключ {loc[-2]!r} не подходит: {error['msg']}"
-        if loc[0] == "editions":
-            message = (f"год вне диапазона {FIRST_YEAR}–{LAST_YEAR}"
-                       if error["type"].startswith(("greater", "less")) else
-                       "ожидается год из четырёх цифр, например 2027")
-    elif error["type"] == "extra_forbidden":
-        allowed = _field_names(loc[:-1])
-        message = "неизвестное поле" + (f"; допустимые: {', '.join(allowed)}" if allowed else "")
-    elif error["type"] == "missing":  # nothing was given, so there is no input to quote
-        message = _MESSAGES["missing"]
-    elif error["type"] in _MESSAGES:
-        message = f"{_MESSAGES[error['type']]} (получено: {error.get('input')!r})"
+        field = loc[:-2]
+        noun = "год" if field == ("editions",) else "ключ"
+        message = f"{noun} не подходит: {describe_value_error(error)}"
     else:
-        message = error["msg"].removeprefix("Value error, ")
+        if len(loc) >= 2 and loc[0] == "editions":
+            where.append(f"год {loc[1]}")
+            field = loc[2:]
+        if error["type"] == "extra_forbidden":
+            allowed = _field_names(loc[:-1])
+            message = "неизвестное поле" + (f"; допустимые: {', '.join(allowed)}" if allowed else "")
+        else:
+            message = describe_value_error(error)
     # a model-level check (e.g. start/end order) has no field of its own: name the block
     if field:
         where.append(f"поле «{'.'.join(str(p) for p in field)}»")
     return ", ".join(where) + f": {message}"
 
 
+MAX_MESSAGES = 20  # one build reports this many problems at most, and counts the rest
+
+
+def summarize(lines: list[str]) -> str:
+    """Problems one per line; past MAX_MESSAGES, how many more there are."""
+    if len(lines) > MAX_MESSAGES:
+        lines = [*lines[:MAX_MESSAGES], f"… и ещё {len(lines) - MAX_MESSAGES}"]
+    return "\n".join(lines)
+
+
 def parse_facts(text: str, path: str) -> Facts:
     """Parse and validate the YAML `text` of the data file named `path` (for messages)."""
     try:
-        raw = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
-    except yaml.YAMLError as error:
-        raise FactsError(f"{path}: не читается как YAML: {error}") from None
+        raw = load_yaml(text)
+    except YamlInputError as error:
+        raise FactsError(f"{path}, {error}") from None
     if not isinstance(raw, dict):
         raise FactsError(f"{path}: ожидается словарь с ключами links, contacts, editions")
     try:
         facts = Facts.model_validate(raw)
     except ValidationError as error:
-        lines = [_describe(e, path) for e in error.errors()]
-        raise FactsError("\n".join(lines)) from None
+        raise FactsError(summarize([_describe(e, path) for e in error.errors()])) from None
     _check_consistency(facts, path)
     return facts
 
@@ -241,14 +211,27 @@ def _check_consistency(facts: Facts, path: str) -> None:
                 problems.append(f"{where}, поле «yearly_links»: «{key}» — не ключ с шаблоном "
                                 f"по годам; такие ключи: {', '.join(yearly)}")
     if problems:
-        raise FactsError("\n".join(problems))
+        raise FactsError(summarize(problems))
+
+
+def read_input(path: Path, name: str, limit: int) -> str:
+    """The UTF-8 text of an editor's file, at most `limit` bytes; ValueError naming `name`."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ValueError(f"{name}: файл больше {limit // 1000} КБ ({size // 1000} КБ)")
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError(f"{name}: файл не в кодировке UTF-8") from None
+    except OSError as error:
+        raise ValueError(f"{name}: не удаётся прочитать файл: {error.strerror}") from None
 
 
 def load_facts(path: Path, name: str | None = None) -> Facts:
     """Load the data file at `path`; messages call it `name` (as editors know it) or by path."""
     name = name or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise FactsError(f"{name}: не удаётся прочитать файл данных: {error.strerror}") from None
+        text = read_input(path, name, MAX_FILE_BYTES)
+    except ValueError as error:
+        raise FactsError(str(error)) from None
     return parse_facts(text, name)

@@ -1,7 +1,10 @@
-"""Which edition a build shows, read from the environment.
+"""Which edition a build shows, and where the site lives, read from the environment.
 
 QUALITY_YEAR=YYYY forces an edition. Otherwise today's date in Europe/Moscow picks it;
 QUALITY_TODAY=YYYY-MM-DD replaces today's date for reproducible builds and tests.
+QUALITY_SITE_URL and QUALITY_REPO_URL are the published site and the repository: https URLs
+checked by the one URL rule of the site (untrusted.check_url). Every value is untrusted (it comes
+from CI or a shell), and a bad one is a SettingsError naming the variable, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,11 +16,14 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from .calendar import FIRST_YEAR, LAST_YEAR, edition_dates, edition_year_for, in_range
+from .untrusted import check_url, shown
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 
 YEAR_VAR = "QUALITY_YEAR"
 TODAY_VAR = "QUALITY_TODAY"
+SITE_VAR = "QUALITY_SITE_URL"
+REPO_VAR = "QUALITY_REPO_URL"
 
 
 class SettingsError(ValueError):
@@ -28,6 +34,8 @@ class SettingsError(ValueError):
 class BuildSettings:
     year: int  # the edition shown
     today: date  # the build date (Moscow), from QUALITY_TODAY when given
+    site_url: str | None = None  # https://…/, always with a trailing slash
+    repo_url: str | None = None  # https://… without a trailing slash
 
 
 def moscow_today(now: datetime | None = None) -> date:
@@ -38,9 +46,9 @@ def moscow_today(now: datetime | None = None) -> date:
 
 def _parse_year(raw: str) -> int:
     value = raw.strip()
-    if not re.fullmatch(r"\d{4}", value) or not in_range(int(value)):
+    if not re.fullmatch(r"[0-9]{4}", value) or not in_range(int(value)):
         raise SettingsError(
-            f"{YEAR_VAR}={raw!r}: ожидается год из четырёх цифр от {FIRST_YEAR} до {LAST_YEAR}, "
+            f"{YEAR_VAR}={shown(raw)}: ожидается год из четырёх цифр от {FIRST_YEAR} до {LAST_YEAR}, "
             f"например {YEAR_VAR}=2027")
     return int(value)
 
@@ -48,21 +56,30 @@ def _parse_year(raw: str) -> int:
 def _parse_today(raw: str) -> date:
     value = raw.strip()
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             raise ValueError
         parsed = date.fromisoformat(value)
     except ValueError:
         raise SettingsError(
-            f"{TODAY_VAR}={raw!r}: ожидается дата в виде ГГГГ-ММ-ДД, например "
+            f"{TODAY_VAR}={shown(raw)}: ожидается дата в виде ГГГГ-ММ-ДД, например "
             f"{TODAY_VAR}=2027-11-11") from None
     if not in_range(edition_year_for(parsed)):
         first = edition_dates(FIRST_YEAR - 1).week_end + timedelta(days=1)
         last = edition_dates(LAST_YEAR).week_end
         raise SettingsError(
-            f"{TODAY_VAR}={raw!r}: на эту дату приходится выпуск вне диапазона "
+            f"{TODAY_VAR}={shown(raw)}: на эту дату приходится выпуск вне диапазона "
             f"{FIRST_YEAR}–{LAST_YEAR}; ожидается дата ГГГГ-ММ-ДД "
             f"с {first.isoformat()} по {last.isoformat()}")
     return parsed
+
+
+def _parse_url(name: str, raw: str, example: str, *, site: bool) -> str:
+    value = raw.strip()
+    try:
+        check_url(value, query=not site)
+    except ValueError as error:
+        raise SettingsError(f"{name}: {error}, например {name}={example}") from None
+    return value.rstrip("/") + "/" if site else value.rstrip("/")
 
 
 def read_settings(environ: Mapping[str, str], today: date | None = None) -> BuildSettings:
@@ -81,4 +98,9 @@ def read_settings(environ: Mapping[str, str], today: date | None = None) -> Buil
             raise SettingsError(
                 f"сегодня ({build_day.isoformat()}) выходит выпуск {year}, вне диапазона "
                 f"{FIRST_YEAR}–{LAST_YEAR}; задайте {YEAR_VAR}=ГГГГ")
-    return BuildSettings(year=year, today=build_day)
+    raw_site, raw_repo = environ.get(SITE_VAR, ""), environ.get(REPO_VAR, "")
+    site_url = (_parse_url(SITE_VAR, raw_site, "https://example.org/quality-week/", site=True)
+                if raw_site.strip() else None)
+    repo_url = (_parse_url(REPO_VAR, raw_repo, "https://github.com/org/quality-week", site=False)
+                if raw_repo.strip() else None)
+    return BuildSettings(year=year, today=build_day, site_url=site_url, repo_url=repo_url)

@@ -1,0 +1,107 @@
+"""An event's description (editor-written Markdown) as safe HTML, rendered once per text.
+
+Raw HTML is shown as text; images become their caption (a picture would be a request to someone
+else's server, 152-FZ); a link stays a link only to https (validated like every URL of the site),
+mail or phone, and any other link becomes its text followed by its address, so nothing the
+editor wrote disappears. `<name@example.org>` is a working mail link. The text is never run
+through Jinja. No MkDocs imports.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from functools import lru_cache
+
+import markdown
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+from . import typography
+from .untrusted import DESCRIPTION_BRACKETS, DESCRIPTION_LENGTH, EMAIL, check_text, check_url
+
+# Python-Markdown nests a list or quote per marker, even on one line («1. 1. 1. …»), and recurses
+# per level: past a few hundred it fails with RecursionError. Nobody needs more than a few.
+MAX_NESTING = 8
+_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+]|[0-9]+[.)]|>)(?:[ \t]+|$))+")
+
+
+def check_description(text: str) -> str:
+    """`text` if it is a description the site renders quickly and fully; ValueError otherwise."""
+    check_text(text, limit=DESCRIPTION_LENGTH, multiline=True)
+    if text.count("[") > DESCRIPTION_BRACKETS:
+        raise ValueError(f"в описании больше {DESCRIPTION_BRACKETS} квадратных скобок «[» "
+                         f"({text.count('[')}): сократите число ссылок")
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _MARKERS.match(line)
+        if match:
+            prefix = match[0].expandtabs(4)
+            depth = len(re.findall(r"[-*+>]|[0-9]+[.)]", prefix)) + (len(prefix) - len(prefix.lstrip())) // 4
+            if depth > MAX_NESTING:
+                raise ValueError(f"строка описания {number}: вложенность списков или цитат "
+                                 f"глубже {MAX_NESTING} уровней")
+    return text
+
+
+def _allowed(href: str) -> bool:
+    try:
+        check_url(href, schemes=("https", "mailto", "tel"))
+    except ValueError:
+        return False
+    return True
+
+
+class _SafeContent(Treeprocessor):
+    def run(self, root) -> None:
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "img":  # keep its words, drop the picture
+                    span = parent.makeelement("span", {})
+                    span.text, span.tail = child.get("alt", ""), child.tail
+                    parent.remove(child)
+                    parent.insert(index, span)
+                elif child.tag == "a" and not _allowed(child.get("href", "")):
+                    href = child.attrib.pop("href", "")
+                    child.attrib.pop("title", None)
+                    child.tag = "span"
+                    if href and href != "".join(child.itertext()).strip():
+                        # the address stays visible, as text: the reader can still judge it
+                        note = parent.makeelement("span", {})
+                        note.text, note.tail = f" ({href})", child.tail
+                        child.tail = None
+                        parent.insert(index + 1, note)
+
+
+class _MailLink(InlineProcessor):
+    """`<name@example.org>` as a plain mailto link (Markdown's own hides the address in
+    character references, which the safety check above cannot read)."""
+
+    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API
+        address = m.group(1)
+        if not EMAIL.fullmatch(address):
+            return None, None, None
+        link = etree.Element("a", {"href": f"mailto:{address}"})
+        link.text = address
+        return link, m.start(0), m.end(0)
+
+
+def _renderer() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["sane_lists"])
+    # raw HTML from an editor is shown as text, not injected into the page
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.inlinePatterns.deregister("automail")
+    md.inlinePatterns.register(_MailLink(r"<([^<> !]+@[^@<> ]+)>", md), "qw_mail", 110)
+    md.treeprocessors.register(_SafeContent(md), "qw_safe_content", 0)
+    return md
+
+
+@lru_cache(maxsize=4096)
+def description_html(text: str) -> Markup:
+    """The description as HTML; the same text is rendered once per process (the events page,
+    the year's archive page and the calendar all ask for it)."""
+    html = _renderer().convert(text)
+    # NBSPs before dashes and after «г.», «ул.» as in the rest of the site (text only: the
+    # rendered HTML has no spaces inside tags that these patterns could touch)
+    return Markup(typography.glue(html))

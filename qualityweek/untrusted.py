@@ -1,0 +1,151 @@
+"""Rules for values that arrive from outside the code: data files, event files, the environment.
+
+Validate at input (plain text without control characters and within a length; URLs through
+`urllib.parse` with one shared rule), escape at output (`markdown_text`, `markdown_url`: a value
+inserted into a Markdown page is always text, never Markdown, attribute lists or HTML).
+Messages quote what the editor typed, shortened (`shown`), so a huge value cannot flood them.
+No MkDocs imports.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup
+
+# Line and paragraph separators and the bidirectional overrides that can make a line display
+# differently from what it holds (the «Trojan Source» trick) are refused like control characters.
+_INVISIBLE = set("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+SHOWN_LENGTH = 80  # how much of a bad value a message repeats
+
+# Field length limits (characters), named in messages.
+SHORT_TEXT = 200  # a title, a name, an organizer, a city
+LONG_TEXT = 500  # a theme, an address, a line of details
+URL_LENGTH = 2000
+DESCRIPTION_LENGTH = 5000
+# Python-Markdown spends time quadratic in the number of «[» (each one may open a link): 100 keep
+# a description at the limit well under a second (measured: ~0.2 s), a real one needs a few.
+DESCRIPTION_BRACKETS = 100
+
+
+def shown(value: object) -> str:
+    """`value` for a message: the text as typed in «ёлочках», or a short repr of anything else,
+    cut to about SHOWN_LENGTH characters, with control characters made visible."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > SHOWN_LENGTH:
+        text = text[:SHOWN_LENGTH - 1] + "…"
+    text = "".join(f"\\x{ord(ch):02x}" if _is_control(ch) and ch != " " else ch for ch in text)
+    return f"«{text}»"
+
+
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cs") or ch in _INVISIBLE
+
+
+def check_text(value: str, *, limit: int = SHORT_TEXT, multiline: bool = False) -> str:
+    """`value` if it is plain text within `limit` characters; else ValueError saying why.
+    Tabs and line breaks are allowed only in `multiline` text (a description)."""
+    allowed = "\t\n\r" if multiline else ""
+    bad = next((ch for ch in value if _is_control(ch) and ch not in allowed), None)
+    if bad is not None:
+        kind = "перевод строки" if bad in "\r\n\u2028\u2029" else f"управляющий символ U+{ord(bad):04X}"
+        raise ValueError(f"недопустимый символ ({kind}) в {shown(value)}: пишите обычный текст"
+                         + ("" if multiline else " в одну строку"))
+    if len(value) > limit:
+        raise ValueError(f"длиннее {limit} знаков (получено {len(value)}): {shown(value)}")
+    return value
+
+
+# -- URLs ------------------------------------------------------------------------------------
+
+_UNSAFE_IN_URL = set(" \"'<>\\`^{|}")
+_HOST_LABEL = re.compile(r"(?!-)[a-z0-9\u00c0-\uffff-]{1,63}(?<!-)", re.IGNORECASE)
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}", re.ASCII)
+PHONE = re.compile(r"\+?[0-9]{5,15}", re.ASCII)
+
+
+def check_url(value: str, *, schemes: tuple[str, ...] = ("https",), query: bool = True) -> str:
+    """`value` if it is an absolute URL with one of `schemes`: http(s) with a host name and no
+    user info; `mailto:` an address; `tel:` a number. No whitespace, quotes, angle brackets,
+    backslashes or control characters anywhere. `query=False` also refuses «?…» and «#…».
+    Raises ValueError with a message that says what is accepted."""
+    accepted = " или ".join(f"{s}:" if s in ("mailto", "tel") else f"{s}://…" for s in schemes)
+    problem = _url_problem(value, schemes, query)
+    if problem:
+        raise ValueError(f"{problem}: {shown(value)}; ожидается адрес {accepted}")
+    return value
+
+
+def _url_problem(value: str, schemes: tuple[str, ...], query: bool) -> str | None:
+    if len(value) > URL_LENGTH:
+        return f"адрес длиннее {URL_LENGTH} знаков"
+    if any(_is_control(ch) or ch.isspace() or ch in _UNSAFE_IN_URL for ch in value):
+        return "в адресе пробел, кавычка, угловая скобка, обратная косая черта или управляющий символ"
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises ValueError on a bad port
+    except ValueError:
+        return "адрес не разбирается"
+    scheme = parts.scheme.lower()
+    if scheme not in schemes or parts.scheme != scheme:
+        return "недопустимая схема адреса" if scheme else "не абсолютный адрес"
+    if scheme == "mailto":
+        return None if EMAIL.fullmatch(parts.path) and not parts.query else "не адрес почты"
+    if scheme == "tel":
+        return None if PHONE.fullmatch(parts.path.replace("-", "")) else "не номер телефона"
+    if not value.lower().startswith(f"{scheme}://"):
+        return "нет имени сайта после «//»"
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        return "в адресе есть имя пользователя или пароль («…@»)"
+    host = parts.hostname or ""
+    labels = host.split(".")
+    if len(labels) < 2 or not all(_HOST_LABEL.fullmatch(label) for label in labels):
+        return "неверное имя сайта"
+    if port is not None and not 0 < port < 65536:
+        return "неверный порт"
+    if not query and (parts.query or parts.fragment or "?" in value or "#" in value):
+        return "в адресе не должно быть «?…» и «#…»"
+    return None
+
+
+def check_template(value: str, *, schemes: tuple[str, ...] = ("https",)) -> str:
+    """A per-year link template: `{year}` is its only placeholder (no other names, attribute
+    access, conversions or formats), and with a year filled in it is a valid URL."""
+    try:
+        fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(value)
+                  if name is not None]
+    except ValueError:
+        fields = [("?", "", None)]  # an unmatched brace
+    if not fields or any(f != ("year", "", None) for f in fields):
+        raise ValueError(f"шаблон {shown(value)}: ожидается ровно подстановка {{year}} и ничего "
+                         "больше, например https://rskrf.ru/qualityday{year}/")
+    return check_url(value.replace("{year}", "2027"), schemes=schemes) and value
+
+
+# -- output into Markdown ----------------------------------------------------------------------
+
+# ASCII characters that Markdown, its extensions (attribute lists, tables, abbreviations) or HTML
+# give a meaning. As numeric character references they are only text to Python-Markdown and show
+# the same to readers. «.», «,», «-», «:», «/», «+», «%», «@» stay: they are common in text and
+# mean something to Markdown only at the start of a line, where a value never is.
+_MARKDOWN_SPECIAL = "\\`*_{}[]()<>#!|~^=&\"'$"
+_MARKDOWN_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _MARKDOWN_SPECIAL}
+
+
+def markdown_text(value: object) -> Markup:
+    """`value` as text inside a Markdown page: every character that could start markup is a
+    character reference. Returns Markup, so escaping twice is harmless."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    return Markup(str(value).translate(_MARKDOWN_TABLE))
+
+
+def markdown_url(url: str) -> Markup:
+    """A validated URL for a Markdown link target `[…](here)` or autolink `<here>`: brackets and
+    parentheses are percent-encoded so the URL cannot end the link early or add attributes."""
+    return Markup(quote(url, safe="!#$%&*+,-./:;=?@_~") if url.isascii()
+                  else "".join(ch if ord(ch) > 127 else quote(ch, safe="!#$%&*+,-./:;=?@_~")
+                               for ch in url))

@@ -1,0 +1,130 @@
+"""Read YAML that editors write (data/*.yml, event front matter) safely and as typed.
+
+- Every scalar stays the string the editor typed (only an empty value, `~` or `null` is None):
+  YAML 1.1 would turn `0123` into 83, `no` into False and `10:00` into 600, so a message could
+  not quote what was written and a title «no» would be refused. The schema (pydantic) converts
+  what must be a number or a date and reports the typed text when it cannot.
+- A key given twice is an error, however it is written (`2025` and `'2025'` are the same key);
+  a key must be a plain value, not a list or a mapping.
+- Anchors and aliases (`&name`, `*name`), merge keys and explicit tags are refused: none of our
+  files needs them, and aliases let a few lines expand into gigabytes.
+- A syntax error becomes one Russian line with the line number and the typed line, shortened.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .untrusted import shown
+
+
+class YamlInputError(ValueError):
+    """The text is not YAML we accept; the message is one line without the file name."""
+
+
+_NULL = re.compile(r"~|null|Null|NULL|")
+
+
+class _Loader(yaml.SafeLoader):
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(event.start_mark, "псевдонимы YAML (*имя) не поддерживаются: "
+                                             "напишите значение полностью")
+        event = self.peek_event()
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(event.start_mark, "якоря YAML (&имя) не поддерживаются: "
+                                             "напишите значение полностью")
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in ("!", "tag:yaml.org,2002:str"):
+            raise _Refused(event.start_mark, f"теги YAML ({tag}) не поддерживаются: "
+                                             "возьмите значение в кавычки")
+        return super().compose_node(parent, index)
+
+    def construct_object(self, node, deep=False):
+        if isinstance(node, ScalarNode):
+            value = self.construct_scalar(node)
+            # only an unquoted empty/null value means «nothing»
+            return None if node.style is None and _NULL.fullmatch(value) else value
+        if isinstance(node, SequenceNode):
+            return [self.construct_object(child, deep=True) for child in node.value]
+        if isinstance(node, MappingNode):
+            return self._mapping(node)
+        raise ConstructorError(None, None, "неизвестный узел", node.start_mark)  # pragma: no cover
+
+    def _mapping(self, node: MappingNode) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Refused(key_node.start_mark, "ключ должен быть словом или числом, а не "
+                                                    "списком или словарём")
+            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
+                raise _Refused(key_node.start_mark, "ключ слияния «<<» не поддерживается: "
+                                                    "напишите поля полностью")
+            key = key_node.value
+            if key in result:
+                raise _Refused(key_node.start_mark, f"ключ {shown(key)} повторяется")
+            result[key] = self.construct_object(value_node, deep=True)
+        return result
+
+
+class _Refused(yaml.MarkedYAMLError):
+    def __init__(self, mark, problem: str):
+        super().__init__(problem=problem, problem_mark=mark)
+
+
+# English problems PyYAML reports, in the words an editor needs (the most common first).
+_PROBLEMS = (
+    ("found character '\\t'", "табуляция: отступы пишутся пробелами"),
+    ("mapping values are not allowed", "лишнее двоеточие: возьмите значение в кавычки"),
+    ("could not find expected ':'", "ожидается «поле: значение»"),
+    ("found unexpected end of stream", "не закрыта кавычка или скобка"),
+    ("found unknown escape character", "неизвестная последовательность с «\\» в кавычках: "
+                                       "возьмите значение в одинарные кавычки"),
+    ("expected <block end>, but found", "неверный отступ"),
+    ("that cannot start any token", "значение начинается со служебного "
+                                                    "символа: возьмите его в кавычки"),
+    ("expected a comment or a line break", "лишний текст после значения в кавычках"),
+    ("found undefined alias", "псевдонимы YAML (*имя) не поддерживаются"),
+    ("special characters are not allowed", "недопустимый символ"),
+    ("expected alphabetic or numeric character", "значение начинается со служебного символа: "
+                                                 "возьмите его в кавычки"),
+    ("did not find expected key", "неверный отступ или лишний текст"),
+    ("did not find expected", "не закрыта кавычка или скобка"),
+)
+
+
+def _problem_text(error: yaml.YAMLError) -> str:
+    if isinstance(error, _Refused):
+        return error.problem
+    problem = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
+    for english, russian in _PROBLEMS:
+        if english in problem:
+            return russian
+    return "ошибка разметки YAML"
+
+
+def load_yaml(text: str, *, first_line: int = 1):
+    """The YAML `text` as dicts, lists, strings and None; YamlInputError with a one-line message
+    («строка N: what is wrong: «the typed line»») otherwise. `first_line` is the number of the
+    text's first line in its file (front matter starts on line 2)."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = ""
+        if mark is not None:
+            lines = text.splitlines()
+            line = lines[mark.line] if mark.line < len(lines) else ""
+            where = f"строка {mark.line + first_line}: "
+            typed = f": {shown(line.strip())}" if line.strip() else ""
+        else:
+            typed = ""
+        raise YamlInputError(f"{where}{_problem_text(error)}{typed}") from None
+    except (yaml.YAMLError, RecursionError):
+        raise YamlInputError("не читается как YAML (слишком глубокая вложенность или "
+                             "недопустимые символы)") from None
