@@ -191,6 +191,10 @@ def define_reader_features(env, facts, shown, *, event_years, built) -> None:
     site_url = env.conf.get("site_url") or None
     env.conf["extra"]["countdown"] = countdown_data(shown, built=built)
     env.conf["extra"]["jsonld"] = events_ld(shown, home_url=site_url)
+    # the events page's JSON-LD (front matter `jsonld: events`): the shown edition's events
+    from qualityweek.structured import regional_events_ld  # local: keeps this edit self-contained
+    shown_events = env.variables.get("events_by_year", {}).get(shown.year, [])
+    env.conf["extra"]["events_jsonld"] = regional_events_ld(shown_events)
     env.conf["extra"]["share"] = {
         "home_title": f"Всемирная неделя качества {shown.year}",
         "image": "assets/share.png",

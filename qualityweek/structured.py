@@ -1,25 +1,53 @@
-"""schema.org Event JSON-LD for the home page, from the same computed dates the pages show.
+"""schema.org Event JSON-LD: the home page's week, Quality Day and forum (`events_ld`) and the
+events page's regional events (`regional_events_ld`), from the same data the pages show.
 
 Only what the sources give: the week and Quality Day are observed by the region's businesses
 (the ministry's letter invites them to hold their own events, on site and online), so their
-location is the region and they name no organizer; the forum names Roskachestvo, which runs it,
-and its cities where the data gives them.
+location is the region and they name no organizer; the forum names Roskachestvo, which runs it.
+
+The forum's location (search engines want one for every Event), by this rule:
+
+- the forum's `cities` when the data gives them: a Place per city, attended in person there;
+- else the venue of the year's regional day, which is part of the forum (2023: the regional
+  pavilion at VDNKh, per the ministry's letter), with the attendance mode its `format` gives
+  («гибридный» — Mixed, online only — Online, else in person);
+- else only the country: the forum is Roskachestvo's Russian forum (every source says so), so a
+  Place «Россия» is known, but how it is attended is not, and the mode is left out;
+- a VirtualLocation is added only for an online or hybrid forum whose `registration_url` is
+  known (the forum's own page). A news article (`source`) is not where one attends, so it is
+  never given as the online location.
+
+Regional events (qualityweek.events.Event): a Place with the municipality and address for
+«очно», a VirtualLocation at the event's page for «онлайн», both for «гибрид». A date without a
+time stays a date; a time is Moscow time with its offset from settings.MOSCOW. No description:
+the event's text is Markdown, and the title already says what it is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
 from .edition import Edition
+from .events import Event
 from .ics import FORUM_NAME
+from .settings import MOSCOW
 
 SCHEMA = "https://schema.org/"
-REGION = {"@type": "Place", "name": "Кировская область",
-          "address": {"@type": "PostalAddress", "addressRegion": "Кировская область",
+REGION_NAME = "Кировская область"
+REGION = {"@type": "Place", "name": REGION_NAME,
+          "address": {"@type": "PostalAddress", "addressRegion": REGION_NAME,
                       "addressCountry": "RU"}}
+COUNTRY = {"@type": "Place", "name": "Россия",
+           "address": {"@type": "PostalAddress", "addressCountry": "RU"}}
+OFFLINE, ONLINE, MIXED = "OfflineEventAttendanceMode", "OnlineEventAttendanceMode", \
+    "MixedEventAttendanceMode"
+# the events' `format` field (qualityweek.events.FORMATS) as a schema.org attendance mode
+ATTENDANCE = {"очно": OFFLINE, "онлайн": ONLINE, "гибрид": MIXED}
 
 
-def _event(name: str, description: str, start, end, *, mode: str, location: Any,
+def _event(name: str, description: str, start, end, *, mode: str | None, location: Any,
            url: str | None) -> dict[str, Any]:
     event: dict[str, Any] = {
         "@type": "Event",
@@ -27,14 +55,48 @@ def _event(name: str, description: str, start, end, *, mode: str, location: Any,
         "description": description,
         "startDate": start.isoformat(),
         "endDate": end.isoformat(),
-        "eventAttendanceMode": SCHEMA + mode,
+        "eventAttendanceMode": SCHEMA + mode if mode else None,
         "eventStatus": SCHEMA + "EventScheduled",
         "location": location,
         "inLanguage": "ru",
     }
     if url:
         event["url"] = url
-    return event
+    return {key: value for key, value in event.items() if value is not None}
+
+
+def _city(city: str) -> dict[str, Any]:
+    return {"@type": "Place", "name": city,
+            "address": {"@type": "PostalAddress", "addressLocality": city,
+                        "addressCountry": "RU"}}
+
+
+def _mode_of(described: str | None) -> str:
+    """The attendance mode a free-text format names (the data's regional_day.format)."""
+    text = (described or "").lower()
+    if "гибрид" in text or ("онлайн" in text and "очно" in text):
+        return MIXED
+    if "онлайн" in text:
+        return ONLINE
+    return OFFLINE
+
+
+def forum_location(edition: Edition) -> tuple[list[dict[str, Any]], str | None]:
+    """(locations, attendance mode or None) of the edition's forum, by the module's rule."""
+    forum, day = edition.forum, edition.regional_day
+    if forum is None:
+        return [], None
+    if forum.cities:
+        places, mode = [_city(city) for city in forum.cities], OFFLINE
+    elif day is not None and day.venue:
+        places = [{"@type": "Place", "name": day.venue,
+                   "address": {"@type": "PostalAddress", "addressCountry": "RU"}}]
+        mode = _mode_of(day.format)
+    else:
+        places, mode = [COUNTRY], None
+    if mode in (ONLINE, MIXED) and forum.registration_url:
+        places.append({"@type": "VirtualLocation", "url": forum.registration_url})
+    return places, mode
 
 
 def events_ld(edition: Edition, *, home_url: str | None) -> dict[str, Any]:
@@ -43,22 +105,58 @@ def events_ld(edition: Edition, *, home_url: str | None) -> dict[str, Any]:
     events = [
         _event(f"Всемирная неделя качества {year}",
                "Неделя с понедельника по воскресенье, в которую входит День качества",
-               edition.week_start, edition.week_end, mode="MixedEventAttendanceMode",
+               edition.week_start, edition.week_end, mode=MIXED,
                location=REGION, url=home_url),
         _event(f"День качества {year}", "Всемирный день качества — второй четверг ноября",
-               edition.quality_day, edition.quality_day, mode="MixedEventAttendanceMode",
+               edition.quality_day, edition.quality_day, mode=MIXED,
                location=REGION, url=home_url),
     ]
     if edition.forum:
         forum = edition.forum
-        cities = [{"@type": "Place", "name": city,
-                   "address": {"@type": "PostalAddress", "addressLocality": city,
-                               "addressCountry": "RU"}} for city in forum.cities]
+        places, mode = forum_location(edition)
         event = _event(f"{FORUM_NAME} {year}", forum.theme or forum.plenary or FORUM_NAME,
-                       forum.start, forum.end, mode="OfflineEventAttendanceMode",
-                       location=cities or REGION, url=forum.registration_url or home_url)
-        if not cities:  # no venue in the data: say nothing about where or how it is held
-            del event["location"], event["eventAttendanceMode"]
+                       forum.start, forum.end, mode=mode,
+                       location=places[0] if len(places) == 1 else places,
+                       url=forum.registration_url or home_url)
         event["organizer"] = {"@type": "Organization", "name": "Роскачество"}
         events.append(event)
     return {"@context": "https://schema.org", "@graph": events}
+
+
+def moment_ld(moment: date) -> str:
+    """A date as «2026-11-12»; a naive Moscow datetime as «2026-11-12T10:00:00+03:00»."""
+    if isinstance(moment, datetime):
+        return moment.replace(tzinfo=MOSCOW).isoformat()
+    return moment.isoformat()
+
+
+def regional_event_ld(event: Event) -> dict[str, Any]:
+    """One regional event as a schema.org Event (no @context: it goes into a @graph)."""
+    locations = []
+    if event.format != "онлайн":
+        address = {"@type": "PostalAddress", "addressLocality": event.municipality,
+                   "addressRegion": REGION_NAME, "addressCountry": "RU"}
+        if event.address:
+            address["streetAddress"] = event.address
+        locations.append({"@type": "Place", "name": event.address or event.municipality,
+                          "address": address})
+    if event.format != "очно":
+        locations.append({"@type": "VirtualLocation", "url": event.url})
+    return {
+        "@type": "Event",
+        "name": event.title,
+        "startDate": moment_ld(event.start),
+        "endDate": moment_ld(event.end),
+        "eventAttendanceMode": SCHEMA + ATTENDANCE[event.format],
+        "eventStatus": SCHEMA + "EventScheduled",
+        "location": locations[0] if len(locations) == 1 else locations,
+        "organizer": {"@type": "Organization", "name": event.organizer},
+        "url": event.url,
+        "inLanguage": "ru",
+    }
+
+
+def regional_events_ld(events: Iterable[Event]) -> dict[str, Any] | None:
+    """A JSON-LD document with one Event per regional event, or None when there are none."""
+    graph = [regional_event_ld(event) for event in events]
+    return {"@context": "https://schema.org", "@graph": graph} if graph else None

@@ -59,7 +59,9 @@ def test_jsonld_names_the_forum_where_the_data_gives_it(site_2023):
     [forum] = [e for e in document["@graph"] if "форум" in e["name"]]
     assert (forum["startDate"], forum["endDate"]) == ("2023-11-07", "2023-11-10")
     assert forum["organizer"] == {"@type": "Organization", "name": "Роскачество"}
-    assert "location" not in forum  # the 2023 data names no city for the forum
+    # no city in the 2023 data: the regional day's venue from the letter (structured.py's rule)
+    assert forum["location"]["name"].endswith("на ВДНХ")
+    assert forum["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
 
 
 def test_jsonld_forum_cities_and_url(tmp_path):

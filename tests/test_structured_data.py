@@ -1,0 +1,217 @@
+"""Search engines (issue 9): schema.org JSON-LD on the events and home pages, read back with
+extruct as a crawler would; noindex on the 404 page only; sharing meta that a quote or a tag in
+a front matter title cannot break out of.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import datetime
+
+import extruct
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_site, copy_project
+from qualityweek.edition import build_edition
+from qualityweek.events import split_front_matter
+from qualityweek.facts import load_facts
+from qualityweek.settings import MOSCOW
+from qualityweek.structured import forum_location
+from site_files import html_files, page_path
+from test_events import FIXTURE, write_event
+
+SCHEMA = "https://schema.org/"
+MODES = {"очно": "OfflineEventAttendanceMode", "онлайн": "OnlineEventAttendanceMode",
+         "гибрид": "MixedEventAttendanceMode"}
+HOSTILE_TITLE = '"><script>x</script> & <b>жирный</b> \'кавычки\''
+HOSTILE_DESCRIPTION = 'Описание "><img src=x onerror=alert(1)>'
+H1_TITLE = 'Контакты: "Q&A" <и> ещё'
+
+
+@pytest.fixture(scope="module")
+def seo_site(tmp_path_factory):
+    """2026 with the regional fixture events of test_events, plus a careless editor's page
+    title and description (about.md) and a heading with quotes and & (contacts.md, whose nav
+    entry then has no title of its own)."""
+    project = copy_project(tmp_path_factory.mktemp("seo") / "project")
+    for slug, fields in FIXTURE.items():
+        write_event(project, 2026, slug, fields)
+    # another year's event must not reach this edition's JSON-LD
+    write_event(project, 2025, "past", dict(FIXTURE["tour"], start="2025-11-13 10:00",
+                                             end="2025-11-13 11:00"))
+    about = project / "docs" / "about.md"
+    _, body = split_front_matter(about.read_text(encoding="utf-8"))
+    about.write_text(f"---\nrender_macros: true\ntitle: {json.dumps(HOSTILE_TITLE)}\n"
+                     f"description: {json.dumps(HOSTILE_DESCRIPTION)}\n---\n{body}",
+                     encoding="utf-8")
+    contacts = project / "docs" / "contacts.md"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace(
+        "# Контакты\n", f"# {H1_TITLE.replace('<', '&lt;').replace('>', '&gt;')}\n", 1),
+        encoding="utf-8")
+    # without a nav title the page's title is its h1 (HTML text: &amp;, &lt;)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - Контакты: contacts.md\n", "  - contacts.md\n", 1), encoding="utf-8")
+    build = build_site(tmp_path_factory.mktemp("seo-site") / "site", project,
+                       QUALITY_YEAR="2026", QUALITY_TODAY="2026-11-28")
+    assert build.result.returncode == 0, build.output
+    return build
+
+
+def jsonld(build, path: str = "") -> list[dict]:
+    """The JSON-LD documents of a built page, as extruct reads them."""
+    html = (build.site / path / "index.html").read_text(encoding="utf-8")
+    return extruct.extract(html, syntaxes=["json-ld"], uniform=False)["json-ld"]
+
+
+def graph_events(build, path: str = "") -> list[dict]:
+    return [node for document in jsonld(build, path) for node in document.get("@graph", [document])
+            if node.get("@type") == "Event"]
+
+
+def as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+# -- regional events on the events page ----------------------------------------------------------
+
+def test_one_jsonld_event_per_regional_event_of_the_shown_edition(seo_site):
+    events = graph_events(seo_site, "events")
+    assert sorted(e["name"] for e in events) == sorted(f["title"] for f in FIXTURE.values())
+    for event in events:
+        assert event["eventStatus"] == SCHEMA + "EventScheduled"
+        assert event["organizer"]["@type"] == "Organization" and event["organizer"]["name"]
+        assert event["url"].startswith("https://")
+        assert "description" not in event  # Markdown is not plain text: left out
+
+
+def test_jsonld_event_fields_match_the_event_files(seo_site):
+    by_url = {e["url"]: e for e in graph_events(seo_site, "events")}
+    for fields in FIXTURE.values():
+        event = by_url[fields["url"]]
+        assert event["name"] == fields["title"]
+        assert event["organizer"] == {"@type": "Organization", "name": fields["organizer"]}
+        assert event["eventAttendanceMode"] == SCHEMA + MODES[fields["format"]]
+        locations = as_list(event["location"])
+        places = [p for p in locations if p["@type"] == "Place"]
+        virtual = [p for p in locations if p["@type"] == "VirtualLocation"]
+        if fields["format"] == "онлайн":
+            assert places == [] and virtual == [{"@type": "VirtualLocation", "url": fields["url"]}]
+        else:
+            [place] = places
+            assert place["address"] == {
+                "@type": "PostalAddress", "addressLocality": fields["municipality"],
+                "streetAddress": fields["address"], "addressRegion": "Кировская область",
+                "addressCountry": "RU"}
+            assert len(virtual) == (1 if fields["format"] == "гибрид" else 0)
+
+
+def test_jsonld_times_are_moscow_time_with_its_offset_and_dates_stay_dates(seo_site):
+    by_url = {e["url"]: e for e in graph_events(seo_site, "events")}
+    tour = by_url[FIXTURE["tour"]["url"]]
+    assert tour["startDate"] == "2026-11-12T10:00:00+03:00"
+    assert tour["endDate"] == "2026-11-12T12:30:00+03:00"
+    # the same instant as the file's Moscow time, whatever the offset string
+    assert datetime.fromisoformat(tour["startDate"]) == datetime(2026, 11, 12, 10, tzinfo=MOSCOW)
+    promo = by_url[FIXTURE["early-promo"]["url"]]
+    assert (promo["startDate"], promo["endDate"]) == ("2026-11-09", "2026-11-15")
+
+
+def test_events_jsonld_only_on_the_events_page(seo_site):
+    for file in html_files(seo_site.site):
+        path = page_path(seo_site.site, file)
+        names = {node.get("name", "") for document in extruct.extract(
+            file.read_text(encoding="utf-8"), syntaxes=["json-ld"], uniform=False)["json-ld"]
+            for node in document.get("@graph", [document])}
+        has_regional = bool(names & {f["title"] for f in FIXTURE.values()})
+        assert has_regional == (path == "events/"), path
+
+
+def test_no_events_no_events_jsonld(site_after_2026):
+    assert jsonld(site_after_2026, "events") == []
+
+
+# -- the forum on the home page --------------------------------------------------------------------
+
+def test_home_jsonld_parses_and_the_forum_has_a_location(site_2023):
+    [forum] = [e for e in graph_events(site_2023) if "форум" in e["name"]]
+    # 2023 names no city: the regional day's venue (the letter), hybrid by its format
+    assert forum["location"]["@type"] == "Place"
+    assert "ВДНХ" in forum["location"]["name"]
+    assert forum["location"]["address"]["addressCountry"] == "RU"
+    assert forum["eventAttendanceMode"] == SCHEMA + "MixedEventAttendanceMode"
+    assert {e["name"] for e in graph_events(site_2023)} >= {
+        "Всемирная неделя качества 2023", "День качества 2023"}
+
+
+FACTS = load_facts(ROOT / "data" / "facts.yml")
+
+
+@pytest.mark.parametrize("year", sorted(y for y, e in FACTS.editions.items() if e.forum))
+def test_every_forum_in_the_data_gets_a_location(year):
+    edition = build_edition(FACTS, year)
+    places, mode = forum_location(edition)
+    assert places and all(p["@type"] in ("Place", "VirtualLocation") for p in places)
+    if edition.forum.cities:
+        assert [p["name"] for p in places] == edition.forum.cities
+        assert mode == "OfflineEventAttendanceMode"
+    # an online location only at the forum's own registration page, never at a news source
+    for place in places:
+        if place["@type"] == "VirtualLocation":
+            assert place["url"] == edition.forum.registration_url
+
+
+def test_a_forum_without_city_or_venue_is_placed_in_russia_with_no_mode_guessed():
+    edition = build_edition(FACTS, 2023)
+    bare = dataclasses.replace(edition, regional_day=None)
+    places, mode = forum_location(bare)
+    assert places == [{"@type": "Place", "name": "Россия",
+                       "address": {"@type": "PostalAddress", "addressCountry": "RU"}}]
+    assert mode is None
+
+
+# -- robots: noindex on the 404 page only ----------------------------------------------------------
+
+def test_noindex_on_the_404_page_and_nowhere_else(seo_site):
+    for file in html_files(seo_site.site):
+        head = _soup(file.read_text(encoding="utf-8")).head
+        robots = [tag["content"] for tag in head.find_all("meta", attrs={"name": "robots"})]
+        assert robots == (["noindex"] if file.name == "404.html" else []), file
+
+
+def _soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+# -- a careless editor's title cannot break out of the sharing meta --------------------------------
+
+def _head_meta(page, key: str) -> str:
+    tag = page.head.find("meta", attrs={"property": key}) or page.head.find("meta", attrs={"name": key})
+    return tag["content"]
+
+
+def test_front_matter_title_and_description_stay_text_in_the_sharing_meta(seo_site):
+    html = (seo_site.site / "about" / "index.html").read_text(encoding="utf-8")
+    page = _soup(html)
+    title = HOSTILE_TITLE + " — Неделя качества"
+    for key in ("og:title", "twitter:title"):
+        assert _head_meta(page, key) == title
+    for key in ("og:description", "twitter:description"):
+        assert _head_meta(page, key) == HOSTILE_DESCRIPTION
+    # Material's own places for them too: the description meta, <title>, the header's topic
+    assert _head_meta(page, "description") == HOSTILE_DESCRIPTION
+    document = BeautifulSoup(html, "html5lib")  # parsed as a browser does
+    assert document.title.get_text() == HOSTILE_TITLE + " - Неделя качества"
+    topic = document.select_one('[data-md-component="header-topic"]').get_text(strip=True)
+    assert topic == HOSTILE_TITLE
+    # nothing of them became markup anywhere on the page
+    assert [s for s in document.find_all("script") if s.get_text() == "x"] == []
+    assert document.select("img[onerror]") == []
+    assert [b for b in document.find_all("b") if b.get_text() == "жирный"] == []
+
+
+def test_a_heading_title_with_quotes_and_ampersand_is_plain_text_once(seo_site):
+    page = seo_site.page("contacts")
+    assert _head_meta(page, "og:title") == H1_TITLE + " — Неделя качества"
