@@ -83,6 +83,8 @@ _PROBLEMS = (
     ("mapping values are not allowed", "лишнее двоеточие: возьмите значение в кавычки"),
     ("could not find expected ':'", "ожидается «поле: значение»"),
     ("found unexpected end of stream", "не закрыта кавычка или скобка"),
+    ("expected ',' or ']'", "не закрыта скобка «[»"),
+    ("expected ',' or '}'", "не закрыта скобка «{»"),
     ("found unknown escape character", "неизвестная последовательность с «\\» в кавычках: "
                                        "возьмите значение в одинарные кавычки"),
     ("expected <block end>, but found", "неверный отступ"),
@@ -115,16 +117,21 @@ def load_yaml(text: str, *, first_line: int = 1):
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = ""
-        if mark is not None:
-            lines = text.splitlines()
-            line = lines[mark.line] if mark.line < len(lines) else ""
-            where = f"строка {mark.line + first_line}: "
-            typed = f": {shown(line.strip())}" if line.strip() else ""
-        else:
-            typed = ""
-        raise YamlInputError(f"{where}{_problem_text(error)}{typed}") from None
+        lines = text.splitlines()
+
+        def typed(mark) -> str:
+            line = lines[mark.line].strip() if mark.line < len(lines) else ""
+            return f": {shown(line)}" if line else ""
+
+        problem, context = error.problem_mark, error.context_mark
+        message = _problem_text(error)
+        if problem is None:
+            raise YamlInputError(message) from None
+        message = f"строка {problem.line + first_line}: {message}{typed(problem)}"
+        if context is not None and context.line != problem.line:
+            # e.g. an unclosed bracket: the line where it opened is the one to fix
+            message += f" (начало — строка {context.line + first_line}{typed(context)})"
+        raise YamlInputError(message) from None
     except (yaml.YAMLError, RecursionError):
         raise YamlInputError("не читается как YAML (слишком глубокая вложенность или "
                              "недопустимые символы)") from None

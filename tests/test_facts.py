@@ -41,7 +41,7 @@ def test_malformed_date(text):
 
 def test_date_in_another_form(text):
     message = error_for(text, "date: 2024-11-15", "date: 15.11.2024")
-    assert "год 2024" in message and "regional_day.date" in message and "'15.11.2024'" in message
+    assert "год 2024" in message and "regional_day.date" in message and "«15.11.2024»" in message
 
 
 def test_unknown_field_lists_the_accepted_ones(text):
@@ -55,9 +55,17 @@ def test_wrong_type(text):
     assert "год 2025" in message and "forum.cities" in message and "ожидается список" in message
 
 
-def test_number_where_text_is_expected(text):
-    message = error_for(text, "plenary: Новое лицо качества", "plenary: 2023")
+def test_list_where_text_is_expected(text):
+    message = error_for(text, "plenary: Новое лицо качества", "plenary: [Новое, лицо]")
     assert "год 2023" in message and "forum.plenary" in message and "ожидается строка" in message
+    assert "возьмите его в кавычки" in message
+
+
+def test_text_is_kept_as_typed(text):
+    """YAML 1.1 would read these as 2023, False and 600: the site keeps what the editor typed."""
+    for typed in ("2023", "no", "10:00", "0123"):
+        facts = parse_facts(text.replace("plenary: Новое лицо качества", f"plenary: {typed}"), NAME)
+        assert facts.editions[2023].forum.plenary == typed
 
 
 def test_missing_source(text):
@@ -82,7 +90,7 @@ def test_regional_day_outside_the_forum(text):
 
 def test_year_out_of_range(text):
     message = error_for(text, "  2022:", "  1922:")
-    assert "год 1922" in message and "1990–2100" in message
+    assert "год «1922»" in message and "1990–2100" in message
 
 
 def test_yearly_link_without_a_template(text):
@@ -107,12 +115,15 @@ def test_quoted_year_is_still_a_year(text):
 
 def test_year_that_is_not_a_number(text):
     message = error_for(text, "  2022:", "  двадцать_второй:")
-    assert "год двадцать_второй" in message and "четырёх цифр" in message
+    assert "«двадцать_второй»" in message and "четырёх цифр" in message
 
 
 def test_broken_yaml(text):
     message = error_for(text, "editions:", "editions: [")
-    assert message.startswith(f"{NAME}: не читается как YAML")
+    line = text.splitlines().index("editions:") + 1
+    assert message.startswith(f"{NAME}, строка ")
+    assert "не закрыта скобка «[»" in message and f"(начало — строка {line}: «editions: [»)" in message
+    assert "\n" not in message
 
 
 def test_missing_file_is_named(tmp_path):
