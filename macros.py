@@ -38,7 +38,7 @@ from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.ics import calendar_path  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
-from qualityweek.structured import events_ld  # noqa: E402
+from qualityweek.structured import events_ld, regional_events_ld  # noqa: E402
 from qualityweek.untrusted import markdown_text, markdown_url  # noqa: E402
 
 
@@ -192,7 +192,6 @@ def define_reader_features(env, facts, shown, *, event_years, built) -> None:
     env.conf["extra"]["countdown"] = countdown_data(shown, built=built)
     env.conf["extra"]["jsonld"] = events_ld(shown, home_url=site_url)
     # the events page's JSON-LD (front matter `jsonld: events`): the shown edition's events
-    from qualityweek.structured import regional_events_ld  # local: keeps this edit self-contained
     shown_events = env.variables.get("events_by_year", {}).get(shown.year, [])
     env.conf["extra"]["events_jsonld"] = regional_events_ld(shown_events)
     env.conf["extra"]["share"] = {

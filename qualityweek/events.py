@@ -205,7 +205,10 @@ def _sources(docs_dir: Path, label: str) -> tuple[list[_Source], list[str]]:
             problems.append(f"{where}: не папка года; {folder_rule}")
             continue
         if not (_YEAR_DIR.fullmatch(top.name) and FIRST_YEAR <= int(top.name) <= LAST_YEAR):
-            problems.append(f"{where}: папка не называется годом; {folder_rule}")
+            # name what is inside, so that an editor finds the files that did not make it
+            inside = [e for e in sorted(top.iterdir()) if not ignored(e.name)] or [top]
+            problems.extend(f"{label}/{e.relative_to(docs_dir).as_posix()}: папка «{top.name}» "
+                            f"не называется годом; {folder_rule}" for e in inside)
             continue
         for entry in sorted(top.iterdir()):
             where = f"{label}/{EVENTS_DIR}/{top.name}/{entry.name}"

@@ -218,10 +218,10 @@ BAD = {
     "missing-field": (without("organizer"), ["поле «organizer»", "обязательное поле не задано"]),
     "empty-title": (dict(VALID, title='""'), ["поле «title»", "пустая строка"]),
     "wrong-kind": (dict(VALID, kind="экскурсия"),
-                   ["поле «kind»", "'экскурсия' не подходит", "«другое»", f"«{KINDS[0]}»",
+                   ["поле «kind»", "«экскурсия» не подходит", "«другое»", f"«{KINDS[0]}»",
                     "«конкурс „Лидер качества“»"]),
     "wrong-format": (dict(VALID, format="заочно"),
-                     ["поле «format»", "'заочно' не подходит", "«очно»; «онлайн»; «гибрид»"]),
+                     ["поле «format»", "«заочно» не подходит", "«очно»; «онлайн»; «гибрид»"]),
     "end-before-start": (dict(VALID, end="2026-11-12 09:00"),
                          ["поле «end»", "конец (2026-11-12 09:00) раньше начала (2026-11-12 10:00)"]),
     "end-day-before-start": (dict(VALID, start="2026-11-13", end="2026-11-12"),
@@ -238,9 +238,9 @@ BAD = {
     "non-https-url": (dict(VALID, url="http://example.org/tour"),
                       ["поле «url»", "ожидается адрес https://"]),
     "unknown-municipality": (dict(VALID, municipality="Киров"),
-                             ["поле «municipality»", "'Киров'", "data/municipalities.yml"]),
+                             ["поле «municipality»", "«Киров»", "data/municipalities.yml"]),
     "bad-date": (dict(VALID, start="2026-11-31"),
-                 ["поле «start»", "неверная дата '2026-11-31'", "ГГГГ-ММ-ДД ЧЧ:ММ"]),
+                 ["поле «start»", "неверная дата «2026-11-31»", "ГГГГ-ММ-ДД ЧЧ:ММ"]),
     "bad-time": (dict(VALID, end="2026-11-12 25:00"), ["поле «end»", "неверная дата"]),
     "date-in-other-form": (dict(VALID, start="12.11.2026"), ["поле «start»", "ГГГГ-ММ-ДД"]),
     "description-in-front-matter": (dict(VALID, description="текст"),
@@ -267,7 +267,7 @@ def test_duplicate_key_stops_the_build(tmp_path, project_copy):
     path.write_text(path.read_text(encoding="utf-8").replace(
         "format: очно", "format: очно\nformat: онлайн"), encoding="utf-8")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    assert_stops(build, "docs/events/2026/twice.md", ["'format' повторяется"])
+    assert_stops(build, "docs/events/2026/twice.md", ["«format» повторяется"])
 
 
 def test_missing_front_matter_stops_the_build(tmp_path, project_copy):
@@ -280,8 +280,8 @@ def test_missing_front_matter_stops_the_build(tmp_path, project_copy):
 
 @pytest.mark.parametrize("relative, expected", [
     ("events/2026/День-открытых-дверей.md", "имя файла"),
-    ("events/loose.md", "папке года"),
-    ("events/26/short-year.md", "папке года"),
+    ("events/loose.md", "папку года"),
+    ("events/26/short-year.md", "папку года"),
 ])
 def test_misplaced_or_misnamed_file_stops_the_build(tmp_path, project_copy, relative, expected):
     path = project_copy / "docs" / relative
