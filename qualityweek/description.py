@@ -55,7 +55,8 @@ def _allowed(href: str) -> bool:
 class _SafeContent(Treeprocessor):
     def run(self, root) -> None:
         for parent in list(root.iter()):
-            for index, child in enumerate(list(parent)):
+            for child in list(parent):
+                index = list(parent).index(child)  # earlier replacements shift positions
                 if child.tag == "img":  # keep its words, drop the picture
                     span = parent.makeelement("span", {})
                     span.text, span.tail = child.get("alt", ""), child.tail

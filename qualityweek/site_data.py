@@ -30,7 +30,16 @@ _last: tuple[tuple, SiteData] | None = None
 
 
 def _stamp(paths) -> tuple:
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(paths))
+    """What changes when a file is edited; lstat, because an entry may be a dangling link
+    (an editor's lock file) that the loader names or ignores, and must not crash on here."""
+    stamps = []
+    for path in sorted(paths):
+        try:
+            info = path.lstat()
+        except OSError:  # removed while we looked
+            continue
+        stamps.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(stamps)
 
 
 def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) -> SiteData:
