@@ -213,7 +213,8 @@ def build_calendar(edition: Edition, *, site_url: str | None, built: date, news_
             raise ValueError(f"календарь {edition.year}: UID {entry.uid} повторяется")
         seen.add(entry.uid)
         events.append(_event(entry, stamp))
-    if any(e["DTSTART"].params.get("TZID") == MSK_TZID for e in events):
+    # the start may be in UTC and the end in Moscow time (an event over the 2014 change)
+    if any(e[key].params.get("TZID") == MSK_TZID for e in events for key in ("DTSTART", "DTEND")):
         calendar.add_component(moscow_timezone())  # before the events that refer to it
     for event in events:
         calendar.add_component(event)

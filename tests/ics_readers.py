@@ -38,3 +38,14 @@ def by_ical(data: bytes) -> dict[str, Span]:
 
 
 READERS = {"icalendar": by_icalendar, "vobject": by_vobject, "ical": by_ical}
+
+
+def descriptions(data: bytes) -> dict[str, dict[str, str]]:
+    """{parser: {UID: DESCRIPTION as the parser unescapes it}}."""
+    text = data.decode("utf-8")
+    return {
+        "icalendar": {str(e["UID"]): str(e["DESCRIPTION"])
+                      for e in icalendar.Calendar.from_ical(data).walk("VEVENT")},
+        "vobject": {e.uid.value: e.description.value for e in vobject.readOne(text).vevent_list},
+        "ical": {e.uid: e.description for e in IcsCalendarStream.calendar_from_ics(text).events},
+    }

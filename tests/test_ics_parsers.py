@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, build_site, copy_project
-from ics_readers import READERS
+from ics_readers import READERS, descriptions
 from qualityweek.edition import build_edition
 from qualityweek.facts import load_facts
 from qualityweek.ics import CalendarEntry, build_calendar, uid
@@ -38,7 +38,8 @@ def calendar_of(year: int, entries) -> bytes:
 def assert_read_alike(data: bytes, entries) -> None:
     want = expected(entries)
     # the renamed zone: a parser cannot fall back on its own tz database for it
-    renamed = data.replace(b"Europe/Moscow", b"X-Quality-Week-Moscow")
+    renamed = data.replace(b"TZID:Europe/Moscow", b"TZID:X-Quality-Week-Moscow").replace(
+        b"TZID=Europe/Moscow", b"TZID=X-Quality-Week-Moscow")
     for variant, payload in (("as built", data), ("zone renamed", renamed)):
         for name, read in READERS.items():
             got = read(payload)
@@ -83,6 +84,9 @@ def test_the_change_of_october_2014_is_placed_exactly():
     change = datetime(2014, 10, 25, 22, 0, tzinfo=timezone.utc)  # 02:00 MSK+4 became 01:00 MSK
     entries = [timed(2014, f"at-{n}", change + timedelta(minutes=n)) for n in (-60, -1, 0, 1, 60)]
     assert_read_alike(calendar_of(2014, entries), entries)
+    # starts in UTC, ends in Moscow time: the end's zone must come with it
+    across = [timed(2014, "across", datetime(2014, 10, 26, 0, 0, tzinfo=MOSCOW), minutes=120)]
+    assert_read_alike(calendar_of(2014, across), across)
 
 
 @settings(max_examples=60, deadline=None)
@@ -102,9 +106,15 @@ def test_no_itip_method_in_a_published_file():
     assert b"METHOD" not in data and b"ORGANIZER" not in data
 
 
+DESCRIPTION = """Экскурсия по **цехам**. <script>alert(1)</script>
+
+- [Программа](https://example.org/programme)
+- ![Схема](https://tracker.example/pixel.png) проезда"""
+
+
 def test_a_built_calendar_with_timed_events_reads_alike(tmp_path):
     project = copy_project(tmp_path / "project")
-    write_event(project, 2026, "tour", VALID)  # 2026-11-12 10:00–12:30
+    write_event(project, 2026, "tour", VALID, DESCRIPTION)  # 2026-11-12 10:00–12:30
     write_event(project, 2026, "webinar", dict(VALID, start="2026-11-13 23:00",
                                                 end="2026-11-14 01:15", format="онлайн",
                                                 address=None))
@@ -125,3 +135,11 @@ def test_a_built_calendar_with_timed_events_reads_alike(tmp_path):
         got = read(data)
         assert {k: got[k] for k in want} == want, name
     assert b"\r\n" in data and all(len(line) <= 75 for line in data.split(b"\r\n"))
+    # the description as plain text (the page shows it as HTML): every parser reads the same
+    plain = ("Экскурсия по цехам. <script>alert(1)</script>\n\n"
+             "– Программа (https://example.org/programme)\n– Схема проезда")
+    tour = "2026-event-tour@quality-week"
+    read = {name: by_uid[tour] for name, by_uid in descriptions(data).items()}
+    for name, description in read.items():
+        assert f"\n\n{plain}\n\nПодробности и запись:" in description, name
+        assert "**" not in description and "pixel" not in description, name
