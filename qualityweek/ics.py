@@ -28,7 +28,8 @@ FORUM_NAME = "Международный форум «Всемирный ден�
 # Moscow has been UTC+3 without summer time since 02:00 on 26 October 2014 (then UTC+4). One
 # STANDARD observance with that onset is true for every later date. icalendar's
 # add_missing_timezones() wrote the whole tz history instead, with comma-separated RDATE lists,
-# and vobject (like Mozilla's ical.js) reads only the first value: 10:00 MSK became 10:00 UTC+4.
+# and vobject (and, as reported in issue 9, Mozilla's ical.js) reads only the first value:
+# 10:00 MSK became 10:00 UTC+4.
 MSK_TZID = "Europe/Moscow"
 MSK = timedelta(hours=3)
 MSK_ONSET = datetime(2014, 10, 26, 2, 0)  # local time, in the old offset (+04:00)
@@ -46,7 +47,8 @@ def uid(year: int, what: str) -> str:
 @dataclass(frozen=True)
 class CalendarEntry:
     """One event. `start`/`end` are both dates (all-day; `end` is the last day, inclusive) or
-    both aware datetimes (timed; written in Europe/Moscow with its VTIMEZONE)."""
+    both aware datetimes (timed; written in Europe/Moscow with its VTIMEZONE, or in UTC where
+    that zone's one rule does not hold: see `_moment`)."""
 
     uid: str
     summary: str
@@ -203,7 +205,7 @@ def build_calendar(edition: Edition, *, site_url: str | None, built: date, news_
     # No METHOD: it names an iTIP message (RFC 5546; PUBLISH there needs an ORGANIZER, which
     # libical checks). This is a calendar file to download, and RFC 5545 defines no method.
     calendar.add("x-wr-calname", f"Неделя качества {edition.year}")
-    calendar.add("x-wr-timezone", "Europe/Moscow")
+    calendar.add("x-wr-timezone", MSK_TZID)
     stamp = datetime.combine(built, time(0, 0), tzinfo=timezone.utc)
     entries = [*edition_entries(edition, site_url=site_url, news_url=news_url), *extra]
     seen: set[str] = set()
