@@ -1,10 +1,12 @@
-"""Files the build adds to the site that are not in docs/: the edition's calendar and one
-archive page per edition. Pure: returns {docs-relative path: content}; the MkDocs hook
-(hooks/generated_files.py) only hands them to MkDocs as virtual files, so nothing is written
-into the source tree and `mkdocs serve` has nothing to rebuild in a loop."""
+"""Files the build adds to the site that are not in docs/: the edition's calendar, one
+archive page per edition and, with a known site address, robots.txt. Pure: returns
+{docs-relative path: content}; the MkDocs hook (hooks/generated_files.py) only hands them to
+MkDocs as virtual files, so nothing is written into the source tree and `mkdocs serve` has
+nothing to rebuild in a loop."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -12,9 +14,26 @@ from .archive import archive_page, archive_path, archive_years
 from .edition import build_edition, edition_link
 from .events import Event
 from .ics import CalendarEntry, build_calendar, calendar_path, uid
+from .plain_text import description_text
+from .settings import SettingsError
 from .site_data import load_site_data
 
 EVENTS_PAGE = "events/"
+ROBOTS = "robots.txt"
+
+
+def robots_txt(site_url: str) -> str:
+    """Everything may be crawled; the sitemap by its absolute address (the sitemaps protocol
+    takes only a full URL there, so without a site address there is no robots.txt at all).
+
+    Crawlers read robots.txt only at the host's root: on a site published in a subfolder
+    (https://example.org/quality-week/) this file is harmless but unread, and the host's own
+    robots.txt would have to name the sitemap."""
+    # one line per rule: an address with a line break or space in it could add rules of its own
+    if not re.fullmatch(r"https?://[^\s\x00-\x1f\x7f]+", site_url):
+        raise SettingsError(f"QUALITY_SITE_URL={site_url!r}: ожидается адрес вида "
+                            "https://example.org/путь/ без пробелов")
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
 
 
 def event_entry(event: Event, *, site_url: str | None) -> CalendarEntry:
@@ -25,8 +44,8 @@ def event_entry(event: Event, *, site_url: str | None) -> CalendarEntry:
                f"Вид: {event.kind}", f"Формат: {event.format}"]
     if event.contact:
         details.append(f"Контакт: {event.contact}")
-    if event.description:
-        details.append("\n" + event.description)
+    if event.description:  # Markdown on the page; calendar apps show plain text
+        details.append("\n" + description_text(event.description))
     details.append(f"\nПодробности и запись: {event.url}")
     if site_url:
         details.append(f"На сайте: {site_url.rstrip('/')}/{EVENTS_PAGE}#{event.anchor}")
@@ -51,4 +70,6 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
     # a year gets its page when the data file or an event folder has something for it
     for year in archive_years([*facts.editions, *events], shown.year):
         files[archive_path(year)] = archive_page(year)
+    if site_url:
+        files[ROBOTS] = robots_txt(site_url)
     return files

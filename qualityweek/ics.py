@@ -3,6 +3,8 @@
 Pure: no MkDocs. The same input gives the same bytes: no wall-clock time (DTSTAMP is the build
 date, which QUALITY_TODAY fixes), no random UIDs (each UID is the year and what the event is).
 Other parts of the site (e.g. regional events) add their own entries through `extra`.
+The file must read alike in every calendar app, so timed events use a one-rule VTIMEZONE of
+our own (see `moscow_timezone`) and no METHOD (see `build_calendar`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from .edition import Edition
 from .settings import MOSCOW
@@ -22,6 +24,15 @@ from .typography import format_day, format_range, quote
 UID_DOMAIN = "quality-week"
 PRODID = "-//quality-week//Quality Week site, Kirov oblast//RU"
 FORUM_NAME = "Международный форум «Всемирный день качества»"
+
+# Moscow has been UTC+3 without summer time since 02:00 on 26 October 2014 (then UTC+4). One
+# STANDARD observance with that onset is true for every later date. icalendar's
+# add_missing_timezones() wrote the whole tz history instead, with comma-separated RDATE lists,
+# and vobject (and, as reported in issue 9, Mozilla's ical.js) reads only the first value:
+# 10:00 MSK became 10:00 UTC+4.
+MSK_TZID = "Europe/Moscow"
+MSK = timedelta(hours=3)
+MSK_ONSET = datetime(2014, 10, 26, 2, 0)  # local time, in the old offset (+04:00)
 
 
 def calendar_path(year: int) -> str:
@@ -36,7 +47,8 @@ def uid(year: int, what: str) -> str:
 @dataclass(frozen=True)
 class CalendarEntry:
     """One event. `start`/`end` are both dates (all-day; `end` is the last day, inclusive) or
-    both aware datetimes (timed; written in Europe/Moscow with its VTIMEZONE)."""
+    both aware datetimes (timed; written in Europe/Moscow with its VTIMEZONE, or in UTC where
+    that zone's one rule does not hold: see `_moment`)."""
 
     uid: str
     summary: str
@@ -132,6 +144,36 @@ def edition_entries(edition: Edition, *, site_url: str | None, news_url: str) ->
     return entries
 
 
+def moscow_timezone() -> Timezone:
+    """The VTIMEZONE for MSK_TZID: the 2014 rule alone, which every parser reads alike."""
+    standard = TimezoneStandard()
+    standard.add("dtstart", MSK_ONSET)
+    # RFC 5545 counts DTSTART as the first onset; the `ical` package only counts RRULE/RDATE
+    # ones and read a bare DTSTART as UTC+0. One RDATE equal to it (a single value, never a
+    # list) is the same rule for everyone.
+    standard.add("rdate", MSK_ONSET)
+    standard.add("tzoffsetfrom", timedelta(hours=4))
+    standard.add("tzoffsetto", MSK)
+    standard.add("tzname", "MSK")
+    zone = Timezone()
+    zone.add("tzid", MSK_TZID)
+    zone.add_component(standard)
+    return zone
+
+
+def _moment(value: datetime) -> datetime:
+    """A timed entry's start or end as written: Moscow wall time where the VTIMEZONE above is
+    true, else UTC. Timed entries are regional events of the shown edition, and QUALITY_YEAR may
+    show one from before 2014 (or a future tzdata may give Moscow another offset): such a moment
+    is written in UTC, which every parser places exactly, rather than with a zone rule that
+    would be wrong for it."""
+    local = value.astimezone(MOSCOW)
+    # the wall time must be on or after the onset: 01:00–01:59 of 26 October 2014 happened twice
+    if local.replace(tzinfo=None) >= MSK_ONSET and local.utcoffset() == MSK:
+        return local
+    return value.astimezone(timezone.utc)
+
+
 def _event(entry: CalendarEntry, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", entry.uid)
@@ -144,8 +186,8 @@ def _event(entry: CalendarEntry, stamp: datetime) -> Event:
         event.add("dtend", entry.end + timedelta(days=1))
         event.add("transp", "TRANSPARENT")  # a week-long observance must not block the reader's week
     else:
-        event.add("dtstart", entry.start.astimezone(MOSCOW))
-        event.add("dtend", entry.end.astimezone(MOSCOW))
+        event.add("dtstart", _moment(entry.start))
+        event.add("dtend", _moment(entry.end))
     if entry.location:
         event.add("location", entry.location)
     if entry.url:
@@ -160,17 +202,22 @@ def build_calendar(edition: Edition, *, site_url: str | None, built: date, news_
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    # No METHOD: it names an iTIP message (RFC 5546; PUBLISH there needs an ORGANIZER, which
+    # libical checks). This is a calendar file to download, and RFC 5545 defines no method.
     calendar.add("x-wr-calname", f"Неделя качества {edition.year}")
-    calendar.add("x-wr-timezone", "Europe/Moscow")
+    calendar.add("x-wr-timezone", MSK_TZID)
     stamp = datetime.combine(built, time(0, 0), tzinfo=timezone.utc)
     entries = [*edition_entries(edition, site_url=site_url, news_url=news_url), *extra]
     seen: set[str] = set()
+    events = []
     for entry in entries:
         if entry.uid in seen:
             raise ValueError(f"календарь {edition.year}: UID {entry.uid} повторяется")
         seen.add(entry.uid)
-        calendar.add_component(_event(entry, stamp))
-    if any(not entry.all_day for entry in entries):
-        calendar.add_missing_timezones()
+        events.append(_event(entry, stamp))
+    # the start may be in UTC and the end in Moscow time (an event over the 2014 change)
+    if any(e[key].params.get("TZID") == MSK_TZID for e in events for key in ("DTSTART", "DTEND")):
+        calendar.add_component(moscow_timezone())  # before the events that refer to it
+    for event in events:
+        calendar.add_component(event)
     return calendar.to_ical()

@@ -1,0 +1,107 @@
+"""An editor's Markdown description as plain text, for places that show no HTML (the .ics
+DESCRIPTION). No MkDocs imports.
+
+Rendered by Python-Markdown with raw HTML switched off, as on the events page
+(events_html._description), so a typed `<b>` stays the literal text «<b>»; the resulting HTML is
+then read back as text: no tags, no Markdown syntax, no image addresses (an image is its alt
+text), a link is its text and, for https:, mailto: and tel:, «(address)» after it.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+
+from .events_html import SAFE_HREF
+
+# control characters (C0 and C1) other than tab and newline; also Markdown's own placeholder
+# markers (\x02, \x03), which typed into the text could otherwise pull stashed content in
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[ \t\r\n]+")  # ASCII only: a non-breaking space is text
+BULLET = "–"
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "pre", "blockquote", "hr",
+           "table", "div", "dl"}
+
+
+class _Break:
+    """Where a line or paragraph ends, or a list item begins (with its prefix)."""
+
+    def __init__(self, paragraph: bool = False, bullet: str = "") -> None:
+        self.paragraph, self.bullet = paragraph, bullet
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str | _Break] = []
+        self.links: list[tuple[str, int]] = []  # (href, where the link's text starts)
+        self.lists = 0
+        self.pre = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag in ("ul", "ol") and self.lists:  # a nested list continues its item's lines
+            self.parts.append(_Break())
+        elif tag in _BLOCKS:
+            self.parts.append(_Break(paragraph=True))
+        elif tag == "li":
+            self.parts.append(_Break(bullet="  " * (self.lists - 1) + BULLET + " "))
+        elif tag == "br":
+            self.parts.append(_Break())
+        elif tag == "img":
+            self.parts.append(attributes.get("alt") or "")
+        elif tag == "a":
+            self.links.append((attributes.get("href") or "", len(self.parts)))
+        self.lists += tag in ("ul", "ol")
+        self.pre += tag == "pre"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.lists -= tag in ("ul", "ol")
+        self.pre -= tag == "pre"
+        if tag in _BLOCKS:
+            self.parts.append(_Break(paragraph=not self.lists))
+        elif tag == "li":
+            self.parts.append(_Break())
+        elif tag == "a" and self.links:
+            href, begin = self.links.pop()
+            shown = "".join(p for p in self.parts[begin:] if isinstance(p, str)).strip()
+            bare = re.sub(r"^(mailto|tel):", "", href, flags=re.IGNORECASE)
+            if SAFE_HREF.match(href) and href not in (shown, "") and bare != shown:
+                self.parts.append(f" ({href})" if shown else href)
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data if self.pre else _SPACES.sub(" ", data))
+
+
+def _joined(parts: list[str | _Break]) -> str:
+    text, pending = "", []
+    for part in parts:
+        if isinstance(part, _Break):
+            pending.append(part)
+            continue
+        if pending and not part.strip():  # the newlines between two blocks of the HTML
+            continue
+        if pending:
+            bullets = [i for i, b in enumerate(pending) if b.bullet]
+            before = pending[:bullets[-1]] if bullets else pending
+            gap = "\n\n" if any(b.paragraph for b in before) else "\n"
+            text = text.rstrip() + gap if text.strip() else ""
+            text += pending[bullets[-1]].bullet if bullets else ""
+            part, pending = part.lstrip(" "), []
+        text += part
+    return text.strip()
+
+
+def description_text(markdown_text: str) -> str:
+    """Plain text of an editor's Markdown: paragraphs apart by a blank line, list items as
+    «– item» lines, links as «text (address)»."""
+    source = _CONTROL.sub("", markdown_text.replace("\r\n", "\n"))
+    md = markdown.Markdown(extensions=["sane_lists"])
+    md.preprocessors.deregister("html_block")  # raw HTML is text, as on the events page
+    md.inlinePatterns.deregister("html")
+    parser = _TextParser()
+    parser.feed(md.convert(source))
+    parser.close()
+    return _CONTROL.sub("", _joined(parser.parts))

@@ -1,0 +1,145 @@
+"""The calendar file reads alike in every parser: icalendar, vobject and `ical` must put each
+event at the same instant (UTC) as the data says. Also read with the zone renamed, so that the
+parsers that know Europe/Moscow themselves have to use the file's VTIMEZONE instead."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, build_site, copy_project
+from ics_readers import READERS, descriptions
+from qualityweek.edition import build_edition
+from qualityweek.facts import load_facts
+from qualityweek.ics import CalendarEntry, build_calendar, uid
+from qualityweek.settings import MOSCOW
+from test_events import VALID, write_event
+
+FACTS = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
+NEWS = "https://rskrf.ru/qualityday/"
+
+
+def expected(entries) -> dict:
+    def span(entry):
+        if entry.all_day:
+            return entry.start, entry.end + timedelta(days=1)  # DTEND is exclusive
+        return entry.start.astimezone(timezone.utc), entry.end.astimezone(timezone.utc)
+    return {entry.uid: span(entry) for entry in entries}
+
+
+def calendar_of(year: int, entries) -> bytes:
+    return build_calendar(build_edition(FACTS, year), site_url=None, built=date(2026, 11, 28),
+                          news_url=NEWS, extra=entries)
+
+
+def assert_read_alike(data: bytes, entries) -> None:
+    want = expected(entries)
+    # the renamed zone: a parser cannot fall back on its own tz database for it
+    renamed = data.replace(b"TZID:Europe/Moscow", b"TZID:X-Quality-Week-Moscow").replace(
+        b"TZID=Europe/Moscow", b"TZID=X-Quality-Week-Moscow")
+    for variant, payload in (("as built", data), ("zone renamed", renamed)):
+        for name, read in READERS.items():
+            got = read(payload)
+            assert {k: got[k] for k in want} == want, f"{name}, {variant}"
+
+
+def timed(year: int, slug: str, start: datetime, minutes: int = 90) -> CalendarEntry:
+    return CalendarEntry(uid=uid(year, f"event-{slug}"), summary=slug, description="x",
+                         start=start, end=start + timedelta(minutes=minutes))
+
+
+@pytest.mark.parametrize("year", [2027, 2026, 2100])
+def test_timed_moscow_events_read_alike_in_every_parser(year):
+    entries = [
+        timed(year, "morning", datetime(year, 11, 11, 10, tzinfo=MOSCOW)),
+        timed(year, "midnight", datetime(year, 11, 12, 0, 0, tzinfo=MOSCOW), minutes=30),
+        timed(year, "late", datetime(year, 11, 30, 23, 30, tzinfo=MOSCOW), minutes=60),
+        timed(year, "given-in-utc", datetime(year, 11, 9, 7, 0, tzinfo=timezone.utc)),
+        CalendarEntry(uid=uid(year, "event-all-day"), summary="x", description="x",
+                      start=date(year, 11, 9), end=date(year, 11, 15)),
+    ]
+    data = calendar_of(year, entries)
+    assert_read_alike(data, entries)
+    text = data.decode("utf-8")
+    assert text.count("BEGIN:VTIMEZONE") == 1 and "RRULE" not in text
+    # a list of RDATE values is what vobject and ical.js read only the first of
+    assert [line for line in text.splitlines() if line.startswith("RDATE")] == ["RDATE:20141026T020000"]
+    assert "DTSTART;TZID=Europe/Moscow:%d1111T100000" % year in text  # as the organizer wrote it
+
+
+@pytest.mark.parametrize("year", [1990, 2010, 2012, 2013])
+def test_times_before_moscow_kept_utc_plus_3_are_written_in_utc(year):
+    """Before 26 October 2014 Moscow changed its offset (summer time, then UTC+4 in 2011–2014):
+    the one-rule VTIMEZONE does not cover those years, so such times are written in UTC."""
+    entries = [timed(year, "morning", datetime(year, 11, 11, 10, tzinfo=MOSCOW))]
+    data = calendar_of(year, entries)
+    assert_read_alike(data, entries)
+    assert b"BEGIN:VTIMEZONE" not in data and b"TZID=" not in data
+
+
+def test_the_change_of_october_2014_is_placed_exactly():
+    change = datetime(2014, 10, 25, 22, 0, tzinfo=timezone.utc)  # 02:00 MSK+4 became 01:00 MSK
+    entries = [timed(2014, f"at-{n}", change + timedelta(minutes=n)) for n in (-60, -1, 0, 1, 60)]
+    assert_read_alike(calendar_of(2014, entries), entries)
+    # starts in UTC, ends in Moscow time: the end's zone must come with it
+    across = [timed(2014, "across", datetime(2014, 10, 26, 0, 0, tzinfo=MOSCOW), minutes=120)]
+    assert_read_alike(calendar_of(2014, across), across)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 12, 30),
+                    timezones=st.just(MOSCOW)),
+       st.integers(min_value=0, max_value=60 * 48))
+def test_any_moment_reads_alike(start, minutes):
+    start = start.replace(second=0, microsecond=0)  # event files give minutes; .ics has seconds
+    entries = [timed(start.year, "any", start, minutes)]
+    assert_read_alike(calendar_of(start.year, entries), entries)
+
+
+def test_no_itip_method_in_a_published_file():
+    """METHOD belongs to iTIP messages (and needs an ORGANIZER there); a calendar file offered
+    for download has neither."""
+    data = calendar_of(2027, [])
+    assert b"METHOD" not in data and b"ORGANIZER" not in data
+
+
+DESCRIPTION = """Экскурсия по **цехам**. <script>alert(1)</script>
+
+- [Программа](https://example.org/programme)
+- ![Схема](https://tracker.example/pixel.png) проезда"""
+
+
+def test_a_built_calendar_with_timed_events_reads_alike(tmp_path):
+    project = copy_project(tmp_path / "project")
+    write_event(project, 2026, "tour", VALID, DESCRIPTION)  # 2026-11-12 10:00–12:30
+    write_event(project, 2026, "webinar", dict(VALID, start="2026-11-13 23:00",
+                                                end="2026-11-14 01:15", format="онлайн",
+                                                address=None))
+    write_event(project, 2026, "promo", dict(VALID, start="2026-11-09", end="2026-11-15"))
+    build = build_site(tmp_path / "site", project, QUALITY_YEAR="2026", QUALITY_TODAY="2026-11-28")
+    assert build.result.returncode == 0, build.output
+    data = (build.site / "calendar" / "quality-week-2026.ics").read_bytes()
+    utc = timezone.utc
+    want = {
+        "2026-event-tour@quality-week": (datetime(2026, 11, 12, 7, 0, tzinfo=utc),
+                                         datetime(2026, 11, 12, 9, 30, tzinfo=utc)),
+        "2026-event-webinar@quality-week": (datetime(2026, 11, 13, 20, 0, tzinfo=utc),
+                                            datetime(2026, 11, 13, 22, 15, tzinfo=utc)),
+        "2026-event-promo@quality-week": (date(2026, 11, 9), date(2026, 11, 16)),
+        "2026-week@quality-week": (date(2026, 11, 9), date(2026, 11, 16)),
+    }
+    for name, read in READERS.items():
+        got = read(data)
+        assert {k: got[k] for k in want} == want, name
+    assert b"\r\n" in data and all(len(line) <= 75 for line in data.split(b"\r\n"))
+    # the description as plain text (the page shows it as HTML): every parser reads the same
+    plain = ("Экскурсия по цехам. <script>alert(1)</script>\n\n"
+             "– Программа (https://example.org/programme)\n– Схема проезда")
+    tour = "2026-event-tour@quality-week"
+    read = {name: by_uid[tour] for name, by_uid in descriptions(data).items()}
+    for name, description in read.items():
+        assert f"\n\n{plain}\n\nПодробности и запись:" in description, name
+        assert "**" not in description and "pixel" not in description, name
