@@ -1,10 +1,10 @@
 """An editor's Markdown description as plain text, for places that show no HTML (the .ics
 DESCRIPTION). No MkDocs imports.
 
-Rendered by Python-Markdown with raw HTML switched off, as on the events page
-(events_html._description), so a typed `<b>` stays the literal text «<b>»; the resulting HTML is
-then read back as text: no tags, no Markdown syntax, no image addresses (an image is its alt
-text), a link is its text and, for https:, mailto: and tel:, «(address)» after it.
+Rendered by the events page's own renderer (description.description_html: raw HTML off, only
+safe links stay links, others become «text (address)»), so a typed `<b>` stays the literal text
+«<b>»; the resulting HTML is then read back as text: no tags, no Markdown syntax, no image
+addresses (an image is its alt text), a link is its text and «(address)» after it.
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-import markdown
-
-from .events_html import SAFE_HREF
+from .description import description_html
 
 # control characters (C0 and C1) other than tab and newline; also Markdown's own placeholder
 # markers (\x02, \x03), which typed into the text could otherwise pull stashed content in
@@ -68,7 +66,8 @@ class _TextParser(HTMLParser):
             href, begin = self.links.pop()
             shown = "".join(p for p in self.parts[begin:] if isinstance(p, str)).strip()
             bare = re.sub(r"^(mailto|tel):", "", href, flags=re.IGNORECASE)
-            if SAFE_HREF.match(href) and href not in (shown, "") and bare != shown:
+            # only https, mail and phone links are still links after description_html
+            if href not in (shown, "") and bare != shown:
                 self.parts.append(f" ({href})" if shown else href)
 
     def handle_data(self, data: str) -> None:
@@ -98,10 +97,8 @@ def description_text(markdown_text: str) -> str:
     """Plain text of an editor's Markdown: paragraphs apart by a blank line, list items as
     «– item» lines, links as «text (address)»."""
     source = _CONTROL.sub("", markdown_text.replace("\r\n", "\n"))
-    md = markdown.Markdown(extensions=["sane_lists"])
-    md.preprocessors.deregister("html_block")  # raw HTML is text, as on the events page
-    md.inlinePatterns.deregister("html")
     parser = _TextParser()
-    parser.feed(md.convert(source))
+    parser.feed(description_html(source))
     parser.close()
-    return _CONTROL.sub("", _joined(parser.parts))
+    # the web typography's word joiners mean nothing in a calendar app
+    return _CONTROL.sub("", _joined(parser.parts)).replace("\u2060", "")
