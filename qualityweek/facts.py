@@ -16,7 +16,6 @@ from typing import Annotated, Any, Union
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
                       ValidationError, model_validator)
 
-from .calendar import FIRST_YEAR, LAST_YEAR
 from .fields import (CitedUrl, Email, LongText, Phone, Source, Text, Url, Year,
                      describe_value_error)
 from .untrusted import check_template, shown

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from .calendar import FIRST_YEAR, LAST_YEAR
-from .untrusted import EMAIL, LONG_TEXT, SHORT_TEXT, check_text, check_url, shown
+from .untrusted import EMAIL, LONG_TEXT, check_text, check_url, shown
 
 Text = Annotated[str, Field(min_length=1, strict=True), AfterValidator(check_text)]
 LongText = Annotated[str, Field(min_length=1, strict=True),
