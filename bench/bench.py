@@ -255,7 +255,7 @@ def events_scale(counts: list[int], env: dict[str, str], runs: int) -> None:
         print(f"\nevents scale (QUALITY_TODAY={SCALE_TODAY}, generated events in {year}; "
               f"mkdocs build --strict, median of {runs}, the builds in turn)")
         # sizes in KB: the events page as GitHub Pages sends it (gzip), the search index as
-        # stored and sent (Material writes it with \\u escapes: Cyrillic takes 6 bytes a letter)
+        # stored and sent (Material writes it with \u escapes: Cyrillic takes 6 bytes a letter)
         print(f"  {'events':>7} {'wall s':>7} {'CPU s':>7} {'CPU ×':>6} {'events page gzip':>16}"
               f" {'search index':>12} {'its gzip':>8} {'site MB':>8}")
         for count in counts:
