@@ -413,9 +413,14 @@ def print_lighthouse(results: dict[str, dict], runs: int) -> None:
                  for name in LIGHTHOUSE_CATEGORIES]
         print(f"  {'/' + page:<{width}} " + " ".join(f"{cell:>16}" for cell in cells)
               + "  " + ", ".join(f"{s:.2f}" for s in scores["_runs"]))
+    # most audits below 1 are the same on every page: print those once, then each page's own
+    common = set.intersection(*(set(scores["_failed_audits"]) for scores in results.values()))
+    if common:
+        print(f"  audits below 1 on every page: {', '.join(sorted(common))}")
     for page, scores in results.items():
-        if scores["_failed_audits"]:
-            print(f"  /{page}: audits below 1: {', '.join(scores['_failed_audits'])}")
+        own = [audit for audit in scores["_failed_audits"] if audit not in common]
+        if own:
+            print(f"  /{page}: also below 1: {', '.join(own)}")
 
 
 def counts(text: str) -> list[int]:
