@@ -181,7 +181,6 @@ def hooks_of(project: Path) -> list[str]:
 # A fixed «today» for the events runs (shown edition 2027), whatever --today says: the rows
 # compare with each other, and reruns on another day give the same pages.
 SCALE_TODAY = "2026-11-28"
-FORMATS_CYCLE = ("очно", "онлайн", "гибрид")
 SCALE_EVENTS = (0, 500, 2000)
 SCALE_TARGET_EVENTS = 2000
 
@@ -194,12 +193,12 @@ def shown_year(today: str) -> int:
 def event_file(index: int, year: int, municipalities: tuple[str, ...]) -> str:
     """A valid event file (as an editor writes one): every field, a different day, place, kind
     and format by `index`, and a description of a few paragraphs with a link and a list."""
-    from qualityweek.events import KINDS
+    from qualityweek.events import FORMATS, IN_PERSON, KINDS
     day = 1 + index % 30
     hour = 9 + index % 8
     municipality = municipalities[index % len(municipalities)]
     kind = KINDS[index % len(KINDS)]
-    fmt = FORMATS_CYCLE[index % len(FORMATS_CYCLE)]
+    fmt = FORMATS[index % len(FORMATS)]
     fields = [
         f"title: Открытый день качества № {index + 1}",
         f"organizer: ООО «Предприятие {index + 1}»",
@@ -208,7 +207,7 @@ def event_file(index: int, year: int, municipalities: tuple[str, ...]) -> str:
         f"start: {year}-11-{day:02d} {hour:02d}:00",
         f"end: {year}-11-{day:02d} {hour + 2:02d}:30",
         f"format: {fmt}",
-        *([f"address: г. Киров, ул. Тестовая, д. {index % 120 + 1}"] if fmt != "онлайн" else []),
+        *([f"address: г. Киров, ул. Тестовая, д. {index % 120 + 1}"] if fmt in IN_PERSON else []),
         f"url: https://example.org/events/{index + 1}",
         f"contact: +7 (8332) 00-{index % 100:02d}-{index // 100 % 100:02d}",
     ]
