@@ -361,6 +361,8 @@ def first_loads(site: Path) -> list[dict]:
 # -- Lighthouse -------------------------------------------------------------------------------
 
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint",
+           "TBT": "total-blocking-time", "CLS": "cumulative-layout-shift", "SI": "speed-index"}
 
 
 def lighthouse_pages(site: Path) -> list[str]:
@@ -390,6 +392,11 @@ def lighthouse(site: Path, runs: int, pages: list[str]) -> dict[str, dict]:
         scores = {name: statistics.median(r["categories"][name]["score"] for r in page_reports)
                   for name in LIGHTHOUSE_CATEGORIES}
         scores["_runs"] = [r["categories"]["performance"]["score"] for r in page_reports]
+        # the metrics of the run with the median performance: what a low score is made of
+        middle = sorted(page_reports, key=lambda r: r["categories"]["performance"]["score"])[
+            len(page_reports) // 2]
+        scores["_metrics"] = {name: middle["audits"][audit].get("displayValue", "")
+                              for name, audit in METRICS.items() if audit in middle["audits"]}
         scores["_failed_audits"] = sorted({
             a["id"] for r in page_reports for a in r["audits"].values()
             if a.get("score") is not None and a["score"] < 1
@@ -399,7 +406,7 @@ def lighthouse(site: Path, runs: int, pages: list[str]) -> dict[str, dict]:
 
 
 def print_lighthouse(results: dict[str, dict], runs: int) -> None:
-    print(f"\nLighthouse 12.2.3, every page, mobile preset, Debian chromium, served locally with "
+    print(f"\nLighthouse 12.2.3, {len(results)} pages, mobile preset, Debian chromium, served locally with "
           f"gzip; median of {runs} run{'s' if runs > 1 else ''} per page")
     targets = "  ".join(f"{name} {TARGETS[name][1]} {TARGETS[name][0]:g}"
                         for name in LIGHTHOUSE_CATEGORIES)
@@ -412,6 +419,10 @@ def print_lighthouse(results: dict[str, dict], runs: int) -> None:
                  for name in LIGHTHOUSE_CATEGORIES]
         print(f"  {'/' + page:<{width}} " + " ".join(f"{cell:>16}" for cell in cells)
               + "  " + ", ".join(f"{s:.2f}" for s in scores["_runs"]))
+    for page, scores in results.items():
+        if scores["performance"] < TARGETS["performance"][0]:
+            print(f"  /{page}: median run's metrics: "
+                  + ", ".join(f"{k} {v}" for k, v in scores["_metrics"].items()))
     # most audits below 1 are the same on every page: print those once, then each page's own
     common = set.intersection(*(set(scores["_failed_audits"]) for scores in results.values()))
     if common:
@@ -442,6 +453,9 @@ def main() -> None:
                         f"the ratios' baseline (default {','.join(map(str, SCALE_EVENTS))})")
     parser.add_argument("--scale-runs", type=int, default=1,
                         help="builds per median in the events scale rows (default 1)")
+    parser.add_argument("--lighthouse-pages", default="", metavar="PAGE,…",
+                        help="Lighthouse for these pages only, e.g. /,events/,archive/2027/ "
+                             "(default: every page)")
     parts = parser.add_mutually_exclusive_group()
     parts.add_argument("--scale-only", action="store_true", help="only the events scale rows")
     parts.add_argument("--no-scale", action="store_true", help="skip the events scale rows")
@@ -480,8 +494,12 @@ def main() -> None:
             mkdocs_build(copy_project(work / "project"), site, env)
             if not args.lighthouse_only:
                 first_load_report(site)
-            print_lighthouse(lighthouse(site, args.lighthouse_runs, lighthouse_pages(site)),
-                             args.lighthouse_runs)
+            pages = lighthouse_pages(site)
+            if args.lighthouse_pages:
+                wanted = {page.strip("/") + "/" if page.strip("/") else ""
+                          for page in args.lighthouse_pages.split(",")}
+                pages = [page for page in pages if page in wanted]
+            print_lighthouse(lighthouse(site, args.lighthouse_runs, pages), args.lighthouse_runs)
 
     print(f"\n{'all targets met' if not failures else 'FAILED: ' + ', '.join(failures)}")
     sys.exit(1 if failures else 0)
