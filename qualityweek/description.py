@@ -98,11 +98,18 @@ def _renderer() -> markdown.Markdown:
     return md
 
 
+_RENDERER: markdown.Markdown | None = None
+
+
 @lru_cache(maxsize=4096)
 def description_html(text: str) -> Markup:
     """The description as HTML; the same text is rendered once per process (the events page,
-    the year's archive page and the calendar all ask for it)."""
-    html = _renderer().convert(text)
+    the year's archive page and the calendar all ask for it), by one reused renderer (setting
+    one up costs about as much as rendering a short description)."""
+    global _RENDERER
+    if _RENDERER is None:
+        _RENDERER = _renderer()
+    html = _RENDERER.reset().convert(text)
     # NBSPs before dashes and after «г.», «ул.» as in the rest of the site (text only: the
     # rendered HTML has no spaces inside tags that these patterns could touch)
     return Markup(typography.glue(html))
