@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -94,6 +95,16 @@ def site_after_2026(tmp_path_factory) -> Build:
 def site_2029(tmp_path_factory) -> Build:
     """An edition whose Quality Day falls on the earliest possible date, 8 November."""
     return _built(tmp_path_factory, "site2029", QUALITY_YEAR="2029")
+
+
+@pytest.fixture(scope="session")
+def bench():
+    """bench/bench.py as a module (it is a script, not a package): its generators and the
+    plain-Material reference project, for the tests that check them."""
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "bench" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 # -- a real browser: Debian's chromium driven by Playwright (no browser download) ---------------

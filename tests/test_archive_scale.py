@@ -4,7 +4,6 @@ benchmark's generated events (bench/bench.py, events scale rows) are valid event
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import pytest
 
@@ -12,14 +11,6 @@ from conftest import NBSP, ROOT, build_site
 from qualityweek.events import FORMATS, KINDS, load_events, load_municipalities
 
 TODAY = "2026-11-28"  # shown edition 2027
-
-
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "bench" / "bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_generated_events_are_valid_and_varied(bench, tmp_path):

@@ -3,24 +3,14 @@ plain Material. Not timed here; this checks the reference is a fair copy of the 
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 
-import pytest
 
-from conftest import NBSP, ROOT, Build, build_site
+from conftest import NBSP, Build, build_site
 from site_files import html_files
 
 TODAY = "2026-11-28"
-
-
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "bench" / "bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_reference_has_the_same_pages_without_macros_or_overrides(bench, tmp_path):
