@@ -67,16 +67,12 @@ def _publish_addresses(conf, settings) -> None:
     conf["edit_uri"] = f"edit/{REPO_BRANCH}/docs/"  # MkDocs would guess the branch «master»
 
 
-def _as_markdown_text(value) -> str:
-    """Jinja's finalize: every value a page prints is text (see untrusted.markdown_text), unless
-    a macro returns Markup: a link or HTML it built itself from checked parts."""
-    return markdown_text(value)
-
-
 def on_pre_page_macros(env) -> None:
-    # mkdocs-macros builds its Jinja environment after define_env; this runs before each page
-    # is compiled, so every template of the site is compiled with the escaping in place.
-    env.env.finalize = _as_markdown_text
+    # Jinja's finalize: every value a page prints is text (untrusted.markdown_text), unless a
+    # macro returns Markup, a link or HTML it built itself from checked parts. mkdocs-macros
+    # builds its Jinja environment after define_env; this runs before each page is compiled,
+    # so every template of the site is compiled with the escaping in place.
+    env.env.finalize = markdown_text
 
 
 def define_env(env) -> None:
