@@ -31,6 +31,8 @@ from qualityweek import typography  # noqa: E402
 from qualityweek.archive import archive_path, archive_years  # noqa: E402
 from qualityweek.calendar import FIRST_YEAR, LAST_YEAR, in_range  # noqa: E402
 from qualityweek.countdown import countdown_data, week_days  # noqa: E402
+from qualityweek.deferred import defer  # noqa: E402
+from qualityweek.description import description_html  # noqa: E402
 from qualityweek.edition import build_edition, edition_link  # noqa: E402
 from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.events_html import render_events  # noqa: E402
@@ -144,8 +146,13 @@ def define_env(env) -> None:
     env.variables["events_by_year"] = events_by_year  # {year: [Event, …] by start}
 
     def events_list(year: int, filters: bool = False, heading: int = 2) -> Markup:
-        """HTML of the year's events by day ('' if none); `filters` adds the filter controls."""
-        return Markup(render_events(events_by_year.get(year, []), filters=filters, heading=heading))
+        """HTML of the year's events by day ('' if none); `filters` adds the filter controls.
+        The page gets a marker, filled in after Markdown, and the descriptions after search
+        has indexed the page (qualityweek/deferred.py)."""
+        meta = env.page.meta
+        html = render_events(events_by_year.get(year, []), filters=filters, heading=heading,
+                             describe=lambda text: defer(meta, description_html(text), late=True))
+        return defer(meta, html) if html else Markup("")
 
     env.macro(events_list)
 

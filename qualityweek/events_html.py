@@ -6,7 +6,7 @@ qualityweek/description.py (raw HTML off, safe links only) and is never run thro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import groupby
 
 from markupsafe import Markup, escape
@@ -37,10 +37,12 @@ def _time(event: Event) -> str:
 
 
 def _row(label: str, value: Markup | str) -> Markup:
-    return Markup("<dt>{}</dt><dd>{}</dd>").format(label, value)
+    # escape() and an f-string, not Markup.format: the same result, and 14,000 rows at 2000
+    # events are measurably faster this way
+    return Markup(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>")
 
 
-def _event(event: Event, heading: int) -> Markup:
+def _event(event: Event, heading: int, describe: Callable[[str], Markup]) -> Markup:
     where = escape(event.municipality)
     if event.address:
         where = Markup("{}, {}").format(where, typography.glue(event.address))
@@ -63,7 +65,7 @@ def _event(event: Event, heading: int) -> Markup:
     ]
     if event.description:
         parts.append(Markup('<div class="qw-event__description">{}</div>').format(
-            description_html(event.description)))
+            describe(event.description)))
     parts.append(Markup("</article>"))
     return Markup("\n").join(parts)
 
@@ -82,10 +84,12 @@ def _select(name: str, label: str, values: Sequence[str], all_label: str) -> Mar
         name, label, Markup("").join(options))
 
 
-def render_events(events: Sequence[Event], *, filters: bool = False, heading: int = 2) -> str:
+def render_events(events: Sequence[Event], *, filters: bool = False, heading: int = 2,
+                  describe: Callable[[str], Markup] = description_html) -> str:
     """The events grouped by their first day under day headings of level `heading`, events one
     level below. With `filters`, controls (hidden until the page's script shows them) filter the
-    list by municipality and kind. Empty string for no events: the page says what that means."""
+    list by municipality and kind. Empty string for no events: the page says what that means.
+    `describe` gives a description's HTML (or a marker for it: qualityweek/deferred.py)."""
     if not events:
         return ""
     parts = [Markup('<div class="qw-events" data-qw-events>')]
@@ -102,7 +106,7 @@ def render_events(events: Sequence[Event], *, filters: bool = False, heading: in
         parts.append(Markup('<section class="qw-events__day" data-qw-day>'))
         parts.append(Markup('<h{0} id="day-{1}">{2}</h{0}>').format(
             heading, day.isoformat(), typography.format_day(day, with_weekday=True)))
-        parts.extend(_event(event, heading + 1) for event in group)
+        parts.extend(_event(event, heading + 1, describe) for event in group)
         parts.append(Markup("</section>"))
     if filters:
         parts.append(Markup('<p class="qw-events__none" data-qw-none hidden>'

@@ -1,0 +1,39 @@
+"""MkDocs hook: puts large ready HTML (the events list) into a page after Markdown, and the
+event descriptions into the final page, after search has indexed it.
+
+Thin on purpose: the rule lives in qualityweek/deferred.py (pure, tested). Listed before the
+typography hook, so the events list gets the same typography as the rest of the page (the
+descriptions have theirs from qualityweek/description.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path
+    sys.path.insert(0, str(ROOT))
+
+import qualityweek  # noqa: E402
+
+qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ without a restart
+
+from qualityweek.deferred import DeferredHtmlError, fill  # noqa: E402
+
+
+def _filled(html: str, page, late: bool) -> str:
+    try:
+        return fill(html, page.meta, late=late)
+    except DeferredHtmlError as error:
+        raise PluginError(f"Сборка остановлена: {page.file.src_uri}: {error}") from None
+
+
+def on_page_content(html: str, *, page, **kwargs) -> str:
+    return _filled(html, page, late=False)
+
+
+def on_post_page(output: str, *, page, **kwargs) -> str:
+    return _filled(output, page, late=True)
