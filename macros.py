@@ -38,6 +38,7 @@ from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.events_html import render_events  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.ics import calendar_path  # noqa: E402
+from qualityweek.ready_texts import ready_texts, relative_href, text_box_html  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
 from qualityweek.structured import events_ld, regional_events_ld  # noqa: E402
@@ -161,6 +162,15 @@ def define_env(env) -> None:
         return markdown_url(f"{repo}/blob/{REPO_BRANCH}/{path}") if repo else None
 
     env.macro(repo_file)
+
+    # ready texts for companies' channels (the kit page); the same texts are the .txt files
+    env.variables["ready_texts"] = ready_texts(shown, site_url=settings.site_url)
+
+    def ready_text_box(text) -> Markup:
+        """A ready text with its copy button and .txt download (raw HTML: links made here)."""
+        return text_box_html(text, href=relative_href(env.page.url, text.path(shown.year)))
+
+    env.macro(ready_text_box)
     env.variables["repo_url"] = markdown_url(repo) if repo else None
     for function in (edition_for, link, source, source_url, tel, mailto, page_url, url):
         env.macro(reported(function))

@@ -1,5 +1,5 @@
 """Files the build adds to the site that are not in docs/: the edition's calendar, one
-archive page per edition and, with a known site address, robots.txt. Pure: returns
+archive page per edition, the ready texts as .txt and, with a known site address, robots.txt. Pure: returns
 {docs-relative path: content}; the MkDocs hook (hooks/generated_files.py) only hands them to
 MkDocs as virtual files, so nothing is written into the source tree and `mkdocs serve` has
 nothing to rebuild in a loop."""
@@ -14,6 +14,7 @@ from .edition import build_edition, edition_link
 from .events import Event
 from .ics import CalendarEntry, build_calendar, calendar_path, uid
 from .plain_text import description_text
+from .ready_texts import ready_texts
 from .site_data import load_site_data
 
 EVENTS_PAGE = "events/"
@@ -65,6 +66,8 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
     # a year gets its page when the data file or an event folder has something for it
     for year in archive_years([*facts.editions, *events], shown.year):
         files[archive_path(year)] = archive_page(year)
+    for text in ready_texts(shown, site_url=settings.site_url):  # as the kit page shows them
+        files[text.path(shown.year)] = text.text + "\n"
     if site_url:
         files[ROBOTS] = robots_txt(site_url)
     return files
