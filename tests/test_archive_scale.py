@@ -10,7 +10,6 @@ from conftest import NBSP, ROOT
 from qualityweek.events import FORMATS, KINDS, load_events, load_municipalities
 
 
-
 def test_generated_events_are_valid_and_varied(bench, tmp_path):
     project = tmp_path / "project"
     (project / "data").mkdir(parents=True)
