@@ -34,6 +34,8 @@ from qualityweek.countdown import countdown_data, week_days  # noqa: E402
 from qualityweek.deferred import defer  # noqa: E402
 from qualityweek.description import description_html  # noqa: E402
 from qualityweek.edition import build_edition, edition_link  # noqa: E402
+from qualityweek.event_rules import (RULES_PATH, form_html, rules_with_url,  # noqa: E402
+                                     site_event_rules)
 from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.events_html import render_events  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
@@ -171,6 +173,13 @@ def define_env(env) -> None:
         return text_box_html(text, href=relative_href(env.page.url, text.path(shown.year)))
 
     env.macro(ready_text_box)
+
+    def propose_form() -> Markup:
+        """The «Предложить мероприятие» form, which reads the rules the build writes."""
+        rules = site_event_rules(data)
+        return form_html(rules_with_url(rules, relative_href(env.page.url, RULES_PATH)))
+
+    env.macro(propose_form)
     env.variables["repo_url"] = markdown_url(repo) if repo else None
     for function in (edition_for, link, source, source_url, tel, mailto, page_url, url):
         env.macro(reported(function))

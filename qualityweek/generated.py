@@ -6,11 +6,13 @@ nothing to rebuild in a loop."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 
 from .archive import archive_page, archive_path, archive_years
 from .edition import build_edition, edition_link
+from .event_rules import RULES_PATH, site_event_rules
 from .events import Event
 from .ics import CalendarEntry, build_calendar, calendar_path, uid
 from .plain_text import description_text
@@ -66,6 +68,8 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
     # a year gets its page when the data file or an event folder has something for it
     for year in archive_years([*facts.editions, *events], shown.year):
         files[archive_path(year)] = archive_page(year)
+    # the «Предложить мероприятие» form's rules, from the code that checks event files
+    files[RULES_PATH] = json.dumps(site_event_rules(data), ensure_ascii=False, indent=1) + "\n"
     for text in ready_texts(shown, site_url=settings.site_url):  # as the kit page shows them
         files[text.path(shown.year)] = text.text + "\n"
     if site_url:
