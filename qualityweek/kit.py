@@ -47,7 +47,9 @@ class Kit:
     poster_pdf_size: str
     poster_png_size: tuple[int, int]  # width, height in pixels
     share_png_size: str
+    share_png_size_px: tuple[int, int]
     poster_alt: str
+    site_url: str | None  # the address printed on the poster
     share_alt: str
     files: dict[str, bytes]
 
@@ -71,13 +73,16 @@ def _build_kit(edition: Edition, *, site_url: str | None, today: date) -> Kit:
     poster = poster_layout(edition, site_url=site_url)
     pdf = render_pdf(poster, created=today)
     preview = render_png(poster, width_px=POSTER_PREVIEW_WIDTH)
-    share = render_png(share_layout(edition), width_px=SHARE_SIZE[0])
+    share_picture = share_layout(edition)
+    if (share_picture.width, share_picture.height) != SHARE_SIZE:
+        raise ValueError(f"картинка для соцсетей не {SHARE_SIZE}")
+    share = render_png(share_picture, width_px=SHARE_SIZE[0])
     return Kit(
         poster_pdf=poster_pdf_path(year), poster_png=poster_png_path(year),
         share_png=share_png_path(year), poster_pdf_size=size_label(len(pdf)),
         poster_png_size=(POSTER_PREVIEW_WIDTH,
                          round(poster.height * POSTER_PREVIEW_WIDTH / poster.width)),
-        share_png_size=size_label(len(share)),
-        poster_alt=poster_alt(edition), share_alt=share_alt(edition),
+        share_png_size=size_label(len(share)), share_png_size_px=SHARE_SIZE,
+        poster_alt=poster_alt(edition), share_alt=share_alt(edition), site_url=site_url,
         files={poster_pdf_path(year): pdf, poster_png_path(year): preview,
                share_png_path(year): share})
