@@ -140,14 +140,17 @@ def wrap(text: str, size: float, weight: str, width: float) -> list[str]:
 
 
 def fit(text: str, *, weight: str, width: float, size: float, smallest: float,
-        max_lines: int = 1) -> tuple[float, list[str]]:
+        max_lines: int = 1, depth: float | None = None,
+        leading: float = 1.2) -> tuple[float, list[str]]:
     """The largest size from `size` down to `smallest` at which `text` takes at most
-    `max_lines` lines of `width`; at `smallest` it takes as many lines as it needs."""
+    `max_lines` lines of `width` and, given `depth`, its last baseline is at most `depth` below
+    the first; at `smallest` it takes as many lines as it needs."""
     step = (size - smallest) / 20
     current = size
     while current > smallest:
         lines = wrap(text, current, weight, width)
-        if len(lines) <= max_lines:
+        if len(lines) <= max_lines and (depth is None
+                                        or (len(lines) - 1) * current * leading <= depth):
             return current, lines
         current -= step
     return smallest, wrap(text, smallest, weight, width)
@@ -215,16 +218,16 @@ def poster_layout(edition: Edition, *, site_url: str | None) -> Layout:
                       smallest=7.0, max_lines=1)
     y = flow.lines(lines, x=inner, y=y + 14.0, size=size, weight="bold", colour=INDIGO)
 
+    footer = height - margin - 34.0
     motto = motto_text(edition)
-    if motto:
+    if motto:  # up to 200 characters (the data's limit): smaller type above the footer's rule
         y = flow.lines(["Девиз недели"], x=inner, y=y + 20.0, size=8.0, weight="regular",
                        colour=MUTED)
-        size, lines = fit(motto, weight="regular", width=text_width_mm, size=10.0, smallest=6.0,
-                          max_lines=3)
-        flow.lines(lines, x=inner, y=y + 13.0, size=size, weight="regular", colour=INK,
-                   leading=1.25)
+        y += 13.0
+        size, lines = fit(motto, weight="regular", width=text_width_mm, size=10.0, smallest=5.0,
+                          max_lines=3, depth=footer - 6.0 - y, leading=1.25)
+        flow.lines(lines, x=inner, y=y, size=size, weight="regular", colour=INK, leading=1.25)
 
-    footer = height - margin - 34.0
     flow.items.append(Box(inner, footer, text_width_mm, 0.8, INDIGO))
     y = flow.lines(["Кировская область"], x=inner, y=footer + 15.0, size=9.0, weight="bold",
                    colour=INK)

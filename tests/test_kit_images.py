@@ -18,7 +18,7 @@ from conftest import NBSP, build_site
 from qualityweek.calendar import edition_dates
 from qualityweek.edition import Edition
 from qualityweek.facts import Motto
-from qualityweek.poster_layout import KitError, Text, poster_layout, text_width
+from qualityweek.poster_layout import Box, KitError, Text, poster_layout, text_width
 
 SITE_URL = "https://example.org/quality-week/"
 TODAY = "2023-10-02"  # before the 2023 week: the 2023 edition, which has a motto
@@ -206,7 +206,7 @@ def texts(layout) -> list[Text]:
 
 
 def test_a_long_motto_and_address_stay_inside_the_printable_area():
-    motto = ("Качество — " + "очень длинный девиз " * 10)[:200]  # the longest the data allows
+    motto = ("Качество — " + "очень длинный девиз " * 10)[:199] + "!"  # the longest the data allows
     layout = poster_layout(edition_with_motto(motto.strip()),
                            site_url="https://example.org/" + "a" * 150 + "/")
     lines = texts(layout)
@@ -215,6 +215,9 @@ def test_a_long_motto_and_address_stay_inside_the_printable_area():
         assert 14 < line.y <= 297 - 14
     for above, below in zip(lines, lines[1:]):  # one under another, never overlapping
         assert below.y - above.y >= below.size * 0.9, (above.text, below.text)
+    [rule] = [item for item in layout.items if isinstance(item, Box) and item.h < 2]
+    for line in lines:  # the footer's rule runs between lines, not through them
+        assert line.y < rule.y - 3 or line.y - line.size * 0.75 > rule.y + 3, line.text
     printed = " ".join(line.text for line in lines)
     assert "очень длинный девиз" in printed and "aaaa" in printed
     assert "".join(line.text for line in lines if "aaa" in line.text).count("a") >= 150
