@@ -34,12 +34,15 @@ from qualityweek.countdown import countdown_data, week_days  # noqa: E402
 from qualityweek.deferred import defer  # noqa: E402
 from qualityweek.description import description_html  # noqa: E402
 from qualityweek.edition import build_edition, edition_link  # noqa: E402
+from qualityweek.event_rules import (RULES_PATH, form_html, rules_with_url,  # noqa: E402
+                                     site_event_rules)
 from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.events_html import render_events  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.ics import calendar_path  # noqa: E402
 from qualityweek.kit import build_kit  # noqa: E402
 from qualityweek.poster_layout import KitError  # noqa: E402
+from qualityweek.ready_texts import ready_texts, relative_href, text_box_html  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
 from qualityweek.structured import events_ld, regional_events_ld  # noqa: E402
@@ -163,6 +166,22 @@ def define_env(env) -> None:
         return markdown_url(f"{repo}/blob/{REPO_BRANCH}/{path}") if repo else None
 
     env.macro(repo_file)
+
+    # ready texts for companies' channels (the kit page); the same texts are the .txt files
+    env.variables["ready_texts"] = ready_texts(shown, site_url=settings.site_url)
+
+    def ready_text_box(text) -> Markup:
+        """A ready text with its copy button and .txt download (raw HTML: links made here)."""
+        return text_box_html(text, href=relative_href(env.page.url, text.path(shown.year)))
+
+    env.macro(ready_text_box)
+
+    def propose_form() -> Markup:
+        """The «Предложить мероприятие» form, which reads the rules the build writes."""
+        rules = site_event_rules(data)
+        return form_html(rules_with_url(rules, relative_href(env.page.url, RULES_PATH)))
+
+    env.macro(propose_form)
     env.variables["repo_url"] = markdown_url(repo) if repo else None
     for function in (edition_for, link, source, source_url, tel, mailto, page_url, url):
         env.macro(reported(function))

@@ -60,6 +60,7 @@ class Forum(_Model):
     end: IsoDate
     theme: LongText | None = None
     plenary: LongText | None = None
+    plenary_source: Source | None = None  # when the plenary's name comes from another source
     cities: Annotated[list[Text], Field(max_length=50)] = []
     registration_url: Url | None = None  # the forum's registration page, once published
     source: Source

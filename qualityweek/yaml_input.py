@@ -123,11 +123,12 @@ class _Unusual(Exception):
 # block scalars, which event files do not need, go the careful way, so there is one rule.
 _PARSERS_DIFFER = re.compile(r"[\t|>]")
 _PLAIN_DEPTH = 32  # deeper nesting goes the careful way, which refuses what it cannot recurse
+_KEY_NEXT = object()  # a mapping on the stack waits for a key, not for a value
 
 
 def _plain_load(text: str):
     """The value of `text` built from libyaml's events, or _Unusual. Same result as _Loader."""
-    root, stack = None, []  # stack: [container, key awaiting its value (or _Unusual)]
+    root, stack = None, []  # stack: [container, key awaiting its value (or _KEY_NEXT)]
     if _PARSERS_DIFFER.search(text):
         raise _Unusual
     try:
@@ -159,17 +160,17 @@ def _plain_load(text: str):
             root = value
         elif isinstance(stack[-1][0], list):
             stack[-1][0].append(value)
-        elif stack[-1][1] is _Unusual:  # a key
+        elif stack[-1][1] is _KEY_NEXT:
             if kind is not yaml.ScalarEvent or event.value == "<<" or event.value in stack[-1][0]:
                 raise _Unusual
             stack[-1][1] = event.value
         else:
             stack[-1][0][stack[-1][1]] = value
-            stack[-1][1] = _Unusual
+            stack[-1][1] = _KEY_NEXT
         if kind is not yaml.ScalarEvent:
             if len(stack) >= _PLAIN_DEPTH:
                 raise _Unusual
-            stack.append([value, _Unusual])
+            stack.append([value, _KEY_NEXT])
     return root
 
 

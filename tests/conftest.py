@@ -107,6 +107,19 @@ def bench():
     return module
 
 
+@pytest.fixture(scope="session")
+def scaled_site(bench, tmp_path_factory) -> Build:
+    """Built after the 2026 week with the benchmark's generated events: 7 in the shown 2027
+    edition, 2 in 2025 (whose archive page lists them)."""
+    project = copy_project(tmp_path_factory.mktemp("scale") / "project")
+    bench.add_events(project, 2027, 7)
+    bench.add_events(project, 2025, 2)
+    build = build_site(tmp_path_factory.mktemp("scale-site") / "site", project,
+                       QUALITY_TODAY="2026-11-28")
+    assert build.result.returncode == 0, build.output
+    return build
+
+
 # -- a real browser: Debian's chromium driven by Playwright (no browser download) ---------------
 
 CHROMIUM = Path(os.environ.get("QUALITY_CHROMIUM", "/usr/bin/chromium"))

@@ -5,12 +5,9 @@ benchmark's generated events (bench/bench.py, events scale rows) are valid event
 from __future__ import annotations
 
 import json
-import pytest
 
-from conftest import NBSP, ROOT, build_site
+from conftest import NBSP, ROOT
 from qualityweek.events import FORMATS, KINDS, load_events, load_municipalities
-
-TODAY = "2026-11-28"  # shown edition 2027
 
 
 def test_generated_events_are_valid_and_varied(bench, tmp_path):
@@ -27,18 +24,6 @@ def test_generated_events_are_valid_and_varied(bench, tmp_path):
     assert all(e.description.count("\n- ") == 3 and "](https://" in e.description
                for e in events)
     assert bench.shown_year(bench.SCALE_TODAY) == 2027
-
-
-@pytest.fixture(scope="module")
-def scaled_site(bench, tmp_path_factory):
-    from conftest import copy_project
-    project = copy_project(tmp_path_factory.mktemp("scale") / "project")
-    bench.add_events(project, 2027, 7)
-    bench.add_events(project, 2025, 2)
-    build = build_site(tmp_path_factory.mktemp("scale-site") / "site", project,
-                       QUALITY_TODAY=TODAY)
-    assert build.result.returncode == 0, build.output
-    return build
 
 
 def test_shown_editions_archive_page_links_to_the_events_page(scaled_site):

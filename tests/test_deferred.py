@@ -40,35 +40,24 @@ def test_a_lost_or_repeated_marker_stops(content):
         fill(content.format(m=marker), meta)
 
 
-@pytest.fixture(scope="module")
-def events_site(bench, tmp_path_factory):
-    from conftest import copy_project
-    project = copy_project(tmp_path_factory.mktemp("deferred") / "project")
-    bench.add_events(project, 2027, 5)
-    build = build_site(tmp_path_factory.mktemp("deferred-site") / "site", project,
-                       QUALITY_TODAY=TODAY)
-    assert build.result.returncode == 0, build.output
-    return build
-
-
-def test_events_page_has_cards_and_descriptions_and_no_markers(events_site):
-    html = (events_site.site / "events" / "index.html").read_text(encoding="utf-8")
-    page = events_site.page("events")
+def test_events_page_has_cards_and_descriptions_and_no_markers(scaled_site):
+    html = (scaled_site.site / "events" / "index.html").read_text(encoding="utf-8")
+    page = scaled_site.page("events")
     cards = page.select("article.qw-event")
-    assert len(cards) == 5
+    assert len(cards) == 7
     for card in cards:
         description = card.select_one(".qw-event__description")
         assert description.select("li") and "контроль качества" in description.get_text()
     assert "qw-deferred-html" not in html
 
 
-def test_search_finds_events_by_title_but_does_not_index_descriptions(events_site):
-    index = json.loads((events_site.site / "search" / "search_index.json").read_text(
+def test_search_finds_events_by_title_but_does_not_index_descriptions(scaled_site):
+    index = json.loads((scaled_site.site / "search" / "search_index.json").read_text(
         encoding="utf-8"))
     text = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
-    assert all(f"Открытый день качества № {n} " in text for n in range(1, 6))
+    assert all(f"Открытый день качества № {n} " in text for n in range(1, 8))
     assert "входном контроле сырья" not in text  # every generated description says it
-    assert "входном контроле сырья" in events_site.text("events")
+    assert "входном контроле сырья" in scaled_site.text("events")
 
 
 def test_a_marker_typed_into_the_page_stops_the_build(bench, project_copy, tmp_path):

@@ -135,7 +135,16 @@ def test_archive_page_shows_the_years_forum_and_sources(site_after_2026):
     assert "http://www.asms.ru/news/v-rossii-otmechaetsya-vsemirnyy-den-kachestva.html" in hrefs
     assert "../../letter-2023/" in hrefs
     text_2022 = site_after_2026.text("archive/2022/")
-    assert re.search(r"Форум «Всемирный день качества» нет подтверждённых данных", text_2022)
+    assert f"7{DASH}11{NBSP}ноября 2022{NBSP}г." in text_2022
+    assert "«Эффективное управление в эпоху нестабильности»" in text_2022
+    assert any("49529226" in a["href"] for a in site_after_2026.page("archive/2022/").select("article a"))
+
+
+def test_a_plenary_from_its_own_source_cites_it(site_after_2026):
+    page = site_after_2026.page("archive/2025/")
+    plenary = next(dd for dd in page.select("dd") if "«Векторы качества»" in dd.get_text())
+    assert [a["href"] for a in plenary.select("a")] == [
+        "https://360.ru/news/obschestvo/mezhdunarodnyj-forum-vsemirnyj-den-kachestva-proshel-v-moskve/"]
 
 
 def test_archive_index_newest_first_with_the_current_edition(site_after_2026):
