@@ -1,8 +1,9 @@
 """Files the build adds to the site that are not in docs/: the edition's calendar, one
-archive page per edition, the ready texts as .txt and, with a known site address, robots.txt. Pure: returns
-{docs-relative path: content}; the MkDocs hook (hooks/generated_files.py) only hands them to
-MkDocs as virtual files, so nothing is written into the source tree and `mkdocs serve` has
-nothing to rebuild in a loop."""
+archive page per edition, the ready texts as .txt, the participant kit's poster (PDF and
+PNG preview) and share picture (qualityweek/kit.py) and, with a known site address,
+robots.txt. Pure: returns {docs-relative path: content}; the MkDocs hook
+(hooks/generated_files.py) only hands them to MkDocs as virtual files, so nothing is written
+into the source tree and `mkdocs serve` has nothing to rebuild in a loop."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from .edition import build_edition, edition_link
 from .event_rules import RULES_PATH, site_event_rules
 from .events import Event
 from .ics import CalendarEntry, build_calendar, calendar_path, uid
+from .kit import build_kit
 from .plain_text import description_text
 from .ready_texts import ready_texts
 from .site_data import load_site_data
@@ -72,6 +74,8 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
     files[RULES_PATH] = json.dumps(site_event_rules(data), ensure_ascii=False, indent=1) + "\n"
     for text in ready_texts(shown, site_url=settings.site_url):  # as the kit page shows them
         files[text.path(shown.year)] = text.text + "\n"
+    # the poster prints the published address (QUALITY_SITE_URL), not `mkdocs serve`'s own
+    files.update(build_kit(shown, site_url=settings.site_url, today=settings.today).files)
     if site_url:
         files[ROBOTS] = robots_txt(site_url)
     return files
