@@ -99,6 +99,7 @@ def _read(html: str, *, fast: bool = True) -> list[str | _Break]:
     XML parser reads about ten times faster than html.parser (2000 events: 0.3 s); the tree is
     walked through the same handlers. `fast=False` (and any HTML that is not XML, such as a
     named entity like &copy; that the editor typed) goes through html.parser."""
+    html = str(html)  # not Markup: its slices would escape the text they are joined to
     parser = _TextParser()
     try:
         if not fast:
