@@ -66,11 +66,10 @@ def _event(event: Event, heading: int, describe: Callable[[str], Markup],
     ]
     if calendar:
         # the visible text is the same on every card: the label names the event for a screen
-        # reader's list of links (and keeps the title out of the search index a second time)
+        # reader's list of links; the search index needs neither (data-search-exclude)
         parts.append(Markup(
-            '<p class="qw-event__calendar"><a href="{}" aria-label="В календарь: {}" '
-            'title="Файл .ics с этим мероприятием">В календарь</a></p>').format(
-            calendar(event), event.title))
+            '<p class="qw-event__calendar" data-search-exclude><a href="{}" '
+            'aria-label="В календарь: {}">В календарь</a></p>').format(calendar(event), event.title))
     if event.description:
         parts.append(Markup('<div class="qw-event__description">{}</div>').format(
             describe(event.description)))
