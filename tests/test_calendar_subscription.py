@@ -241,3 +241,23 @@ def test_without_a_site_address_there_is_no_webcal_link_only_the_download(unpubl
     assert (unpublished.site / "kit" / downloads[0]).resolve().is_file()
     assert "Подписаться на календарь" not in unpublished.text("")
 
+
+
+# -- accessibility of the new links (the site-wide axe test builds a site without events) --------
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_cards_and_subscription_have_no_serious_axe_violations(browser, published, palette):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from browsing import reader
+    from conftest import serve
+    from test_accessibility import blocking
+
+    found = {}
+    with serve(published.site) as base, reader(browser, "desktop", color_scheme=palette) as session:
+        for page in ("", "kit/", "events/", f"archive/{PAST}/"):
+            assert session.page.goto(base + page).status == 200
+            problems = blocking(Axe().run(session.page).response)
+            if problems:
+                found[page] = problems
+    assert not found, found
