@@ -261,3 +261,11 @@ def test_cards_and_subscription_have_no_serious_axe_violations(browser, publishe
             if problems:
                 found[page] = problems
     assert not found, found
+
+
+@pytest.mark.parametrize("page", ["", "kit/", "events/", f"archive/{PAST}/"])
+def test_pages_with_the_new_links_parse_without_errors(published, unpublished, page):
+    from test_html_valid import parse_errors
+
+    for build in (published, unpublished):
+        assert parse_errors((build.site / page / "index.html").read_bytes()) == [], page
