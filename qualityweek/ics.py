@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from datetime import date, datetime, time, timedelta, timezone
 
-from icalendar import Calendar, Event, Timezone, TimezoneStandard
+from icalendar import Calendar, Event, Timezone, TimezoneStandard, vText
 
 from .edition import Edition
 from .settings import MOSCOW
@@ -176,6 +176,7 @@ def _moment(value: datetime) -> datetime:
 
 
 def _event(entry: CalendarEntry, stamp: datetime) -> Event:
+    """The entry as an icalendar component: the reference that `_event_lines` writes directly."""
     event = Event()
     event.add("uid", entry.uid)
     event.add("dtstamp", stamp)
@@ -224,6 +225,38 @@ def _lines(component) -> bytes:
     return b"".join(_folded(line) + b"\r\n" for line in component.content_lines() if line)
 
 
+def _when(value: date) -> str:
+    """DTSTART/DTEND as written: a date, Moscow wall time with its TZID, or UTC (`_moment`)."""
+    if not isinstance(value, datetime):
+        return f";VALUE=DATE:{value:%Y%m%d}"
+    moment = _moment(value)
+    if moment.tzinfo is timezone.utc:
+        return f":{moment:%Y%m%dT%H%M%S}Z"
+    return f";TZID={MSK_TZID}:{moment:%Y%m%dT%H%M%S}"
+
+
+def _event_lines(entry: CalendarEntry, stamp: datetime) -> list[str]:
+    """The content lines `_event(entry, stamp)` gives, in its order, written directly: the same
+    text (icalendar's own TEXT escaping) without building a component, which at 2000 events
+    took 0.4 s of the build (tests compare the two)."""
+    end = entry.end + timedelta(days=1) if entry.all_day else entry.end
+    lines = [f"SUMMARY:{_escaped(entry.summary)}", f"DTSTART{_when(entry.start)}",
+             f"DTEND{_when(end)}", f"DTSTAMP:{stamp:%Y%m%dT%H%M%S}Z",
+             f"UID:{_escaped(entry.uid)}", f"DESCRIPTION:{_escaped(entry.description)}"]
+    # icalendar's order: those above first, the rest by name
+    if entry.location:
+        lines.append(f"LOCATION:{_escaped(entry.location)}")
+    if entry.all_day:
+        lines.append("TRANSP:TRANSPARENT")
+    if entry.url:
+        lines.append(f"URL:{entry.url}")
+    return ["BEGIN:VEVENT", *lines, "END:VEVENT"]
+
+
+def _escaped(text: str) -> str:
+    return vText(text).to_ical().decode("utf-8")
+
+
 @dataclass(frozen=True)
 class _Rendered:
     """One VEVENT as written, kept to go into every calendar file that holds it."""
@@ -239,10 +272,11 @@ def _rendered(entries: Sequence[CalendarEntry], stamp: datetime, label: str) -> 
         if entry.uid in seen:
             raise ValueError(f"{label}: UID {entry.uid} повторяется")
         seen.add(entry.uid)
-        event = _event(entry, stamp)
+        lines = _event_lines(entry, stamp)
         # the start may be in UTC and the end in Moscow time (an event over the 2014 change)
-        zoned = any(event[key].params.get("TZID") == MSK_TZID for key in ("DTSTART", "DTEND"))
-        rendered.append(_Rendered(entry.uid, _lines(event), zoned))
+        zoned = any(line.startswith(("DTSTART;TZID=", "DTEND;TZID=")) for line in lines)
+        rendered.append(_Rendered(entry.uid, b"".join(_folded(line) + b"\r\n" for line in lines),
+                                  zoned))
     return rendered
 
 

@@ -6,19 +6,22 @@ icalendar and by the independent parsers of tests/ics_readers.py."""
 from __future__ import annotations
 
 import shutil
-from datetime import timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import icalendar
 import pytest
 import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
 from conftest import build_site, copy_project
 from ics_readers import READERS, descriptions
 from qualityweek.events import load_events, load_municipalities
-from qualityweek.ics import subscription_url, webcal_url
+from qualityweek.ics import CalendarEntry, _event, _event_lines, subscription_url, webcal_url
+from qualityweek.settings import MOSCOW
 
 TODAY = "2026-11-28"  # shown edition 2027
 SHOWN, PAST = 2027, 2025
@@ -269,3 +272,30 @@ def test_pages_with_the_new_links_parse_without_errors(published, unpublished, p
 
     for build in (published, unpublished):
         assert parse_errors((build.site / page / "index.html").read_bytes()) == [], page
+
+
+# -- the VEVENT lines are written directly: the same as icalendar's component gives -------------
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=120) | st.sampled_from(
+    ["a,b;c\\d", "строка\nдругая\r\nтретья\rчетвёртая", "\\N и \\n", "«ёлочки» — тире\u00a0"])
+STAMP = datetime(2026, 11, 28, tzinfo=timezone.utc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(summary=TEXT, description=TEXT, location=st.none() | TEXT.filter(bool),
+       url=st.none() | st.just("https://example.org/a?b=1&c=2,3;4"),
+       start=st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 12, 30),
+                          timezones=st.just(MOSCOW) | st.just(timezone.utc)),
+       minutes=st.integers(min_value=0, max_value=60 * 48), all_day=st.booleans())
+def test_event_lines_are_icalendars_own(summary, description, location, url, start, minutes,
+                                        all_day):
+    if all_day:
+        first = date(start.year, start.month, start.day)
+        span = (first, first + timedelta(days=minutes // 600))
+    else:
+        span = (start, start + timedelta(minutes=minutes))
+    entry = CalendarEntry(uid="2027-event-x@quality-week", summary=summary,
+                          description=description, start=span[0], end=span[1],
+                          location=location, url=url)
+    assert _event_lines(entry, STAMP) == [line for line in _event(entry, STAMP).content_lines()
+                                          if line]
