@@ -34,11 +34,15 @@ from qualityweek.countdown import countdown_data, week_days  # noqa: E402
 from qualityweek.deferred import defer  # noqa: E402
 from qualityweek.description import description_html  # noqa: E402
 from qualityweek.edition import build_edition, edition_link  # noqa: E402
+from qualityweek.event_rules import (RULES_PATH, form_html, rules_with_url,  # noqa: E402
+                                     site_event_rules)
 from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.events_html import render_events  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.ics import (calendar_path, event_calendar_path, subscription_url,  # noqa: E402
                              webcal_url)
+from qualityweek.kit import build_kit  # noqa: E402
+from qualityweek.poster_layout import KitError  # noqa: E402
 from qualityweek.ready_texts import ready_texts, relative_href, text_box_html  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
@@ -176,6 +180,13 @@ def define_env(env) -> None:
         return text_box_html(text, href=relative_href(env.page.url, text.path(shown.year)))
 
     env.macro(ready_text_box)
+
+    def propose_form() -> Markup:
+        """The «Предложить мероприятие» form, which reads the rules the build writes."""
+        rules = site_event_rules(data)
+        return form_html(rules_with_url(rules, relative_href(env.page.url, RULES_PATH)))
+
+    env.macro(propose_form)
     env.variables["repo_url"] = markdown_url(repo) if repo else None
     for function in (edition_for, link, source, source_url, tel, mailto, page_url, url):
         env.macro(reported(function))
@@ -195,6 +206,19 @@ def define_env(env) -> None:
 
     define_reader_features(env, facts, shown, event_years=events_by_year.keys(),
                            built=settings.today, published=settings.site_url)
+    try:  # the same kit the files hook adds to the site (built once, qualityweek/kit.py)
+        kit = build_kit(shown, site_url=settings.site_url, today=settings.today)
+    except KitError as error:
+        raise PluginError(f"Сборка остановлена: {error}") from None
+    define_kit(env, kit)
+
+
+def define_kit(env, kit) -> None:
+    """The participant kit's files for the pages (`kit`) and the share meta of every page."""
+    env.variables["kit"] = kit
+    width, height = kit.share_png_size_px
+    env.conf["extra"]["share"].update(image=kit.share_png, image_alt=kit.share_alt,
+                                      width=width, height=height)
 
 
 def define_reader_features(env, facts, shown, *, event_years, built, published) -> None:
@@ -224,8 +248,4 @@ def define_reader_features(env, facts, shown, *, event_years, built, published) 
     # the events page's JSON-LD (front matter `jsonld: events`): the shown edition's events
     shown_events = env.variables.get("events_by_year", {}).get(shown.year, [])
     env.conf["extra"]["events_jsonld"] = regional_events_ld(shown_events)
-    env.conf["extra"]["share"] = {
-        "home_title": f"Всемирная неделя качества {shown.year}",
-        "image": "assets/share.png",
-        "image_alt": "Неделя качества — Кировская область",
-    }
+    env.conf["extra"]["share"] = {"home_title": f"Всемирная неделя качества {shown.year}"}

@@ -1,5 +1,5 @@
-"""MkDocs hook: adds the generated calendars (.ics), archive pages, ready texts and robots.txt as
-virtual files.
+"""MkDocs hook: adds the generated calendars (.ics), archive pages, ready texts, the kit's poster
+and share picture and robots.txt as virtual files.
 
 Thin on purpose: what the files hold comes from qualityweek/generated.py (pure, tested).
 """
@@ -25,6 +25,7 @@ from qualityweek.archive import TEMPLATE  # noqa: E402
 from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.generated import generated_files  # noqa: E402
+from qualityweek.poster_layout import KitError  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 
 
@@ -33,7 +34,7 @@ def on_files(files: Files, *, config) -> Files:
     try:
         generated = generated_files(project, Path(config.docs_dir), os.environ,
                                     site_url=config.site_url)
-    except (SettingsError, FactsError, EventsError) as error:
+    except (SettingsError, FactsError, EventsError, KitError) as error:
         raise PluginError(f"Сборка остановлена: {error}") from None
     for src_uri, content in generated.items():
         # the per-year pages are reached from the archive index, not the navigation

@@ -1,20 +1,24 @@
 """Files the build adds to the site that are not in docs/: the edition's calendar, the same
 calendar to subscribe to, a calendar of each regional event alone, one archive page per edition,
-the ready texts as .txt and, with a known site address, robots.txt. Pure: returns
+the ready texts as .txt, the participant kit's poster (PDF and PNG preview) and share picture
+(qualityweek/kit.py) and, with a known site address, robots.txt. Pure: returns
 {docs-relative path: content}; the MkDocs hook (hooks/generated_files.py) only hands them to
 MkDocs as virtual files, so nothing is written into the source tree and `mkdocs serve` has
 nothing to rebuild in a loop."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 
 from .archive import archive_page, archive_path, archive_years
 from .edition import build_edition, edition_link
+from .event_rules import RULES_PATH, site_event_rules
 from .events import Event
 from .ics import (SUBSCRIPTION_PATH, CalendarEntry, build_calendars, calendar_path,
                   event_calendar_path, single_calendars, uid)
+from .kit import build_kit
 from .plain_text import description_text
 from .ready_texts import ready_texts
 from .site_data import load_site_data
@@ -86,8 +90,12 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
     # a year gets its page when the data file or an event folder has something for it
     for year in archive_years([*facts.editions, *events], shown.year):
         files[archive_path(year)] = archive_page(year)
+    # the «Предложить мероприятие» form's rules, from the code that checks event files
+    files[RULES_PATH] = json.dumps(site_event_rules(data), ensure_ascii=False, indent=1) + "\n"
     for text in ready_texts(shown, site_url=settings.site_url):  # as the kit page shows them
         files[text.path(shown.year)] = text.text + "\n"
+    # the poster prints the published address (QUALITY_SITE_URL), not `mkdocs serve`'s own
+    files.update(build_kit(shown, site_url=settings.site_url, today=settings.today).files)
     if site_url:
         files[ROBOTS] = robots_txt(site_url)
     return files

@@ -104,7 +104,7 @@ def _read(html: str, *, fast: bool = True) -> list[str | _Break]:
         if not fast:
             raise ElementTree.ParseError
         root = ElementTree.fromstring(f"<div>{html}</div>")
-    except ElementTree.ParseError:
+    except (ElementTree.ParseError, UnicodeError):  # HTML that is not XML, a lone surrogate
         parser.feed(html)
         parser.close()
     else:

@@ -24,6 +24,7 @@ class SiteData:
     settings: BuildSettings
     facts: Facts
     events_by_year: dict[int, list[Event]]  # every year's events, by start
+    municipalities: tuple[str, ...]  # accepted in an event's `municipality`
 
 
 _last: tuple[tuple, SiteData] | None = None
@@ -53,7 +54,8 @@ def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) ->
     if _last is not None and _last[0] == key:
         return _last[1]
     facts = load_facts(project / FACTS_FILE, name=FACTS_FILE)
-    events = load_events(docs_dir, load_municipalities(project / MUNICIPALITIES_FILE),
-                         label=docs_dir.name)
-    _last = (key, SiteData(settings=settings, facts=facts, events_by_year=events))
+    municipalities = load_municipalities(project / MUNICIPALITIES_FILE)
+    events = load_events(docs_dir, municipalities, label=docs_dir.name)
+    _last = (key, SiteData(settings=settings, facts=facts, events_by_year=events,
+                           municipalities=municipalities))
     return _last[1]

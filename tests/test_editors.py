@@ -144,12 +144,12 @@ def test_events_page_without_events_says_so_and_points_to_the_ministry(tmp_path,
     assert page.select_one("a[href='../contacts/#министерство']")
 
 
-def test_empty_state_links_the_guide_and_the_issue_form_when_the_repository_is_known(
+def test_empty_state_links_the_form_and_the_guide_when_the_repository_is_known(
         site_with_repo):
     page = site_with_repo.page("events")
     hrefs = [a["href"] for a in page.select("article a")]
     assert f"{REPO}/blob/main/CONTRIBUTING.md" in hrefs
-    assert f"{REPO}/issues/new?template=event.yml" in hrefs
+    assert "../propose/" in hrefs  # «Предложить мероприятие», which also opens a GitHub file
 
 
 def test_events_page_is_in_the_navigation(site_after_2026):

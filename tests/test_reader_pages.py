@@ -98,12 +98,12 @@ def test_sharing_meta_with_site_url(site_with_url):
         canonical = site_with_url.page(page).select_one('link[rel="canonical"]')["href"]
         assert canonical == SITE_URL + page
         assert meta(site_with_url, page, "og:url") == canonical
-        assert meta(site_with_url, page, "og:image") == SITE_URL + "assets/share.png"
-        assert meta(site_with_url, page, "twitter:image") == SITE_URL + "assets/share.png"
+        assert meta(site_with_url, page, "og:image") == SITE_URL + "kit/share-2027.png"
+        assert meta(site_with_url, page, "twitter:image") == SITE_URL + "kit/share-2027.png"
 
 
 def test_share_image_is_our_own_png_1200_by_630(site_with_url):
-    png = (site_with_url.site / "assets" / "share.png").read_bytes()
+    png = (site_with_url.site / "kit" / "share-2027.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", png[16:24]) == (1200, 630)
     assert len(png) < 100_000

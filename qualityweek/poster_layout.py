@@ -1,0 +1,282 @@
+"""What the edition's poster (A4) and share picture (1200×630) show and where: one description,
+drawn by two renderers (qualityweek/poster_render.py: PDF through fpdf2, PNG through Pillow).
+
+A layout is a page size in its own units (millimetres for the poster, pixels for the share
+picture) and a list of shapes and text lines, each text line with its left end and baseline,
+size and weight. Lines are measured and wrapped here, with the font's own advance widths
+(fontTools, no kerning — neither renderer kerns), so both renderers put every line in the
+same place. Every text comes from the edition and the typography helpers, never typed twice.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+from . import typography
+from .edition import Edition
+
+# PT Sans (ParaType, SIL Open Font License 1.1), from the PyPI package fontpkg-pt-sans
+FONT_PACKAGE = "fontpkg_pt_sans"
+FONT_FILES = {"regular": "PT_Sans-Web-Regular.ttf", "bold": "PT_Sans-Web-Bold.ttf"}
+FONT_FAMILY = "PT Sans"
+
+# the site's palette (Material «indigo» and «amber», mkdocs.yml) and its text colours
+INDIGO = (63, 81, 181)
+AMBER = (255, 193, 7)
+INK = (33, 33, 33)
+MUTED = (84, 84, 84)  # 7.5:1 on white
+WHITE = (255, 255, 255)
+
+Colour = tuple[int, int, int]
+
+
+class KitError(ValueError):
+    """A text the poster's font cannot show (the message names it and the character)."""
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+    colour: Colour
+
+
+@dataclass(frozen=True)
+class Ring:
+    cx: float
+    cy: float
+    r: float
+    width: float
+    colour: Colour
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """A polyline with round caps and joins."""
+    points: tuple[tuple[float, float], ...]
+    width: float
+    colour: Colour
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text: `x` its left end, `y` its baseline, `size` the font size (em)."""
+    text: str
+    x: float
+    y: float
+    size: float
+    weight: str  # "regular" or "bold"
+    colour: Colour
+
+
+@dataclass(frozen=True)
+class Layout:
+    width: float
+    height: float
+    unit: str  # "mm" or "px"
+    items: tuple[Box | Ring | Stroke | Text, ...]
+    title: str  # the document title (PDF metadata)
+
+
+def font_path(weight: str) -> Path:
+    path = Path(str(files(FONT_PACKAGE) / "files" / FONT_FILES[weight]))
+    if not path.is_file():
+        raise FileNotFoundError(f"нет шрифта {path}: pip install -r requirements.txt")
+    return path
+
+
+@functools.cache
+def _metrics(weight: str) -> tuple[dict[int, int], int]:
+    """{code point: advance width} and units per em of the weight's font."""
+    font = TTFont(font_path(weight), lazy=True)
+    hmtx = font["hmtx"]
+    advances = {code: hmtx[glyph][0] for code, glyph in font.getBestCmap().items()}
+    return advances, font["head"].unitsPerEm
+
+
+def printable(text: str) -> str:
+    """The text as the poster sets it: without the word joiner (U+2060), which only stops a
+    browser from breaking a line after a dash; the poster breaks its lines itself."""
+    return text.replace("\u2060", "")
+
+
+def text_width(text: str, size: float, weight: str) -> float:
+    advances, units = _metrics(weight)
+    missing = sorted({ch for ch in text if ord(ch) not in advances})
+    if missing:
+        raise KitError(f"в шрифте {FONT_FAMILY} нет знаков {', '.join(map(repr, missing))} "
+                       f"из текста «{text}»")
+    return sum(advances[ord(ch)] for ch in text) * size / units
+
+
+def wrap(text: str, size: float, weight: str, width: float) -> list[str]:
+    """Lines of at most `width`, broken at ordinary spaces (never at a non-breaking one); a word
+    longer than the width is broken between characters."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, size, weight) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for ch in word:  # the word alone, split where it must be
+            if line and text_width(line + ch, size, weight) > width:
+                lines.append(line)
+                line = ""
+            line += ch
+    if line:
+        lines.append(line)
+    return lines
+
+
+def fit(text: str, *, weight: str, width: float, size: float, smallest: float,
+        max_lines: int = 1, depth: float | None = None,
+        leading: float = 1.2) -> tuple[float, list[str]]:
+    """The largest size from `size` down to `smallest` at which `text` takes at most
+    `max_lines` lines of `width` and, given `depth`, its last baseline is at most `depth` below
+    the first; at `smallest` it takes as many lines as it needs."""
+    step = (size - smallest) / 20
+    current = size
+    while current > smallest:
+        lines = wrap(text, current, weight, width)
+        if len(lines) <= max_lines and (depth is None
+                                        or (len(lines) - 1) * current * leading <= depth):
+            return current, lines
+        current -= step
+    return smallest, wrap(text, smallest, weight, width)
+
+
+class _Flow:
+    """Places lines of text one under another from a baseline."""
+
+    def __init__(self) -> None:
+        self.items: list[Box | Ring | Stroke | Text] = []
+
+    def lines(self, lines: list[str], *, x: float, y: float, size: float, weight: str,
+              colour: Colour, leading: float = 1.2) -> float:
+        """Adds the lines, the first on baseline `y`; returns the last baseline."""
+        for index, line in enumerate(lines):
+            self.items.append(Text(line, x, y + index * size * leading, size, weight, colour))
+        return y + (len(lines) - 1) * size * leading
+
+
+def _mark(cx: float, cy: float, r: float, ring: Colour, tick: Colour) -> list[Ring | Stroke]:
+    """The site's own neutral mark (docs/assets/logo.svg: a ring with a tick, 24×24 units)."""
+    unit = r / 10
+    points = ((7.5, 12.5), (10.5, 15.5), (16.5, 8.5))
+    return [Ring(cx, cy, r, 2 * unit, ring),
+            Stroke(tuple((cx + (px - 12) * unit, cy + (py - 12) * unit) for px, py in points),
+                   2.2 * unit, tick)]
+
+
+def week_text(edition: Edition) -> str:
+    return printable(typography.format_range(edition.week_start, edition.week_end))
+
+
+def quality_day_text(edition: Edition) -> str:
+    return typography.format_day(edition.quality_day, with_weekday=True)
+
+
+def motto_text(edition: Edition) -> str | None:
+    """The motto in «ёлочки» as the pages set it, or None when the data does not give one."""
+    if not edition.motto:
+        return None
+    return typography.quote(typography.glue(edition.motto.text))
+
+
+def poster_layout(edition: Edition, *, site_url: str | None) -> Layout:
+    """A4 portrait, millimetres; everything at least 14 mm from the edges (office printers)."""
+    width, height, margin = 210.0, 297.0, 14.0
+    inner = 28.0  # text's left edge
+    text_width_mm = width - 2 * inner
+    flow = _Flow()
+    band_bottom = 150.0
+    flow.items.append(Box(margin, margin, width - 2 * margin, band_bottom - margin, INDIGO))
+    flow.items.extend(_mark(168.0, 42.0, 14.0, WHITE, AMBER))
+    flow.items.append(Box(inner, 30.0, 30.0, 3.0, AMBER))
+    flow.lines(["Всемирная неделя", "качества"], x=inner, y=74.0, size=16.0, weight="bold",
+               colour=WHITE, leading=1.1)
+    size, lines = fit(week_text(edition), weight="bold", width=text_width_mm, size=15.0,
+                      smallest=9.0, max_lines=1)
+    y = flow.lines(lines, x=inner, y=120.0, size=size, weight="bold", colour=WHITE)
+    flow.lines(["с понедельника по воскресенье"], x=inner, y=y + 13.0, size=7.0,
+               weight="regular", colour=WHITE)
+
+    y = flow.lines(["День качества"], x=inner, y=band_bottom + 22.0, size=8.0,
+                   weight="regular", colour=MUTED)
+    size, lines = fit(quality_day_text(edition), weight="bold", width=text_width_mm, size=12.0,
+                      smallest=7.0, max_lines=1)
+    y = flow.lines(lines, x=inner, y=y + 14.0, size=size, weight="bold", colour=INDIGO)
+
+    footer = height - margin - 34.0
+    motto = motto_text(edition)
+    if motto:  # up to 200 characters (the data's limit): smaller type above the footer's rule
+        y = flow.lines(["Девиз недели"], x=inner, y=y + 20.0, size=8.0, weight="regular",
+                       colour=MUTED)
+        y += 13.0
+        size, lines = fit(motto, weight="regular", width=text_width_mm, size=10.0, smallest=5.0,
+                          max_lines=3, depth=footer - 6.0 - y, leading=1.25)
+        flow.lines(lines, x=inner, y=y, size=size, weight="regular", colour=INK, leading=1.25)
+
+    flow.items.append(Box(inner, footer, text_width_mm, 0.8, INDIGO))
+    y = flow.lines(["Кировская область"], x=inner, y=footer + 15.0, size=9.0, weight="bold",
+                   colour=INK)
+    if site_url:
+        size, lines = fit(site_url, weight="regular", width=text_width_mm, size=6.0,
+                          smallest=3.5, max_lines=1)
+        flow.lines(lines, x=inner, y=y + 11.0, size=size, weight="regular", colour=INDIGO)
+    return Layout(width, height, "mm", tuple(flow.items),
+                  title=f"Всемирная неделя качества {edition.year}: плакат")
+
+
+def share_layout(edition: Edition) -> Layout:
+    """The share picture, 1200×630 pixels: the site's mark, the week and Quality Day."""
+    width, height = 1200.0, 630.0
+    left, right = 400.0, 70.0
+    text_width_px = width - left - right
+    flow = _Flow()
+    flow.items.append(Box(0, 0, width, height, INDIGO))
+    flow.items.extend(_mark(210.0, 315.0, 120.0, WHITE, AMBER))
+    flow.items.append(Box(left, 118.0, 140.0, 12.0, AMBER))
+    size, lines = fit("Всемирная неделя качества", weight="bold", width=text_width_px, size=60.0,
+                      smallest=40.0)
+    flow.lines(lines, x=left, y=210.0, size=size, weight="bold", colour=WHITE)
+    size, lines = fit(week_text(edition), weight="bold", width=text_width_px, size=84.0,
+                      smallest=44.0)
+    flow.lines(lines, x=left, y=320.0, size=size, weight="bold", colour=WHITE)
+    day = (f"День качества{typography.WORD_DASH}{typography.weekday(edition.quality_day)}, "
+           f"{typography.day_month(edition.quality_day)}")
+    size, lines = fit(day, weight="regular", width=text_width_px, size=44.0, smallest=30.0)
+    flow.lines(lines, x=left, y=400.0, size=size, weight="regular", colour=AMBER)
+    flow.lines(["Кировская область"], x=left, y=520.0, size=38.0, weight="regular", colour=WHITE)
+    return Layout(width, height, "px", tuple(flow.items),
+                  title=f"Всемирная неделя качества {edition.year}")
+
+
+def share_alt(edition: Edition) -> str:
+    """«Всемирная неделя качества 9–15 ноября 2026 г., День качества — 12 ноября»."""
+    return (f"Всемирная неделя качества "
+            f"{typography.format_range(edition.week_start, edition.week_end)}, "
+            f"День качества{typography.WORD_DASH}{typography.day_month(edition.quality_day)}")
+
+
+def poster_alt(edition: Edition) -> str:
+    """What the poster says, for its preview's alt text."""
+    parts = [f"Плакат: Всемирная неделя качества "
+             f"{typography.format_range(edition.week_start, edition.week_end)}, "
+             f"День качества{typography.WORD_DASH}{quality_day_text(edition)}"]
+    motto = motto_text(edition)
+    if motto:
+        parts.append(f"девиз недели {motto}")
+    parts.append("Кировская область")
+    return ", ".join(parts)

@@ -1,0 +1,101 @@
+"""Two renderers of one layout (qualityweek/poster_layout.py): a PDF with real, selectable text in
+the embedded (subset) PT Sans, through fpdf2, and a PNG through Pillow (the poster's preview
+and the share picture), so the build needs no PDF rasterizer.
+
+Both are byte-reproducible: the PDF's creation date is the build date from the settings and its
+/ID a hash of its content (fpdf2's default); the PNG carries no time or text chunks.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, datetime, time
+from io import BytesIO
+
+from fpdf import FPDF
+from fpdf.enums import StrokeCapStyle, StrokeJoinStyle
+from PIL import Image, ImageDraw, ImageFont
+
+from .poster_layout import FONT_FAMILY, WHITE, Box, Layout, Ring, Stroke, Text, font_path
+from .settings import MOSCOW
+
+PT_PER_MM = 72 / 25.4
+_STYLE = {"regular": "", "bold": "B"}
+PALETTE = 128
+SUPERSAMPLE = 3  # Pillow draws shapes without antialiasing: draw larger, then scale down
+
+
+def render_pdf(layout: Layout, *, created: date) -> bytes:
+    """The layout (in millimetres) as a one-page PDF dated `created` (midnight, Moscow)."""
+    if layout.unit != "mm":
+        raise ValueError(f"PDF из макета в «{layout.unit}»: ожидаются миллиметры")
+    pdf = FPDF(unit="mm", format=(layout.width, layout.height))
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(0, 0, 0)
+    for weight, style in _STYLE.items():
+        pdf.add_font(FONT_FAMILY, style, font_path(weight))
+    pdf.set_creation_date(datetime.combine(created, time(0), tzinfo=MOSCOW))
+    pdf.set_title(layout.title)
+    pdf.set_lang("ru")
+    pdf.set_creator("Неделя качества в Кировской области")
+    pdf.add_page()
+    for item in layout.items:
+        if isinstance(item, Box):
+            pdf.set_fill_color(*item.colour)
+            pdf.rect(item.x, item.y, item.w, item.h, style="F")
+        elif isinstance(item, Ring):
+            pdf.set_draw_color(*item.colour)
+            pdf.set_line_width(item.width)
+            pdf.circle(item.cx, item.cy, item.r, style="D")
+        elif isinstance(item, Stroke):
+            with pdf.local_context(stroke_cap_style=StrokeCapStyle.ROUND,
+                                   stroke_join_style=StrokeJoinStyle.ROUND):
+                pdf.set_draw_color(*item.colour)
+                pdf.set_line_width(item.width)
+                pdf.polyline(list(item.points), style="D")
+        elif isinstance(item, Text):
+            pdf.set_font(FONT_FAMILY, _STYLE[item.weight], item.size * PT_PER_MM)
+            pdf.set_text_color(*item.colour)
+            pdf.text(item.x, item.y, item.text)
+    return bytes(pdf.output())
+
+
+@functools.cache
+def _font(weight: str, size_px: int) -> ImageFont.FreeTypeFont:
+    # the basic layout: no kerning, as the layout measured the lines
+    return ImageFont.truetype(str(font_path(weight)), size_px,
+                              layout_engine=ImageFont.Layout.BASIC)
+
+
+def render_png(layout: Layout, *, width_px: int) -> bytes:
+    """The layout as a paletted PNG `width_px` wide (height in proportion)."""
+    height_px = round(layout.height * width_px / layout.width)
+    s = width_px * SUPERSAMPLE / layout.width  # pixels of the large drawing per layout unit
+    image = Image.new("RGB", (width_px * SUPERSAMPLE, height_px * SUPERSAMPLE), WHITE)
+    draw = ImageDraw.Draw(image)
+    for item in layout.items:
+        if isinstance(item, Box):
+            draw.rectangle((item.x * s, item.y * s, (item.x + item.w) * s - 1,
+                            (item.y + item.h) * s - 1), fill=item.colour)
+        elif isinstance(item, Ring):  # PDF strokes straddle the path; Pillow's lie inside
+            outer = item.r + item.width / 2
+            draw.ellipse(((item.cx - outer) * s, (item.cy - outer) * s,
+                          (item.cx + outer) * s, (item.cy + outer) * s),
+                         outline=item.colour, width=round(item.width * s))
+        elif isinstance(item, Stroke):
+            points = [(x * s, y * s) for x, y in item.points]
+            draw.line(points, fill=item.colour, width=round(item.width * s), joint="curve")
+            half = item.width * s / 2
+            for x, y in (points[0], points[-1]):  # round caps
+                draw.ellipse((x - half, y - half, x + half, y + half), fill=item.colour)
+        elif isinstance(item, Text):
+            draw.text((item.x * s, item.y * s), item.text, fill=item.colour,
+                      font=_font(item.weight, round(item.size * s)), anchor="ls")
+    image = image.resize((width_px, height_px), Image.Resampling.LANCZOS)
+    # a few flat colours and their antialiased edges: a palette of 128 looks the same at
+    # about 40 % of the size (median cut, no dithering: deterministic)
+    image = image.quantize(colors=PALETTE, method=Image.Quantize.MEDIANCUT,
+                           dither=Image.Dither.NONE)
+    out = BytesIO()
+    image.save(out, format="PNG", optimize=True)  # no tIME, tEXt or iCCP chunks
+    return out.getvalue()

@@ -1,0 +1,227 @@
+"""The participant kit's generated poster (PDF and PNG preview) and share picture, read from real
+builds the way a reader's programs read them: pypdf for the PDF's text and fonts, Pillow for the
+pictures; their dates compared with what the built home page says, not with typed strings."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import math
+import re
+import struct
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from conftest import NBSP, build_site
+from qualityweek.calendar import edition_dates
+from qualityweek.edition import Edition
+from qualityweek.facts import Motto
+from qualityweek.poster_layout import Box, KitError, Text, poster_layout, text_width
+
+SITE_URL = "https://example.org/quality-week/"
+TODAY = "2023-10-02"  # before the 2023 week: the 2023 edition, which has a motto
+MAX_PDF = 300 * 1024
+A4_PT = (595.28, 841.89)
+
+
+@pytest.fixture(scope="module")
+def site_2023_url(tmp_path_factory):
+    build = build_site(tmp_path_factory.mktemp("kit2023") / "site", QUALITY_TODAY=TODAY,
+                       QUALITY_SITE_URL=SITE_URL)
+    assert build.result.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(params=["site_2023", "site_after_2026", "site_2023_url"])
+def built(request):
+    """Editions with a motto (2023) and without (2027), with and without a site address."""
+    return request.getfixturevalue(request.param)
+
+
+def year_of(build) -> int:
+    return int(re.search(r"\d{4}", build.page().select_one("h1").get_text()).group())
+
+
+def home_facts(build) -> dict[str, str]:
+    """The home page's key dates: {label: value} as the reader sees them."""
+    facts = build.page().select_one(".qw-facts")
+    return {dt.get_text(" ", strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+            for dt in facts.select("dt")}
+
+
+def as_printed(text: str) -> str:
+    """Page text as the poster sets it: the word joiner (U+2060) only stops a browser from breaking
+    a line after a dash, and the poster breaks its own lines. Non-breaking spaces stay."""
+    return text.replace("\u2060", "")
+
+
+def poster_text(build, year: int) -> str:
+    """The PDF's text with its line breaks as ordinary spaces; non-breaking spaces stay."""
+    reader = PdfReader(build.site / "kit" / f"poster-{year}.pdf")
+    [page] = reader.pages
+    return re.sub(r"[ \n]+", " ", page.extract_text())
+
+
+def page_dates(build) -> tuple[str, str, str | None]:
+    """Week, Quality Day (with weekday) and the quoted motto, or None, from the home page."""
+    facts = home_facts(build)
+    week = facts["Всемирная неделя качества"].split(", с понедельника")[0]
+    motto = facts["Девиз недели"]  # «…» (источник), or that it will be announced
+    motto = None if motto == "будет объявлен" else re.sub(r"\s*\(\s*источник\s*\)$", "", motto)
+    return week, facts["День качества"], motto
+
+
+def test_poster_has_the_editions_dates_typeset_as_on_the_pages(built):
+    year = year_of(built)
+    week, quality_day, motto = page_dates(built)
+    text = poster_text(built, year)
+    # the typeset forms: «6–12 ноября 2023 г.» with non-breaking spaces, «четверг, 9 ноября…»
+    assert NBSP in week and NBSP in quality_day
+    assert as_printed(week) in text
+    assert as_printed(quality_day) in text
+    assert week.replace(NBSP, " ") not in text  # proves the non-breaking spaces survived
+    assert "Кировская область" in text
+    if motto:
+        assert motto.startswith("«") and as_printed(motto) in text
+        assert "Девиз недели" in text
+    else:  # no motto in the data: none is invented
+        assert "Девиз" not in text and "«" not in text
+    dates = edition_dates(year)
+    other = edition_dates(year + 1)
+    assert str(dates.week_end.year) in text and str(other.year) not in text
+
+
+def test_poster_names_the_site_only_when_its_address_is_known(site_2023, site_2023_url):
+    assert SITE_URL in poster_text(site_2023_url, 2023)
+    assert "https://" not in poster_text(site_2023, 2023)
+
+
+def test_poster_is_an_a4_pdf_under_300_kb_with_embedded_pt_sans(built):
+    year = year_of(built)
+    path = built.site / "kit" / f"poster-{year}.pdf"
+    assert path.stat().st_size <= MAX_PDF
+    reader = PdfReader(path)
+    [page] = reader.pages
+    assert [round(float(v), 2) for v in page.mediabox[2:]] == list(A4_PT)
+    fonts = [font.get_object() for font in page["/Resources"]["/Font"].values()]
+    assert len(fonts) == 2  # regular and bold
+    for font in fonts:
+        assert "PTSans" in font["/BaseFont"]
+        [descendant] = font["/DescendantFonts"]
+        descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+        embedded = descriptor["/FontFile2"].get_object().get_data()
+        assert 1000 < len(embedded) < 150_000  # embedded, and a subset of the 440 KB font
+
+
+def test_poster_is_dated_by_the_build_settings(site_after_2026):
+    reader = PdfReader(site_after_2026.site / "kit" / "poster-2027.pdf")
+    assert reader.metadata["/CreationDate"].startswith("D:20261128000000")
+
+
+def test_two_builds_give_the_same_kit_bytes(site_2023_url, tmp_path):
+    again = build_site(tmp_path / "site", QUALITY_TODAY=TODAY, QUALITY_SITE_URL=SITE_URL)
+    assert again.result.returncode == 0, again.output
+    names = sorted(p.name for p in (site_2023_url.site / "kit").glob("*-2023.*"))
+    assert names == ["poster-2023.pdf", "poster-2023.png", "share-2023.png"]
+    for name in names:
+        assert (again.site / "kit" / name).read_bytes() == \
+            (site_2023_url.site / "kit" / name).read_bytes(), name
+
+
+def png_chunks(data: bytes) -> list[str]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, offset = [], 8
+    while offset < len(data):
+        length, kind = struct.unpack(">I4s", data[offset:offset + 8])
+        chunks.append(kind.decode("ascii"))
+        offset += 12 + length
+    return chunks
+
+
+def test_share_picture_is_1200_by_630_and_changes_with_the_edition(site_2023, site_after_2026):
+    pictures = {}
+    for build, year in ((site_2023, 2023), (site_after_2026, 2027)):
+        data = (build.site / "kit" / f"share-{year}.png").read_bytes()
+        assert set(png_chunks(data)) <= {"IHDR", "PLTE", "tRNS", "IDAT", "IEND"}  # no time, text
+        assert len(data) < 100_000
+        with Image.open(io.BytesIO(data)) as image:
+            assert (image.format, image.size) == ("PNG", (1200, 630))
+            pictures[year] = image.convert("RGB").tobytes()
+        assert not (build.site / "assets" / "share.png").exists()
+    assert pictures[2023] != pictures[2027]
+
+
+def test_every_page_shares_the_editions_picture_with_its_dates(site_2023_url):
+    week, quality_day, _ = page_dates(site_2023_url)
+    day_month = quality_day.split(", ", 1)[1].split(" ")[0]  # «9 ноября»
+    pages = sorted(site_2023_url.site.rglob("*.html"))
+    checked = 0
+    for path in pages:
+        relative = path.relative_to(site_2023_url.site).as_posix()
+        page = path.read_text(encoding="utf-8")
+        if relative == "404.html":  # no address of its own, so no absolute og: tags
+            continue
+        image = re.search(r'<meta property="og:image" content="([^"]*)"', page)
+        assert image, relative
+        assert image.group(1) == SITE_URL + "kit/share-2023.png", relative
+        assert f'<meta name="twitter:image" content="{SITE_URL}kit/share-2023.png">' in page
+        alt = re.search(r'<meta property="og:image:alt" content="([^"]*)"', page).group(1)
+        assert week in alt and f"День качества{NBSP}— {day_month}" in alt, (relative, alt)
+        checked += 1
+    assert checked >= 10
+
+
+def test_kit_page_shows_the_previews_and_links_the_files(built):
+    year = year_of(built)
+    week, _, _ = page_dates(built)
+    page = built.page("kit/")
+    poster = page.select_one("#poster ~ p img.qw-kit-preview")
+    assert poster["src"] == f"poster-{year}.png" and week in poster["alt"]
+    with Image.open(built.site / "kit" / poster["src"]) as image:
+        assert image.size == (600, round(600 * 297 / 210))
+        assert (int(poster["width"]), int(poster["height"])) == (300, image.size[1] // 2)
+    links = {a["href"]: a.get_text() for a in page.select("article a.md-button")}
+    for name, kind in ((f"poster-{year}.pdf", "PDF"), (f"share-{year}.png", "PNG")):
+        size = (built.site / "kit" / name).stat().st_size
+        assert links[name].endswith(f"({kind}, {math.ceil(size / 1024)}{NBSP}КБ)"), links[name]
+    share = page.select_one("#share ~ p img.qw-kit-preview")
+    assert share["src"] == f"share-{year}.png" and week in share["alt"]
+    html = (built.site / "kit" / "index.html").read_text(encoding="utf-8")
+    assert "<!-- kit: poster" not in html and "<!-- kit: share" not in html  # filled in
+
+
+# -- the layout, without a build ------------------------------------------------------------------
+
+def edition_with_motto(text: str | None) -> Edition:
+    edition = Edition(**dataclasses.asdict(edition_dates(2027)))
+    return dataclasses.replace(
+        edition, motto=Motto(text=text, source="https://example.org/") if text else None)
+
+
+def texts(layout) -> list[Text]:
+    return [item for item in layout.items if isinstance(item, Text)]
+
+
+def test_a_long_motto_and_address_stay_inside_the_printable_area():
+    motto = ("Качество — " + "очень длинный девиз " * 10)[:199] + "!"  # the longest the data allows
+    layout = poster_layout(edition_with_motto(motto.strip()),
+                           site_url="https://example.org/" + "a" * 150 + "/")
+    lines = texts(layout)
+    for line in lines:
+        assert line.x >= 14 and line.x + text_width(line.text, line.size, line.weight) <= 210 - 14
+        assert 14 < line.y <= 297 - 14
+    for above, below in zip(lines, lines[1:]):  # one under another, never overlapping
+        assert below.y - above.y >= below.size * 0.9, (above.text, below.text)
+    [rule] = [item for item in layout.items if isinstance(item, Box) and item.h < 2]
+    for line in lines:  # the footer's rule runs between lines, not through them
+        assert line.y < rule.y - 3 or line.y - line.size * 0.75 > rule.y + 3, line.text
+    printed = " ".join(line.text for line in lines)
+    assert "очень длинный девиз" in printed and "aaaa" in printed
+    assert "".join(line.text for line in lines if "aaa" in line.text).count("a") >= 150
+
+
+def test_a_character_the_font_lacks_stops_with_a_message():
+    with pytest.raises(KitError, match="нет знаков"):
+        poster_layout(edition_with_motto("Качество \U0001F600"), site_url=None)
