@@ -39,7 +39,8 @@ from qualityweek.event_rules import (RULES_PATH, form_html, rules_with_url,  # n
 from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.events_html import render_events  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
-from qualityweek.ics import calendar_path  # noqa: E402
+from qualityweek.ics import (calendar_path, event_calendar_path, subscription_url,  # noqa: E402
+                             webcal_url)
 from qualityweek.kit import build_kit  # noqa: E402
 from qualityweek.poster_layout import KitError  # noqa: E402
 from qualityweek.ready_texts import ready_texts, relative_href, text_box_html  # noqa: E402
@@ -155,8 +156,12 @@ def define_env(env) -> None:
         The page gets a marker, filled in after Markdown, and the descriptions after search
         has indexed the page (qualityweek/deferred.py)."""
         meta = env.page.meta
+        # the HTML goes in after Markdown, which rewrites no links in it: an href from the
+        # page's own URL (events/, archive/2025/), not from its source file
         html = render_events(events_by_year.get(year, []), filters=filters, heading=heading,
-                             describe=lambda text: defer(meta, description_html(text), late=True))
+                             describe=lambda text: defer(meta, description_html(text), late=True),
+                             calendar=lambda event: relative_href(
+                                 env.page.url, event_calendar_path(event.year, event.slug)))
         return defer(meta, html) if html else Markup("")
 
     env.macro(events_list)
@@ -200,7 +205,7 @@ def define_env(env) -> None:
     }
 
     define_reader_features(env, facts, shown, event_years=events_by_year.keys(),
-                           built=settings.today)
+                           built=settings.today, published=settings.site_url)
     try:  # the same kit the files hook adds to the site (built once, qualityweek/kit.py)
         kit = build_kit(shown, site_url=settings.site_url, today=settings.today)
     except KitError as error:
@@ -216,7 +221,7 @@ def define_kit(env, kit) -> None:
                                       width=width, height=height)
 
 
-def define_reader_features(env, facts, shown, *, event_years, built) -> None:
+def define_reader_features(env, facts, shown, *, event_years, built, published) -> None:
     """Calendar file, archive, week at a glance, countdown banner, JSON-LD (issue 5)."""
     # docs-relative paths of generated files (hooks/generated_files.py adds them to the site)
     env.variables["calendar_file"] = calendar_path(shown.year)
@@ -225,6 +230,18 @@ def define_reader_features(env, facts, shown, *, event_years, built) -> None:
                                                                    shown.year)]
     env.macro(archive_path)
     env.macro(week_days)
+
+    def calendar_subscription() -> dict[str, Markup] | None:
+        """The calendar to subscribe to on the published site: its `webcal` link (calendar
+        apps open it as a subscription) and `https` address (for Google Calendar's «Добавить
+        по URL»), from the checked QUALITY_SITE_URL; None without it (`published`, not the
+        local address of `mkdocs serve`: a subscription to that would not outlive it)."""
+        if not published:
+            return None
+        return {"webcal": markdown_url(webcal_url(published)),
+                "https": markdown_url(subscription_url(published))}
+
+    env.macro(calendar_subscription)
     site_url = env.conf.get("site_url") or None
     env.conf["extra"]["countdown"] = countdown_data(shown, built=built)
     env.conf["extra"]["jsonld"] = events_ld(shown, home_url=site_url)

@@ -1,5 +1,5 @@
-"""MkDocs hook: adds the generated calendar (.ics), archive pages, the kit's poster and share
-picture and robots.txt as virtual files.
+"""MkDocs hook: adds the generated calendars (.ics), archive pages, ready texts, the kit's poster
+and share picture and robots.txt as virtual files.
 
 Thin on purpose: what the files hold comes from qualityweek/generated.py (pure, tested).
 """

@@ -42,7 +42,8 @@ def _row(label: str, value: Markup | str) -> Markup:
     return Markup(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>")
 
 
-def _event(event: Event, heading: int, describe: Callable[[str], Markup]) -> Markup:
+def _event(event: Event, heading: int, describe: Callable[[str], Markup],
+           calendar: Callable[[Event], str] | None) -> Markup:
     where = escape(event.municipality)
     if event.address:
         where = Markup("{}, {}").format(where, typography.glue(event.address))
@@ -63,6 +64,12 @@ def _event(event: Event, heading: int, describe: Callable[[str], Markup]) -> Mar
             heading, typography.glue(event.title)),
         Markup('<dl class="qw-event__facts">') + Markup("").join(rows) + Markup("</dl>"),
     ]
+    if calendar:
+        # the visible text is the same on every card: the label names the event for a screen
+        # reader's list of links; the search index needs neither (data-search-exclude)
+        parts.append(Markup(
+            '<p class="qw-event__calendar" data-search-exclude><a href="{}" '
+            'aria-label="В календарь: {}">В календарь</a></p>').format(calendar(event), event.title))
     if event.description:
         parts.append(Markup('<div class="qw-event__description">{}</div>').format(
             describe(event.description)))
@@ -85,11 +92,13 @@ def _select(name: str, label: str, values: Sequence[str], all_label: str) -> Mar
 
 
 def render_events(events: Sequence[Event], *, filters: bool = False, heading: int = 2,
-                  describe: Callable[[str], Markup] = description_html) -> str:
+                  describe: Callable[[str], Markup] = description_html,
+                  calendar: Callable[[Event], str] | None = None) -> str:
     """The events grouped by their first day under day headings of level `heading`, events one
     level below. With `filters`, controls (hidden until the page's script shows them) filter the
     list by municipality and kind. Empty string for no events: the page says what that means.
-    `describe` gives a description's HTML (or a marker for it: qualityweek/deferred.py)."""
+    `describe` gives a description's HTML (or a marker for it: qualityweek/deferred.py);
+    `calendar`, if given, the href of an event's own .ics file for its «В календарь» link."""
     if not events:
         return ""
     parts = [Markup('<div class="qw-events" data-qw-events>')]
@@ -106,7 +115,7 @@ def render_events(events: Sequence[Event], *, filters: bool = False, heading: in
         parts.append(Markup('<section class="qw-events__day" data-qw-day>'))
         parts.append(Markup('<h{0} id="day-{1}">{2}</h{0}>').format(
             heading, day.isoformat(), typography.format_day(day, with_weekday=True)))
-        parts.extend(_event(event, heading + 1, describe) for event in group)
+        parts.extend(_event(event, heading + 1, describe, calendar) for event in group)
         parts.append(Markup("</section>"))
     if filters:
         parts.append(Markup('<p class="qw-events__none" data-qw-none hidden>'

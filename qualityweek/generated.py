@@ -1,9 +1,10 @@
-"""Files the build adds to the site that are not in docs/: the edition's calendar, one
-archive page per edition, the ready texts as .txt, the participant kit's poster (PDF and
-PNG preview) and share picture (qualityweek/kit.py) and, with a known site address,
-robots.txt. Pure: returns {docs-relative path: content}; the MkDocs hook
-(hooks/generated_files.py) only hands them to MkDocs as virtual files, so nothing is written
-into the source tree and `mkdocs serve` has nothing to rebuild in a loop."""
+"""Files the build adds to the site that are not in docs/: the edition's calendar, the same
+calendar to subscribe to, a calendar of each regional event alone, one archive page per edition,
+the ready texts as .txt, the participant kit's poster (PDF and PNG preview) and share picture
+(qualityweek/kit.py) and, with a known site address, robots.txt. Pure: returns
+{docs-relative path: content}; the MkDocs hook (hooks/generated_files.py) only hands them to
+MkDocs as virtual files, so nothing is written into the source tree and `mkdocs serve` has
+nothing to rebuild in a loop."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from .archive import archive_page, archive_path, archive_years
 from .edition import build_edition, edition_link
 from .event_rules import RULES_PATH, site_event_rules
 from .events import Event
-from .ics import CalendarEntry, build_calendar, calendar_path, uid
+from .ics import (SUBSCRIPTION_PATH, CalendarEntry, build_calendars, calendar_path,
+                  event_calendar_path, single_calendars, uid)
 from .kit import build_kit
 from .plain_text import description_text
 from .ready_texts import ready_texts
@@ -36,9 +38,16 @@ def robots_txt(site_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
 
 
-def event_entry(event: Event, *, site_url: str | None) -> CalendarEntry:
+def event_uid(event: Event) -> str:
+    """The event's UID, the same in its edition's calendar and in its own file."""
+    return uid(event.year, f"event-{event.slug}")
+
+
+def event_entry(event: Event, *, site_url: str | None,
+                page: str = EVENTS_PAGE) -> CalendarEntry:
     """A regional event as a calendar entry: its own times (Moscow) or days, where it is held,
-    and links to the organizer's page and, with a known site address, to the events page."""
+    and links to the organizer's page and, with a known site address, to the site page `page`
+    that lists it (the events page for the shown edition, an archive page for other years)."""
     start, end = event.span()
     details = [f"Организатор: {event.organizer}", f"Муниципальное образование: {event.municipality}",
                f"Вид: {event.kind}", f"Формат: {event.format}"]
@@ -48,10 +57,10 @@ def event_entry(event: Event, *, site_url: str | None) -> CalendarEntry:
         details.append("\n" + description_text(event.description))
     details.append(f"\nПодробности и запись: {event.url}")
     if site_url:
-        details.append(f"На сайте: {site_url.rstrip('/')}/{EVENTS_PAGE}#{event.anchor}")
+        details.append(f"На сайте: {site_url.rstrip('/')}/{page}#{event.anchor}")
     location = event.address or (f"онлайн ({event.municipality})" if event.format == "онлайн"
                                  else event.municipality)
-    return CalendarEntry(uid=uid(event.year, f"event-{event.slug}"), summary=event.title,
+    return CalendarEntry(uid=event_uid(event), summary=event.title,
                          description="\n".join(details), start=start, end=end,
                          location=location, url=event.url)
 
@@ -61,12 +70,23 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
     data = load_site_data(project, docs_dir, environ)  # as macros.py read it for the pages
     settings, facts, events = data.settings, data.facts, data.events_by_year
     shown = build_edition(facts, settings.year)
+    calendars = build_calendars(
+        shown, site_url=site_url, built=settings.today,
+        news_url=edition_link(facts, "rskrf_qualityday", shown.year),
+        extra=[event_entry(event, site_url=site_url) for event in events.get(shown.year, [])])
     files: dict[str, str | bytes] = {
-        calendar_path(shown.year): build_calendar(
-            shown, site_url=site_url, built=settings.today,
-            news_url=edition_link(facts, "rskrf_qualityday", shown.year),
-            extra=[event_entry(event, site_url=site_url) for event in events.get(shown.year, [])]),
+        calendar_path(shown.year): calendars.edition,
+        SUBSCRIPTION_PATH: calendars.subscription,
     }
+    # every event's own file (the cards link to it): the shown edition's from the entries of its
+    # calendar above, other years' (listed on their archive pages) built here
+    for year, year_events in events.items():
+        listed_on = archive_path(year).removesuffix(".md") + "/"
+        single = calendars.single if year == shown.year else single_calendars(
+            [event_entry(event, site_url=site_url, page=listed_on) for event in year_events],
+            built=settings.today)
+        for event in year_events:
+            files[event_calendar_path(year, event.slug)] = single[event_uid(event)]
     # a year gets its page when the data file or an event folder has something for it
     for year in archive_years([*facts.editions, *events], shown.year):
         files[archive_path(year)] = archive_page(year)
