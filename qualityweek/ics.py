@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from datetime import date, datetime, time, timedelta, timezone
+from functools import cache
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard, vText
 
