@@ -173,7 +173,7 @@ def form_html(rules: dict) -> Markup:
         if name in ("municipality", "kind", "format"):
             options = {"municipality": rules["municipalities"], "kind": rules["kinds"],
                        "format": rules["formats"]}[name]
-            control = Markup("<select {}><option value=\"\">— выберите —</option>{}</select>").format(
+            control = Markup('<select {}><option value="">— выберите —</option>{}</select>').format(
                 attrs, Markup("").join(Markup('<option>{}</option>').format(o) for o in options))
         elif name in ("start", "end"):
             control = Markup(

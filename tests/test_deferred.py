@@ -21,7 +21,8 @@ def test_markers_are_filled_by_stage():
     late = defer(meta, "<p>описание</p>", late=True)
     page = fill(f"<h1>t</h1>\n{early}\n{late}", meta)
     assert page == f"<h1>t</h1>\n<div>список <!-- x --></div>\n{late}"
-    assert fill(page, meta, late=True) == "<h1>t</h1>\n<div>список <!-- x --></div>\n<p>описание</p>"
+    assert fill(page, meta, late=True) == (
+        "<h1>t</h1>\n<div>список <!-- x --></div>\n<p>описание</p>")
     assert meta == {}
 
 

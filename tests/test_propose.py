@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browsing import reader
-from conftest import build_site, serve
+from conftest import ROOT, build_site, serve
 from qualityweek.event_rules import slug_for
 from qualityweek.events import EventsError, _Source, load_municipalities, parse_event
 from test_accessibility import blocking
@@ -60,7 +60,8 @@ ROWS = {
     "description with ESC": {"description": "текст \x1b[31m"},
     "description with many links": {"description": "[x]" * 101},
     "description nested too deep": {"description": "- " * 9 + "пункт"},
-    "valid with values YAML would read otherwise": {"title": "no: 10:00 # [a] &x *y", "contact": "~"},
+    "valid with values YAML would read otherwise": {"title": "no: 10:00 # [a] &x *y",
+                                                    "contact": "~"},
 }
 
 
@@ -103,8 +104,7 @@ def build_verdict(text: str, path: str) -> dict:
     """{field: message} as the build gives them for this file (the part after the file name)."""
     slug = Path(path).stem
     source = _Source(Path(path), path, 2027, slug)
-    municipalities = load_municipalities(Path(__file__).parent.parent / "data" /
-                                         "municipalities.yml")
+    municipalities = load_municipalities(ROOT / "data" / "municipalities.yml")
     try:
         parse_event(text, source, municipalities)
     except EventsError as error:
@@ -141,7 +141,8 @@ def test_a_proposed_event_builds_into_the_page_and_calendar(phone, propose_site,
     assert card is not None and VALID["title"] in card.get_text()
     assert "склад" in card.select_one(".qw-event__description strong").get_text()
     ics = (build.site / "calendar" / "quality-week-2027.ics").read_text(encoding="utf-8")
-    assert f"SUMMARY:{VALID['title']}" in ics and "DTSTART;TZID=Europe/Moscow:20271111T100000" in ics
+    assert f"SUMMARY:{VALID['title']}" in ics
+    assert "DTSTART;TZID=Europe/Moscow:20271111T100000" in ics
 
 
 def test_mail_and_github_links_carry_the_same_file(phone, propose_site):
@@ -208,3 +209,20 @@ def test_pages_point_to_the_form(propose_site, site_after_2026):
     for page in ("events", "participate"):
         hrefs = [a["href"] for a in build.page(page).select("article a")]
         assert any(h.rstrip("/").endswith("propose") for h in hrefs), page
+
+
+TRICKY = ["'кавычка", '"двойная" кавычка', "обратная \\ черта", "поле: значение", "текст #тег",
+          "- дефис в начале", "[скобки]", "{фигурные}", "&якорь", "*звёздочка", "!тег", "%процент",
+          "@собака", "`код`", "|черта", ">больше", "null", "~", "yes", "0123", "10:00",
+          "неразрывный\u00a0пробел и ёлочки «»", "эмодзи 😀 в названии", "конец двоеточием:"]
+
+
+def test_any_typed_title_reaches_the_build_as_typed(phone, propose_site):
+    """The file is valid by construction: YAML reads back exactly what the reader typed."""
+    municipalities = load_municipalities(ROOT / "data" / "municipalities.yml")
+    for title in TRICKY:
+        fill(phone.page, propose_site[1], {**VALID, "title": title, "organizer": title})
+        errors, text, path = form_verdict(phone.page)
+        assert errors == {}, (title, errors)
+        event = parse_event(text, _Source(Path(path), path, 2027, Path(path).stem), municipalities)
+        assert (event.title, event.organizer) == (title, title), text
