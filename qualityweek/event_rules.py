@@ -119,6 +119,8 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "description_markers": _js(_MARKERS.pattern),
         "control": _js(untrusted._CONTROL.pattern),
         "control_multiline": _js(untrusted._CONTROL_IN_MULTILINE.pattern),
+        # what Python's str.strip() removes around the description (JavaScript's trim differs)
+        "space": _js("".join(chr(c) for c in range(0x3100) if chr(c).isspace())),
         "url_unsafe": "".join(sorted(untrusted._UNSAFE_IN_URL)),
         "host_label": _js(untrusted._HOST_LABEL.pattern),
         "shown_length": untrusted.SHOWN_LENGTH,

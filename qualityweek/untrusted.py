@@ -18,9 +18,10 @@ from markupsafe import Markup
 # Line and paragraph separators and the bidirectional overrides that can make a line display
 # differently from what it holds (the «Trojan Source» trick) are refused like control characters.
 _INVISIBLE = "\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
-# Unicode categories Cc (C0, DEL, C1) and Cs (lone surrogates), and the above; one regex search
-# instead of a category lookup per character (2000 events hold 1.5 million characters)
-_REFUSED = "\x7f-\x9f\ud800-\udfff" + _INVISIBLE
+# Unicode categories Cc (C0, DEL, C1) and Cs (lone surrogates), the noncharacters U+FFFE and
+# U+FFFF (YAML's reader refuses them), and the above; one regex search instead of a category
+# lookup per character (2000 events hold 1.5 million characters)
+_REFUSED = "\x7f-\x9f\ud800-\udfff\ufffe\uffff" + _INVISIBLE
 _CONTROL = re.compile(f"[\x00-\x1f{_REFUSED}]")
 _CONTROL_IN_MULTILINE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f{_REFUSED}]")  # not \t\n\r
 SHOWN_LENGTH = 80  # how much of a bad value a message repeats
@@ -66,6 +67,7 @@ def check_text(value: str, *, limit: int = SHORT_TEXT, multiline: bool = False) 
 # -- URLs ------------------------------------------------------------------------------------
 
 _UNSAFE_IN_URL = set(" \"'<>\\`^{|}")
+_NETLOC = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)")
 _HOST_LABEL = re.compile(r"(?!-)[a-z0-9\u00c0-\uffff-]{1,63}(?<!-)", re.IGNORECASE)
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}", re.ASCII)
 PHONE = re.compile(r"\+?[0-9]{5,15}", re.ASCII)
@@ -88,6 +90,10 @@ def _url_problem(value: str, schemes: tuple[str, ...], query: bool) -> str | Non
         return f"адрес длиннее {URL_LENGTH} знаков"
     if any(_is_control(ch) or ch.isspace() or ch in _UNSAFE_IN_URL for ch in value):
         return "в адресе пробел, кавычка, угловая скобка, обратная косая черта или управляющий символ"
+    netloc = _NETLOC.match(value)
+    if netloc and ("[" in netloc[1] or "]" in netloc[1]):
+        # an IP literal or a typo; urlsplit raises on some and accepts «[v1.example.org]»
+        return "адрес не разбирается"
     try:
         parts = urlsplit(value)
         port = parts.port  # raises ValueError on a bad port

@@ -119,9 +119,10 @@ class _Unusual(Exception):
     """The text needs the careful loader (an error, an anchor, a repeated key, …)."""
 
 
-# libyaml accepts a few texts PyYAML refuses (a tab after a value, «|#»): texts with tabs or
-# block scalars, which event files do not need, go the careful way, so there is one rule.
-_PARSERS_DIFFER = re.compile(r"[\t|>]")
+# libyaml accepts a few texts PyYAML refuses (a tab after a value, «|#») or reads them
+# differently (it skips U+FEFF at the start of any line): texts with tabs, block scalars or a
+# U+FEFF, which event files do not need, go the careful way, so there is one rule.
+_PARSERS_DIFFER = re.compile("[\t|>\ufeff]")
 _PLAIN_DEPTH = 32  # deeper nesting goes the careful way, which refuses what it cannot recurse
 _KEY_NEXT = object()  # a mapping on the stack waits for a key, not for a value
 

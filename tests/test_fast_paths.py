@@ -57,7 +57,8 @@ def test_common_files_take_the_fast_way(text, value):
     assert yaml_input._plain_load(text) == value == load_yaml(text)
 
 
-@pytest.mark.parametrize("text", ["a: 1\na: 2", "2025: x\n'2025': y", "[a]: b", "<<: x",
+@pytest.mark.parametrize("text", ["title: X\n\ufeff# note\n",
+                                  "a: 1\na: 2", "2025: x\n'2025': y", "[a]: b", "<<: x",
                                   "a: &x b", "a: *x", "a: !!int 1", "---\na\n---\nb", "a:\n\tb",
                                   "a:\n\tb: c"])
 def test_unusual_texts_take_the_careful_way(text):
@@ -65,6 +66,14 @@ def test_unusual_texts_take_the_careful_way(text):
         yaml_input._plain_load(text)
     with pytest.raises(YamlInputError):
         load_yaml(text)
+
+
+def test_a_byte_order_mark_inside_takes_the_careful_way():
+    """libyaml skips U+FEFF at the start of any line, PyYAML keeps it: one rule, PyYAML's."""
+    text = "a: [x,\n\ufeffy]\n"
+    with pytest.raises(yaml_input._Unusual):
+        yaml_input._plain_load(text)
+    assert load_yaml(text) == {"a": ["x", "\ufeffy"]}
 
 
 def test_deep_nesting_takes_the_careful_way():

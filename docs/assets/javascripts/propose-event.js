@@ -54,7 +54,11 @@
     }
     var netloc = "";
     if (rest.slice(0, 2) === "//") netloc = rest.slice(2).split(/[/?#]/)[0];
-    if ((netloc.indexOf("[") >= 0) !== (netloc.indexOf("]") >= 0) || netloc.indexOf("[") >= 0) {
+    if (/[[\]]/.test(netloc)) return "адрес не разбирается";
+    // urlsplit refuses a non-ASCII netloc whose NFKC form holds «/?#@:» (e.g. «／»)
+    var bare = netloc.replace(/[@:#?]/g, "");
+    if (/[^\x00-\x7f]/.test(netloc) && bare.normalize("NFKC") !== bare &&
+        /[/?#@:]/.test(bare.normalize("NFKC"))) {
       return "адрес не разбирается";
     }
     var hostinfo = netloc.slice(netloc.lastIndexOf("@") + 1);
@@ -125,7 +129,9 @@
       var time = form.elements[name + "-time"];
       if (time && v[name] && time.value) v[name] += " " + time.value;
     });
-    v.description = form.elements.description.value.replace(/\r\n?/g, "\n").trim();
+    var space = "[" + rules.space + "]+";  // Python's whitespace: JavaScript's trim() differs
+    v.description = form.elements.description.value.replace(/\r\n?/g, "\n")
+      .replace(new RegExp("^" + space + "|" + space + "$", "gu"), "");
     return v;
   }
 
@@ -156,7 +162,7 @@
     });
     var begins = v.start.length > 10 ? v.start : v.start + " 00:00";
     var ends = v.end.length > 10 ? v.end : v.end + " 24:00";
-    if (!problems.start && !problems.end && ends < begins) {
+    if (ends < begins) {
       add("end", "конец (" + v.end + ") раньше начала (" + v.start + ")");
     }
     if (rules.in_person.indexOf(v.format) >= 0 && !v.address) {
@@ -175,7 +181,7 @@
     var plain = /^[^\s\-?:,[\]{}#&*!|>'"%@`~]/u.test(value) && !/: |\s#|:$/.test(value) &&
       !/^(?:null|Null|NULL)$/.test(value) && !new RegExp(rules.control, "u").test(value);
     if (plain) return value;
-    return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g,
+    return JSON.stringify(value).replace(new RegExp(rules.control, "gu"),
       function (ch) { return "\\u" + hex(ch, 4); });
   }
 
