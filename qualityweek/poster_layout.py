@@ -19,6 +19,9 @@ from fontTools.ttLib import TTFont
 
 from . import typography
 from .edition import Edition
+from .settings import SITE_VAR
+from .site_data import FACTS_FILE
+from .untrusted import shown
 
 # PT Sans (ParaType, SIL Open Font License 1.1), from the PyPI package fontpkg-pt-sans
 FONT_PACKAGE = "fontpkg_pt_sans"
@@ -107,12 +110,24 @@ def printable(text: str) -> str:
     return text.replace("\u2060", "")
 
 
-def text_width(text: str, size: float, weight: str) -> float:
-    advances, units = _metrics(weight)
-    missing = sorted({ch for ch in text if ord(ch) not in advances})
+def _missing(text: str, weight: str) -> str:
+    """The characters of `text` that the font cannot show, as «'😀', '质'», or ''."""
+    advances, _ = _metrics(weight)
+    return ", ".join(map(repr, sorted({ch for ch in text if ord(ch) not in advances})))
+
+
+def check_font(text: str, weight: str, where: str) -> None:
+    """KitError naming `where` (the file and field, or the variable, the text came from) when
+    the font cannot show every character of `text`."""
+    missing = _missing(text, weight)
     if missing:
-        raise KitError(f"в шрифте {FONT_FAMILY} нет знаков {', '.join(map(repr, missing))} "
-                       f"из текста «{text}»")
+        raise KitError(f"{where}: в шрифте {FONT_FAMILY}, которым набраны плакат и картинка, "
+                       f"нет знаков {missing}: {shown(text)}")
+
+
+def text_width(text: str, size: float, weight: str) -> float:
+    check_font(text, weight, "плакат")  # the inputs were checked with their names already
+    advances, units = _metrics(weight)
     return sum(advances[ord(ch)] for ch in text) * size / units
 
 
@@ -220,6 +235,11 @@ def poster_layout(edition: Edition, *, site_url: str | None) -> Layout:
 
     footer = height - margin - 34.0
     motto = motto_text(edition)
+    # the texts from outside: a message names where each came from
+    if motto:
+        check_font(motto, "regular", f"{FACTS_FILE}, год {edition.year}, поле «motto.text»")
+    if site_url:
+        check_font(site_url, "regular", SITE_VAR)
     if motto:  # up to 200 characters (the data's limit): smaller type above the footer's rule
         y = flow.lines(["Девиз недели"], x=inner, y=y + 20.0, size=8.0, weight="regular",
                        colour=MUTED)

@@ -222,6 +222,10 @@ def test_a_long_motto_and_address_stay_inside_the_printable_area():
     assert "".join(line.text for line in lines if "aaa" in line.text).count("a") >= 150
 
 
-def test_a_character_the_font_lacks_stops_with_a_message():
-    with pytest.raises(KitError, match="нет знаков"):
-        poster_layout(edition_with_motto("Качество \U0001F600"), site_url=None)
+def test_a_character_the_font_lacks_stops_with_a_message_naming_where_it_came_from():
+    edition = edition_with_motto("Качество \U0001F600")
+    with pytest.raises(KitError, match=rf"^data/facts.yml, год {edition.year}, поле «motto.text»: "
+                                       r".*нет знаков '\U0001f600': ««Качество \U0001F600»»$"):
+        poster_layout(edition, site_url=None)
+    with pytest.raises(KitError, match=r"^QUALITY_SITE_URL: .*нет знаков '中', '国'"):
+        poster_layout(edition_with_motto("Качество"), site_url="https://质量.中国/")
