@@ -42,8 +42,9 @@ from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.ics import (calendar_path, event_calendar_path, subscription_url,  # noqa: E402
                              webcal_url)
 from qualityweek.kit import build_kit  # noqa: E402
+from qualityweek.links import relative_href  # noqa: E402
 from qualityweek.poster_layout import KitError  # noqa: E402
-from qualityweek.ready_texts import ready_texts, relative_href, text_box_html  # noqa: E402
+from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
 from qualityweek.structured import events_ld, regional_events_ld  # noqa: E402

@@ -1,4 +1,5 @@
-"""Resolve a link key from the registry (data/facts.yml, `links:`) to the URL for an edition.
+"""Resolve a link key from the registry (data/facts.yml, `links:`) to the URL for an edition,
+and make a relative link between the site's own pages and files (`relative_href`).
 
 A page names a link by key, never by URL. A per-year template (Roskachestvo's
 `https://rskrf.ru/qualityday{year}/`) is used only for a year whose data confirms it
@@ -7,6 +8,7 @@ A page names a link by key, never by URL. A per-year template (Roskachestvo's
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Collection, Mapping
 
 from .facts import Link
@@ -31,3 +33,10 @@ def resolve_link(registry: Mapping[str, Link], key: str, year: int,
     if link.yearly and key in confirmed:
         return link.yearly.format(year=year)
     return link.url
+
+
+def relative_href(page_url: str, target: str) -> str:
+    """A link from the page at site URL `page_url` («kit/», «index.html», «») to the site file
+    `target`; for raw HTML, whose links MkDocs does not rewrite."""
+    here = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    return posixpath.relpath(target, here.rstrip("/") or ".")

@@ -78,13 +78,6 @@ def _paragraphs(*parts: str) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def relative_href(page_url: str, target: str) -> str:
-    """A link from the page at site URL `page_url` («kit/», «index.html», «») to the site file
-    `target`; for raw HTML, whose links MkDocs does not rewrite."""
-    here = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-    return posixpath.relpath(target, here.rstrip("/") or ".")
-
-
 def text_box_html(text: ReadyText, *, href: str) -> Markup:
     """The text as the page shows it (line breaks kept by CSS, so what the copy button copies is
     exactly the .txt file), a copy button that the page's script shows where copying works,

@@ -44,3 +44,11 @@ def test_edition_combines_computed_dates_with_confirmed_facts_only(facts):
     unknown = build_edition(facts, 2027)
     assert (unknown.week_start, unknown.week_end) == (date(2027, 11, 8), date(2027, 11, 14))
     assert unknown.motto is None and unknown.forum is None and unknown.regional_day is None
+
+
+@pytest.mark.parametrize("page_url, expected", [
+    ("kit/", "texts/a.txt"), ("", "kit/texts/a.txt"), ("kit.html", "kit/texts/a.txt"),
+    ("archive/2025/", "../../kit/texts/a.txt")])
+def test_relative_href_from_a_pages_url(page_url, expected):
+    from qualityweek.links import relative_href
+    assert relative_href(page_url, "kit/texts/a.txt") == expected
