@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .edition import Edition
-from .poster_layout import motto_text, poster_alt, poster_layout, share_alt, share_layout
+from .poster_layout import (POSTER_MARGIN_MM, motto_text, poster_alt, poster_layout,
+                            share_alt, share_layout)
 from .poster_render import render_pdf, render_png
 from .typography import NBSP
 
@@ -49,6 +50,7 @@ class Kit:
     share_png_size: str
     share_png_size_px: tuple[int, int]
     poster_alt: str
+    poster_margin_mm: int  # the poster's blank edge, for the printing advice
     site_url: str | None  # the address printed on the poster
     share_alt: str
     files: dict[str, bytes]
@@ -83,6 +85,7 @@ def _build_kit(edition: Edition, *, site_url: str | None, today: date) -> Kit:
         poster_png_size=(POSTER_PREVIEW_WIDTH,
                          round(poster.height * POSTER_PREVIEW_WIDTH / poster.width)),
         share_png_size=size_label(len(share)), share_png_size_px=SHARE_SIZE,
-        poster_alt=poster_alt(edition), share_alt=share_alt(edition), site_url=site_url,
+        poster_alt=poster_alt(edition), poster_margin_mm=round(POSTER_MARGIN_MM),
+        share_alt=share_alt(edition), site_url=site_url,
         files={poster_pdf_path(year): pdf, poster_png_path(year): preview,
                share_png_path(year): share})

@@ -36,6 +36,7 @@ MUTED = (84, 84, 84)  # 7.5:1 on white
 WHITE = (255, 255, 255)
 
 Colour = tuple[int, int, int]
+POSTER_MARGIN_MM = 14.0  # nothing closer to the A4 sheet's edge: office printers print it all
 
 
 class KitError(ValueError):
@@ -210,8 +211,8 @@ def motto_text(edition: Edition) -> str | None:
 
 
 def poster_layout(edition: Edition, *, site_url: str | None) -> Layout:
-    """A4 portrait, millimetres; everything at least 14 mm from the edges (office printers)."""
-    width, height, margin = 210.0, 297.0, 14.0
+    """A4 portrait, millimetres; nothing within POSTER_MARGIN_MM of the edges."""
+    width, height, margin = 210.0, 297.0, POSTER_MARGIN_MM
     inner = 28.0  # text's left edge
     text_width_mm = width - 2 * inner
     flow = _Flow()
