@@ -19,7 +19,8 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from . import typography
-from .untrusted import DESCRIPTION_BRACKETS, DESCRIPTION_LENGTH, EMAIL, check_text, check_url
+from .untrusted import (DESCRIPTION_BRACKETS, DESCRIPTION_LENGTH, EMAIL, Problem, check_text,
+                        check_url)
 
 # Python-Markdown nests a list or quote per marker, even on one line («1. 1. 1. …»), and recurses
 # per level: past a few hundred it fails with RecursionError. Nobody needs more than a few.
@@ -31,16 +32,18 @@ def check_description(text: str) -> str:
     """`text` if it is a description the site renders quickly and fully; ValueError otherwise."""
     check_text(text, limit=DESCRIPTION_LENGTH, multiline=True)
     if text.count("[") > DESCRIPTION_BRACKETS:
-        raise ValueError(f"в описании больше {DESCRIPTION_BRACKETS} квадратных скобок «[» "
-                         f"({text.count('[')}): сократите число ссылок")
+        raise Problem(f"в описании больше {DESCRIPTION_BRACKETS} квадратных скобок «[» "
+                      f"({text.count('[')}): сократите число ссылок", "brackets",
+                      limit=DESCRIPTION_BRACKETS, count=text.count("["))
     for number, line in enumerate(text.splitlines(), 1):
         match = _MARKERS.match(line)
         if match:
             prefix = match[0].expandtabs(4)
             depth = len(re.findall(r"[-*+>]|[0-9]+[.)]", prefix)) + (len(prefix) - len(prefix.lstrip())) // 4
             if depth > MAX_NESTING:
-                raise ValueError(f"строка описания {number}: вложенность списков или цитат "
-                                 f"глубже {MAX_NESTING} уровней")
+                raise Problem(f"строка описания {number}: вложенность списков или цитат "
+                              f"глубже {MAX_NESTING} уровней", "nesting", line=number,
+                              limit=MAX_NESTING)
     return text
 
 

@@ -18,35 +18,17 @@ from markupsafe import Markup
 
 from . import untrusted
 from .description import _MARKERS, MAX_NESTING
+from .event_messages import FIELD_WORDS, words_for_script
+from .fields import has_letters
 from .events import (EVENTS_DIR, FIELDS, FORMATS, HOW_TO_NAME, IN_PERSON, KINDS, REQUIRED,
                      SLUG, Event)
 from .site_data import SiteData
 
 RULES_PATH = "assets/event-rules.json"
+MAILTO_LENGTH = 1800
+ZONE_LABEL = "МСК"  # how a time of the site's zone is marked (settings.MOSCOW)
 SLUG_LENGTH = 60  # a file name a person can still read and type
 
-
-@dataclass(frozen=True)
-class FieldHelp:
-    label: str
-    hint: str
-
-
-# Labels and hints as CONTRIBUTING's table says them (the form and its no-script fallback).
-HELP = {
-    "title": FieldHelp("Название мероприятия", ""),
-    "organizer": FieldHelp("Организатор", "название предприятия или организации"),
-    "municipality": FieldHelp("Муниципальное образование", "где проходит мероприятие"),
-    "kind": FieldHelp("Вид мероприятия", ""),
-    "start": FieldHelp("Начало", "дата в ноябре; время московское, можно не указывать"),
-    "end": FieldHelp("Конец", "не раньше начала"),
-    "format": FieldHelp("Формат", ""),
-    "address": FieldHelp("Адрес проведения", "обязателен при формате «очно» и «гибрид»"),
-    "url": FieldHelp("Страница мероприятия", "регистрация или подробности, адрес https://…"),
-    "contact": FieldHelp("Контакт", "телефон, почта или имя ответственного; необязательно"),
-    "description": FieldHelp("Описание", "что увидят гости, запись, условия; абзацы, списки, "
-                                         "ссылки https://…; HTML показывается как текст"),
-}
 
 # One transliteration for everyone (file names as CONTRIBUTING shows: den-otkrytyh-dverey).
 TRANSLIT = {
@@ -86,7 +68,13 @@ def _limit(name: str) -> int:
     return untrusted.SHORT_TEXT
 
 
-def _js(pattern: str) -> str:
+def _named(name: str) -> bool:
+    """Whether a field is a fields.Name (it must hold a letter or a digit)."""
+    return any(getattr(meta, "func", None) is has_letters
+               for meta in Event.model_fields[name].metadata)
+
+
+def js_pattern(pattern: str) -> str:
     """A Python regex as text a JavaScript RegExp (flag «u») reads the same: characters outside
     printable ASCII written as \\uXXXX (the patterns hold control characters and lone
     surrogates, which JSON in UTF-8 cannot carry as they are)."""
@@ -94,7 +82,7 @@ def _js(pattern: str) -> str:
 
 
 def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str, ...] = (),
-                ministry_email: str, repo_url: str | None) -> dict:
+                ministry_email: str, ministry_name: str = "", repo_url: str | None) -> dict:
     """Everything the form checks and shows, as JSON-ready values."""
     text_fields = [n for n in FIELDS if n not in ("kind", "format", "start", "end", "url",
                                                   "municipality")]
@@ -116,13 +104,13 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "description_length": untrusted.DESCRIPTION_LENGTH,
         "description_brackets": untrusted.DESCRIPTION_BRACKETS,
         "description_nesting": MAX_NESTING,
-        "description_markers": _js(_MARKERS.pattern),
-        "control": _js(untrusted._CONTROL.pattern),
-        "control_multiline": _js(untrusted._CONTROL_IN_MULTILINE.pattern),
+        "description_markers": js_pattern(_MARKERS.pattern),
+        "control": js_pattern(untrusted._CONTROL.pattern),
+        "control_multiline": js_pattern(untrusted._CONTROL_IN_MULTILINE.pattern),
         # what Python's str.strip() removes around the description (JavaScript's trim differs)
-        "space": _js("".join(chr(c) for c in range(0x3100) if chr(c).isspace())),
+        "space": js_pattern("".join(chr(c) for c in range(0x3100) if chr(c).isspace())),
         "url_unsafe": "".join(sorted(untrusted._UNSAFE_IN_URL)),
-        "host_label": _js(untrusted._HOST_LABEL.pattern),
+        "host_label": js_pattern(untrusted._HOST_LABEL.pattern),
         "shown_length": untrusted.SHOWN_LENGTH,
         "slug": SLUG.pattern,
         "slug_length": SLUG_LENGTH,
@@ -131,11 +119,25 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "translit": TRANSLIT,
         "taken": list(taken),
         "ministry_email": ministry_email,
+        "ministry_name": ministry_name,
+        # the fields that must hold a letter or a digit (fields.Name)
+        "named": [n for n in FIELDS if _named(n)],
+        "zone_label": ZONE_LABEL,
+        "subject": "Мероприятие Недели качества",
+        # the proposal's one human line above the event file
+        "heading": f"Мероприятие для сайта Недели качества {year} года: {{title}}. "
+                   "Ниже — его описание для редактора сайта.",
+        "paste_line": "Описание мероприятия скопировано: вставьте его сюда (Ctrl+V или "
+                      "долгое нажатие и «Вставить»).",
+        "copied_line": "Описание мероприятия скопировано. В открывшемся письме вставьте его "
+                       "(Ctrl+V или долгое нажатие и «Вставить») и отправьте письмо.",
+        "words": words_for_script(),
         # GitHub's «new file» page takes the path and the content in its address
         "new_file_url": (f"{repo_url}/new/main" if repo_url and repo_url.startswith(
             "https://github.com/") else None),
-        # what common mail clients accept in a mailto: address (Outlook: about 2000 characters)
-        "mailto_length": 2000,
+        # what common mail clients accept in a mailto: address (Outlook: about 2000 characters),
+        # with room to spare; a longer proposal goes by the clipboard
+        "mailto_length": MAILTO_LENGTH,
     }
 
 
@@ -145,81 +147,126 @@ def site_event_rules(data: SiteData) -> dict:
     return event_rules(year, data.municipalities,
                        taken=tuple(e.slug for e in data.events_by_year.get(year, [])),
                        ministry_email=data.facts.contacts["ministry"].email,
+                       ministry_name=(data.facts.contacts["ministry"].short_name
+                                      or data.facts.contacts["ministry"].name),
                        repo_url=data.settings.repo_url)
 
 
 def _field(name: str, control: Markup, required: bool) -> Markup:
-    help_ = HELP[name]
-    hint = (Markup('<span class="qw-form__hint" id="{}-hint">{}</span>').format(name, help_.hint)
-            if help_.hint else Markup(""))
-    mark = Markup(' <span class="qw-form__required">(обязательно)</span>') if required else ""
+    words = FIELD_WORDS[name]
+    hint = (Markup('<span class="qw-form__hint" id="{}-hint">{}</span>').format(name, words.hint)
+            if words.hint else Markup(""))
+    mark = Markup("") if required else Markup(' <span class="qw-form__optional">(необязательно)</span>')
     return Markup(
         '<div class="qw-form__field" data-qw-field="{name}">'
-        '<label for="qw-{name}">{label}{mark}</label>{hint}{control}'
+        '<label for="qw-{name}">{label}{mark}</label>{hint}'
         '<p class="qw-form__error" id="{name}-error" data-qw-error-for="{name}" hidden></p>'
-        "</div>").format(name=name, label=help_.label, mark=mark, hint=hint, control=control)
+        "{control}</div>").format(name=name, label=words.label, mark=mark, hint=hint,
+                                  control=control)
 
 
 def _described(name: str) -> str:
-    return f"{name}-hint {name}-error" if HELP[name].hint else f"{name}-error"
+    return f"{name}-hint {name}-error" if FIELD_WORDS[name].hint else f"{name}-error"
 
 
-def form_html(rules: dict) -> Markup:
-    """The form (hidden until the script sets it up) with the no-script fallback beside it: a
-    list of what to write and the ministry's address. One raw HTML block without blank lines."""
+def _choices(rules: dict) -> dict[str, list[str]]:
+    return {"municipality": rules["municipalities"], "kind": rules["kinds"],
+            "format": rules["formats"]}
+
+
+def _controls(rules: dict) -> Markup:
+    """The form's fields in the file's order, the description last."""
     parts = []
-    for name in rules["fields"]:
-        required = name in rules["required"]
+    optional = {"address", "contact", "description"}
+    for name in [*rules["fields"], "description"]:
         attrs = Markup('id="qw-{0}" name="{0}" aria-describedby="{1}"').format(
             name, _described(name))
-        if name in ("municipality", "kind", "format"):
-            options = {"municipality": rules["municipalities"], "kind": rules["kinds"],
-                       "format": rules["formats"]}[name]
+        if name in _choices(rules):
             control = Markup('<select {}><option value="">— выберите —</option>{}</select>').format(
-                attrs, Markup("").join(Markup('<option>{}</option>').format(o) for o in options))
+                attrs, Markup("").join(Markup("<option>{}</option>").format(o)
+                                       for o in _choices(rules)[name]))
         elif name in ("start", "end"):
             control = Markup(
                 '<span class="qw-form__when"><input type="date" {attrs} min="{first}" '
                 'max="{last}"><input type="time" id="qw-{name}-time" name="{name}-time" '
                 'aria-label="{label}: время (необязательно)" aria-describedby="{name}-error">'
                 "</span>").format(attrs=attrs, first=rules["first_day"], last=rules["last_day"],
-                                  name=name, label=HELP[name].label)
+                                  name=name, label=FIELD_WORDS[name].label)
+        elif name == "description":
+            control = Markup('<textarea {} rows="8"></textarea>').format(attrs)
         else:
             kind = "url" if name == "url" else "text"
-            control = Markup('<input type="{}" {} autocomplete="off">').format(kind, attrs)
-        parts.append(_field(name, control, required))
-    parts.append(_field("description", Markup(
-        '<textarea id="qw-description" name="description" rows="8" '
-        'aria-describedby="description-hint description-error"></textarea>'), False))
-    fields = Markup("").join(parts)
-    fallback = Markup("").join(
-        Markup("<li><code>{}</code>{}: {}</li>").format(
-            name, Markup(" (обязательно)") if name in rules["required"] else "",
-            HELP[name].label + (f", {HELP[name].hint}" if HELP[name].hint else ""))
-        for name in [*rules["fields"], "description"])
+            extra = Markup(' inputmode="url" placeholder="https://"') if name == "url" else ""
+            control = Markup('<input type="{}" {}{} autocomplete="off">').format(kind, attrs, extra)
+        parts.append(_field(name, control, name not in optional))
+    return Markup("").join(parts)
+
+
+def _fallback(rules: dict) -> Markup:
+    """What the page says without script: how to send an event by mail, every field by its
+    label, the accepted values, the ministry's address."""
+    items = []
+    for name in [*rules["fields"], "description"]:
+        words = FIELD_WORDS[name]
+        note = Markup("") if name in rules["required"] else Markup(" (необязательно)")
+        hint = Markup(" — {}").format(words.hint) if words.hint else Markup("")
+        choices = _choices(rules).get(name)
+        listed = (Markup("<ul>{}</ul>").format(Markup("").join(
+            Markup("<li>{}</li>").format(c) for c in choices)) if choices else Markup(""))
+        items.append(Markup("<li><strong>{}</strong>{}{}{}</li>").format(
+            words.label, note, hint, listed))
+    email = rules["ministry_email"]
     return Markup(
-        '<div class="qw-propose" data-qw-propose data-qw-rules="{rules_url}">'
-        '<div class="qw-propose__fallback" data-qw-fallback>'
-        "<p>Форма работает, когда в браузере включены скрипты. Без них напишите о мероприятии "
-        'на <a href="mailto:{email}">{email}</a>, указав:</p><ul>{fallback}</ul></div>'
-        '<form class="qw-form" data-qw-form hidden novalidate>{fields}'
-        '<div class="qw-form__field"><label for="qw-file-name">Имя файла</label>'
-        '<span class="qw-form__hint" id="file-name-hint">{folder}…; предлагается по названию, '
-        "можно изменить</span>"
-        '<input type="text" id="qw-file-name" name="file-name" autocomplete="off" '
-        'aria-describedby="file-name-hint file-name-error">'
-        '<p class="qw-form__error" id="file-name-error" data-qw-error-for="file-name" hidden></p>'
+        '<div class="qw-propose__fallback" data-qw-fallback data-search-exclude>'
+        "<p>Чтобы предложить мероприятие, напишите письмо в {ministry} на "
+        '<a href="mailto:{email}">{email}</a> с темой «Мероприятие Недели качества» '
+        "и укажите в нём:</p><ul>{items}</ul></div>").format(
+            ministry=rules["ministry_name"], email=email, items=Markup("").join(items))
+
+
+def form_html(rules: dict) -> Markup:
+    """The form (hidden until the script sets it up) with the no-script way beside it. The
+    hidden part is excluded from search (data-search-exclude). One raw HTML block without blank
+    lines."""
+    return Markup(
+        '<div class="qw-propose" data-qw-propose data-qw-rules="{rules_url}">{fallback}'
+        '<form class="qw-form" data-qw-form hidden novalidate data-search-exclude>'
+        "<p>Заполнение займёт несколько минут. Ниже формы видно, как мероприятие будет "
+        "выглядеть на сайте; отправляется оно одной кнопкой, письмом с вашей почты. Пока вы "
+        "её не нажали, всё введённое остаётся в этой вкладке браузера.</p>"
+        '<div class="qw-error-summary" data-qw-summary tabindex="-1" hidden '
+        'aria-labelledby="qw-summary-title">'
+        '<h2 class="qw-error-summary__title" id="qw-summary-title">Проверьте, пожалуйста</h2>'
+        '<ul class="qw-error-summary__list" data-qw-summary-list></ul></div>'
+        "{fields}"
+        '<h2 id="qw-preview-title">Так мероприятие будет выглядеть на сайте</h2>'
+        '<div class="qw-preview" data-qw-preview aria-labelledby="qw-preview-title" role="group">'
         "</div>"
-        '<p class="qw-form__status" data-qw-status role="status" aria-live="polite"></p>'
-        '<label for="qw-event-file">Файл мероприятия <code data-qw-path></code></label>'
-        '<textarea id="qw-event-file" name="event-file" rows="16" readonly></textarea>'
+        '<h2 id="qw-send-title">Отправить</h2>'
+        "<p>Письмо уйдёт в {ministry} с вашей почты. Министерство проверит мероприятие и "
+        "добавит его на сайт.</p>"
         '<div class="qw-form__actions">'
-        '<a class="md-button md-button--primary" data-qw-send href="#">Отправить в министерство</a>'
-        '<a class="md-button" data-qw-download href="#">Скачать файл</a>'
-        '<a class="md-button" data-qw-github href="#" hidden>Открыть запрос на GitHub</a>'
-        "</div></form></div>").format(
-            rules_url=rules["rules_url"], email=rules["ministry_email"], fallback=fallback,
-            fields=fields, folder=rules["folder"])
+        '<a class="md-button md-button--primary" data-qw-send href="mailto:{email}">'
+        "Отправить в министерство</a>"
+        '<p class="qw-form__status" data-qw-status role="status"></p>'
+        '<button type="button" class="md-button" data-qw-copy>Скопировать текст</button>'
+        '<a class="md-button" data-qw-save href="#">Сохранить как файл .txt</a>'
+        '<a class="md-button" data-qw-github href="#" hidden>Предложить на GitHub '
+        "(если у вас там есть учётная запись)</a>"
+        "</div>"
+        '<details class="qw-form__editor"><summary>Для редактора сайта</summary>'
+        "<p>Текст письма — готовый файл мероприятия. Редактор сохраняет его в папке "
+        "<code>{folder}</code> под этим именем:</p>"
+        '<div class="qw-form__field"><label for="qw-file-name">Имя файла</label>'
+        '<p class="qw-form__error" id="file-name-error" data-qw-error-for="file-name" hidden></p>'
+        '<input type="text" id="qw-file-name" name="file-name" autocomplete="off" '
+        'aria-describedby="file-name-error"></div>'
+        '<label for="qw-event-file">Файл <code data-qw-path></code></label>'
+        '<textarea id="qw-event-file" name="event-file" rows="14" readonly></textarea>'
+        "</details></form></div>").format(
+            rules_url=rules["rules_url"], fallback=_fallback(rules), fields=_controls(rules),
+            ministry=rules["ministry_name"], email=rules["ministry_email"],
+            folder=rules["folder"])
 
 
 def rules_with_url(rules: dict, url: str) -> dict:

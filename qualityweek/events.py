@@ -18,11 +18,12 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 
 from .calendar import FIRST_YEAR, LAST_YEAR
 from .description import check_description
+from .event_messages import FIELD_WORDS, character_name, day_words, label, message
 from .facts import read_input, summarize
-from .fields import LongText, Text, Url, describe_value_error
+from .fields import LongText, Name, Text, Url, describe_value_error
 from .settings import MOSCOW
 from .typography import quote
-from .untrusted import shown
+from .untrusted import Problem, shown
 from .yaml_input import YamlInputError, load_yaml
 
 EVENTS_DIR = "events"
@@ -73,8 +74,8 @@ class Event(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    title: Text
-    organizer: Text
+    title: Name
+    organizer: Name
     municipality: Text
     kind: Literal[KINDS]  # type: ignore[valid-type]
     start: Moment
@@ -235,17 +236,34 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
 
 
 def _describe(error: dict, where: str) -> str:
+    """One pydantic error as the build says it: the file and the key for editors, then the
+    message a person reads in the form (event_messages)."""
     field = ".".join(str(p) for p in error["loc"])
     kind = error["type"]
-    if kind == "extra_forbidden":
-        message = f"неизвестное поле; допустимые: {', '.join(FIELDS)}"
+    if field not in FIELD_WORDS:
+        return f"{where}, поле «{field}»: неизвестное поле; допустимые: {', '.join(FIELDS)}"
+    problem = (error.get("ctx") or {}).get("error")
+    if kind == "missing" or error.get("input") is None or kind == "string_too_short":
+        text = message("missing", field)
+    elif isinstance(problem, Problem):
+        text = _people(problem, field)
     elif kind == "literal_error":
         accepted = KINDS if field == "kind" else FORMATS
-        message = (f"значение {shown(error['input'])} не подходит; допустимые: "
-                   + "; ".join(quote(a) for a in accepted))
+        text = (f"{message('not_listed', field)}; допустимые: "
+                + "; ".join(quote(a) for a in accepted))
+    elif kind == "value_error" and field in ("start", "end"):
+        text = message("date", field, example="2026-11-12 или 2026-11-12 10:00 (время московское)")
     else:
-        message = describe_value_error(error)
-    return f"{where}, поле «{field}»: {message}"
+        text = f"{label(field)}: {describe_value_error(error)}"
+    return f"{where}, поле «{field}»: {text}"
+
+
+def _people(problem: Problem, field: str) -> str:
+    """A Problem from untrusted/description in the words of event_messages."""
+    params = dict(problem.params)
+    if "character" in params:
+        params["character"] = character_name(str(params["character"]))
+    return message(problem.rule, field, **params)
 
 
 def _rules(event: Event, source: _Source, municipalities: Collection[str],
@@ -254,26 +272,22 @@ def _rules(event: Event, source: _Source, municipalities: Collection[str],
     where = source.label
     problems = []
     if event.municipality not in municipalities:
-        problems.append(f"{where}, поле «municipality»: {shown(event.municipality)} — не муниципальное "
-                        f"образование Кировской области из списка {municipalities_file}; "
+        problems.append(f"{where}, поле «municipality»: {message('not_listed', 'municipality')}: "
+                        f"{shown(event.municipality)} нет в списке {municipalities_file}; "
                         "напишите название точно как в списке, например «город Киров» или «Котельничский район»")
+    year = source.year
     for field in ("start", "end"):
         day = _day(getattr(event, field))
-        if (day.year, day.month) != (source.year, 11):
-            problems.append(f"{where}, поле «{field}»: {day.isoformat()} — не ноябрь "
-                            f"{source.year} года (папка {source.year}); ожидается дата "
-                            f"с {source.year}-11-01 по {source.year}-11-30")
+        if (day.year, day.month) != (year, 11):
+            problems.append(f"{where}, поле «{field}»: " + message(
+                "not_november", field, day=day_words(day), year=year,
+                first=day_words(date(year, 11, 1)), last=day_words(date(year, 11, 30))))
     if _ends(event.end) < _begins(event.start):
-        problems.append(f"{where}, поле «end»: конец ({_raw(event.end)}) раньше начала "
-                        f"({_raw(event.start)})")
+        problems.append(f"{where}, поле «end»: {message('end_before_start', 'end')}")
     if event.format in IN_PERSON and not event.address:
-        problems.append(f"{where}, поле «address»: обязательно при формате «{event.format}» "
-                        "(где проходит мероприятие); для формата «онлайн» его можно не писать")
+        problems.append(f"{where}, поле «address»: "
+                        + message("address_needed", "address", format=event.format))
     return problems
-
-
-def _raw(moment: date) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
 
 
 def parse_event(text: str, source: _Source, municipalities: Collection[str],
@@ -304,8 +318,8 @@ def parse_event(text: str, source: _Source, municipalities: Collection[str],
     description = body.strip()
     try:
         check_description(description)
-    except ValueError as error:
-        problems.append(f"{where}, описание: {error}")
+    except Problem as error:
+        problems.append(f"{where}, описание: {_people(error, 'description')}")
     if problems:
         raise EventsError(summarize(problems))
     return event.model_copy(update={"slug": source.slug, "year": source.year,

@@ -8,17 +8,30 @@ quote the typed value; `got` says what came instead of a string.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import partial
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from .calendar import FIRST_YEAR, LAST_YEAR
-from .untrusted import EMAIL, LONG_TEXT, check_text, check_url, shown
+from .untrusted import EMAIL, LONG_TEXT, Problem, check_text, check_url, shown
 
 Text = Annotated[str, Field(min_length=1, strict=True), AfterValidator(check_text)]
 LongText = Annotated[str, Field(min_length=1, strict=True),
                      AfterValidator(partial(check_text, limit=LONG_TEXT))]
+
+
+def has_letters(value: str) -> str:
+    """A name says something: at least one letter or digit (not only emoji, dashes or spaces)."""
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in value):
+        raise Problem(f"нет ни одной буквы или цифры: {shown(value)}", "no_letters")
+    return value
+
+
+# A title or an organizer: text with at least one letter or digit.
+Name = Annotated[str, Field(min_length=1, strict=True), AfterValidator(check_text),
+                 AfterValidator(has_letters)]
 # A page of the web: https with a host (see untrusted.check_url).
 Url = Annotated[str, Field(strict=True), AfterValidator(check_url)]
 # Some cited public pages exist only over plain http; a citation keeps the address it was read at.

@@ -36,6 +36,16 @@ DESCRIPTION_LENGTH = 5000
 DESCRIPTION_BRACKETS = 100
 
 
+class Problem(ValueError):
+    """A value broke a rule: the message for editors (str), and the rule and its details, from
+    which event_messages says the same in a person's words."""
+
+    def __init__(self, text: str, rule: str, **params: object) -> None:
+        super().__init__(text)
+        self.rule = rule
+        self.params = params
+
+
 def shown(value: object) -> str:
     """`value` for a message: the text as typed in «ёлочках», or a short repr of anything else,
     cut to about SHOWN_LENGTH characters, with control characters made visible."""
@@ -57,10 +67,12 @@ def check_text(value: str, *, limit: int = SHORT_TEXT, multiline: bool = False) 
     if found:
         bad = found[0]
         kind = "перевод строки" if bad in "\r\n\u2028\u2029" else f"управляющий символ U+{ord(bad):04X}"
-        raise ValueError(f"недопустимый символ ({kind}) в {shown(value)}: пишите обычный текст"
-                         + ("" if multiline else " в одну строку"))
+        rule = "line_break" if bad in "\r\n" else "character"
+        raise Problem(f"недопустимый символ ({kind}) в {shown(value)}: пишите обычный текст"
+                      + ("" if multiline else " в одну строку"), rule, character=bad)
     if len(value) > limit:
-        raise ValueError(f"длиннее {limit} знаков (получено {len(value)}): {shown(value)}")
+        raise Problem(f"длиннее {limit} знаков (получено {len(value)}): {shown(value)}",
+                      "too_long", limit=limit, length=len(value))
     return value
 
 
@@ -79,45 +91,68 @@ def check_url(value: str, *, schemes: tuple[str, ...] = ("https",), query: bool 
     backslashes or control characters anywhere. `query=False` also refuses «?…» and «#…».
     Raises ValueError with a message that says what is accepted."""
     accepted = " или ".join(f"{s}:" if s in ("mailto", "tel") else f"{s}://…" for s in schemes)
-    problem = _url_problem(value, schemes, query)
-    if problem:
-        raise ValueError(f"{problem}: {shown(value)}; ожидается адрес {accepted}")
+    rule = _url_problem(value, schemes, query)
+    if rule:
+        raise Problem(f"{_URL_PROBLEMS[rule]}: {shown(value)}; ожидается адрес {accepted}",
+                      f"url_{rule}", limit=URL_LENGTH)
     return value
 
 
+# What each broken URL rule says to editors (event_messages says it to people).
+_URL_PROBLEMS = {
+    "long": f"адрес длиннее {URL_LENGTH} знаков",
+    "characters": "в адресе пробел, кавычка, угловая скобка, обратная косая черта или "
+                  "управляющий символ",
+    "unreadable": "адрес не разбирается",
+    "http": "недопустимая схема адреса",
+    "scheme": "недопустимая схема адреса",
+    "relative": "не абсолютный адрес",
+    "mailto": "не адрес почты",
+    "tel": "не номер телефона",
+    "no_host": "нет имени сайта после «//»",
+    "user": "в адресе есть имя пользователя или пароль («…@»)",
+    "host": "неверное имя сайта",
+    "port": "неверный порт",
+    "query": "в адресе не должно быть «?…» и «#…»",
+}
+
+
 def _url_problem(value: str, schemes: tuple[str, ...], query: bool) -> str | None:
+    """The broken rule's name (a key of _URL_PROBLEMS), or None."""
     if len(value) > URL_LENGTH:
-        return f"адрес длиннее {URL_LENGTH} знаков"
+        return "long"
     if any(_is_control(ch) or ch.isspace() or ch in _UNSAFE_IN_URL for ch in value):
-        return "в адресе пробел, кавычка, угловая скобка, обратная косая черта или управляющий символ"
+        return "characters"
     netloc = _NETLOC.match(value)
     if netloc and ("[" in netloc[1] or "]" in netloc[1]):
         # an IP literal or a typo; urlsplit raises on some and accepts «[v1.example.org]»
-        return "адрес не разбирается"
+        return "unreadable"
     try:
         parts = urlsplit(value)
         port = parts.port  # raises ValueError on a bad port
     except ValueError:
-        return "адрес не разбирается"
+        return "unreadable"
     scheme = parts.scheme.lower()
     if scheme not in schemes or parts.scheme != scheme:
-        return "недопустимая схема адреса" if scheme else "не абсолютный адрес"
+        if not scheme:
+            return "relative"
+        return "http" if scheme == "http" and "https" in schemes else "scheme"
     if scheme == "mailto":
-        return None if EMAIL.fullmatch(parts.path) and not parts.query else "не адрес почты"
+        return None if EMAIL.fullmatch(parts.path) and not parts.query else "mailto"
     if scheme == "tel":
-        return None if PHONE.fullmatch(parts.path.replace("-", "")) else "не номер телефона"
+        return None if PHONE.fullmatch(parts.path.replace("-", "")) else "tel"
     if not value.lower().startswith(f"{scheme}://"):
-        return "нет имени сайта после «//»"
+        return "no_host"
     if parts.username is not None or parts.password is not None or "@" in parts.netloc:
-        return "в адресе есть имя пользователя или пароль («…@»)"
+        return "user"
     host = parts.hostname or ""
     labels = host.split(".")
     if len(labels) < 2 or not all(_HOST_LABEL.fullmatch(label) for label in labels):
-        return "неверное имя сайта"
+        return "host"
     if port is not None and not 0 < port < 65536:
-        return "неверный порт"
+        return "port"
     if not query and (parts.query or parts.fragment or "?" in value or "#" in value):
-        return "в адресе не должно быть «?…» и «#…»"
+        return "query"
     return None
 
 

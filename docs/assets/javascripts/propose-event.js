@@ -1,11 +1,13 @@
-// «Предложить мероприятие» (docs/propose.md): builds an event file from the form, checked by the
-// rules the build writes from its own validator (assets/event-rules.json, made by
-// qualityweek/event_rules.py), with the messages the build gives (tests/test_propose.py checks
-// both agree). Nothing leaves the page unless the reader presses a button. Our own code.
+// «Предложить мероприятие» (docs/propose.md): a company describes its event in the form, sees it
+// as the events page will show it, and hands it to the ministry by mail. The rules and the words
+// come from the build (assets/event-rules.json, made by qualityweek/event_rules.py and
+// qualityweek/event_messages.py), so the form refuses what the build refuses and says it the
+// same way (tests/test_propose.py checks both). Nothing leaves the page unless the person taps a
+// button. Our own code, no libraries.
 (function () {
   "use strict";
 
-  var rules;
+  var rules, words;
 
   function chars(text) { return Array.from(text); }
   function hex(ch, width) {
@@ -14,67 +16,102 @@
     return code;
   }
 
-  // untrusted.shown: the typed value in «ёлочках», cut, control characters made visible
-  function shown(value) {
-    var list = chars(value);
-    if (list.length > rules.shown_length) list = list.slice(0, rules.shown_length - 1).concat("…");
-    var control = new RegExp("^" + rules.control + "$", "u");
-    return "«" + list.map(function (ch) {
-      return control.test(ch) && ch !== " " ? "\\x" + hex(ch, 2) : ch;
-    }).join("") + "»";
+  // -- words (qualityweek/event_messages.py) ------------------------------------------------
+
+  function label(field) { return words.fields[field].label; }
+
+  function message(rule, field, params) {
+    var all = Object.assign({ label: label(field), missing: words.fields[field].missing },
+                            params || {});
+    return words.templates[rule].replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(all, name) ? String(all[name]) : whole;
+    });
   }
 
-  // untrusted.check_text: a message, or "" when the text is fine
+  function characterName(ch) {
+    for (var i = 0; i < words.characters.length; i += 1) {
+      if (new RegExp("^" + words.characters[i][0] + "$", "u").test(ch)) return words.characters[i][1];
+    }
+    return words.other_character;
+  }
+
+  // typography.format_day: «3 декабря 2026 г.»
+  function parseDay(iso) {
+    var m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(iso);
+    return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
+  }
+  function dayMonth(day) { return day.d + words.nbsp + words.months[day.m - 1]; }
+  function yearWords(day) { return day.y + words.nbsp + "г."; }
+  function dayWords(iso) { var day = parseDay(iso); return dayMonth(day) + " " + yearWords(day); }
+  function weekday(iso) {
+    var day = parseDay(iso);
+    return words.weekdays[new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay()];
+  }
+  // typography.format_range
+  function rangeWords(first, last) {
+    if (first === last) return dayWords(first);
+    var a = parseDay(first), b = parseDay(last);
+    if (a.y !== b.y) return dayWords(first) + words.word_dash + dayWords(last);
+    var text = a.m === b.m ? a.d + words.number_dash + dayMonth(b)
+      : dayMonth(a) + words.word_dash + dayMonth(b);
+    return text + " " + yearWords(b);
+  }
+
+  // -- the build's rules (untrusted.py, description.py, events.py) ---------------------------
+
+  // untrusted.check_text: [rule, params] or null
   function textProblem(value, limit, multiline) {
     var found = new RegExp(multiline ? rules.control_multiline : rules.control, "u").exec(value);
     if (found) {
       var bad = found[0];
-      var kind = "\r\n\u2028\u2029".indexOf(bad) >= 0 ? "перевод строки"
-        : "управляющий символ U+" + hex(bad, 4).toUpperCase();
-      return "недопустимый символ (" + kind + ") в " + shown(value) + ": пишите обычный текст" +
-        (multiline ? "" : " в одну строку");
+      if (bad === "\r" || bad === "\n") return ["line_break", {}];
+      return ["character", { character: characterName(bad) }];
     }
     var length = chars(value).length;
-    if (length > limit) return "длиннее " + limit + " знаков (получено " + length + "): " + shown(value);
-    return "";
+    if (length > limit) return ["too_long", { limit: limit, length: length }];
+    return null;
   }
 
   // untrusted._url_problem for an https address, read as Python's urllib.parse.urlsplit reads it
-  function urlProblem(value) {
-    if (chars(value).length > rules.url_length) return "адрес длиннее " + rules.url_length + " знаков";
+  function urlRule(value) {
+    if (chars(value).length > rules.url_length) return "long";
     var control = new RegExp(rules.control, "u");
     if (control.test(value) || /\s/u.test(value) ||
         chars(value).some(function (ch) { return rules.url_unsafe.indexOf(ch) >= 0; })) {
-      return "в адресе пробел, кавычка, угловая скобка, обратная косая черта или управляющий символ";
+      return "characters";
     }
-    var scheme = "", rest = value, colon = value.indexOf(":");
+    var scheme = "", typed = "", rest = value, colon = value.indexOf(":");
     if (colon > 0 && /^[A-Za-z][A-Za-z0-9+.-]*$/.test(value.slice(0, colon))) {
-      scheme = value.slice(0, colon).toLowerCase();
+      typed = value.slice(0, colon);
+      scheme = typed.toLowerCase();
       rest = value.slice(colon + 1);
     }
     var netloc = "";
     if (rest.slice(0, 2) === "//") netloc = rest.slice(2).split(/[/?#]/)[0];
-    if (/[[\]]/.test(netloc)) return "адрес не разбирается";
+    if (/[[\]]/.test(netloc)) return "unreadable";
     // urlsplit refuses a non-ASCII netloc whose NFKC form holds «/?#@:» (e.g. «／»)
     var bare = netloc.replace(/[@:#?]/g, "");
     if (/[^\x00-\x7f]/.test(netloc) && bare.normalize("NFKC") !== bare &&
         /[/?#@:]/.test(bare.normalize("NFKC"))) {
-      return "адрес не разбирается";
+      return "unreadable";
     }
     var hostinfo = netloc.slice(netloc.lastIndexOf("@") + 1);
     var at = hostinfo.indexOf(":");
     var host = at >= 0 ? hostinfo.slice(0, at) : hostinfo;
     var port = at >= 0 ? hostinfo.slice(at + 1) : "";
-    if (port && (!/^[0-9]+$/.test(port) || Number(port) > 65535)) return "адрес не разбирается";
-    if (scheme !== "https") return scheme ? "недопустимая схема адреса" : "не абсолютный адрес";
-    if (value.toLowerCase().indexOf("https://") !== 0) return "нет имени сайта после «//»";
-    if (netloc.indexOf("@") >= 0) return "в адресе есть имя пользователя или пароль («…@»)";
-    var label = new RegExp("^(?:" + rules.host_label + ")$", "iu");
-    var labels = host.toLowerCase().split(".");
-    if (labels.length < 2 || !labels.every(function (l) { return label.test(l); })) {
-      return "неверное имя сайта";
+    if (port && (!/^[0-9]+$/.test(port) || Number(port) > 65535)) return "unreadable";
+    if (scheme !== "https" || typed !== scheme) {
+      if (!scheme) return "relative";
+      return scheme === "http" ? "http" : "scheme";
     }
-    if (port && Number(port) === 0) return "неверный порт";
+    if (value.toLowerCase().indexOf("https://") !== 0) return "no_host";
+    if (netloc.indexOf("@") >= 0) return "user";
+    var hostLabel = new RegExp("^(?:" + rules.host_label + ")$", "iu");
+    var labels = host.toLowerCase().split(".");
+    if (labels.length < 2 || !labels.every(function (l) { return hostLabel.test(l); })) {
+      return "host";
+    }
+    if (port && Number(port) === 0) return "port";
     return "";
   }
 
@@ -93,8 +130,7 @@
     if (problem) return problem;
     var brackets = text.split("[").length - 1;
     if (brackets > rules.description_brackets) {
-      return "в описании больше " + rules.description_brackets + " квадратных скобок «[» (" +
-        brackets + "): сократите число ссылок";
+      return ["brackets", { limit: rules.description_brackets, count: brackets }];
     }
     var markers = new RegExp("^(?:" + rules.description_markers + ")", "u");
     var lines = text.split(/\r\n|\r|\n/);
@@ -106,19 +142,10 @@
       var depth = (prefix.match(/[-*+>]|[0-9]+[.)]/g) || []).length +
         Math.floor((prefix.length - prefix.replace(/^\s+/u, "").length) / 4);
       if (depth > rules.description_nesting) {
-        return "строка описания " + (i + 1) + ": вложенность списков или цитат глубже " +
-          rules.description_nesting + " уровней";
+        return ["nesting", { line: i + 1, limit: rules.description_nesting }];
       }
     }
-    return "";
-  }
-
-  // events._rules: start and end in November of the year, the end not before the start
-  function dayProblem(day) {
-    var y = rules.year;
-    if (day.slice(0, 7) === y + "-11") return "";
-    return day + " — не ноябрь " + y + " года (папка " + y + "); ожидается дата с " +
-      rules.first_day + " по " + rules.last_day;
+    return null;
   }
 
   function values(form) {
@@ -135,44 +162,89 @@
     return v;
   }
 
-  // {field: message}, each message as the build words it after the file name
+  // Every problem at once: {field: [rule, message]}. Checks that span fields run when the
+  // fields they read are fine (the build checks them after the single fields).
   function check(v) {
     var problems = {};
-    function add(name, message) {
-      if (!problems[name]) problems[name] = (name === "description" ? "описание: " : "поле «" + name + "»: ") + message;
+    function add(name, rule, params) {
+      if (!problems[name]) problems[name] = [rule, message(rule, name, params)];
     }
     rules.fields.forEach(function (name) {
       var value = v[name];
       if (!value) {
-        if (rules.required.indexOf(name) >= 0) add(name, "обязательное поле не задано");
+        if (rules.required.indexOf(name) >= 0) add(name, "missing");
         return;
       }
       if (name === "url") {
-        var bad = urlProblem(value);
-        if (bad) add(name, bad + ": " + shown(value) + "; ожидается адрес https://…");
+        var bad = urlRule(value);
+        if (bad) add(name, "url_" + bad, { limit: rules.url_length });
       } else if (rules.limits[name]) {
         var problem = textProblem(value, rules.limits[name], false);
-        if (problem) add(name, problem);
+        if (problem) add(name, problem[0], problem[1]);
+        else if (rules.named.indexOf(name) >= 0 && !/[\p{L}\p{N}]/u.test(value)) {
+          add(name, "no_letters");
+        }
       }
     });
-    if (Object.keys(problems).length) return problems;  // the build checks the rest after these
+    var y = rules.year;
     ["start", "end"].forEach(function (name) {
-      var bad = dayProblem(v[name].slice(0, 10));
-      if (bad) add(name, bad);
+      var day = v[name].slice(0, 10);
+      if (!v[name] || problems[name] || !parseDay(day)) return;
+      if (day.slice(0, 7) !== y + "-11") {
+        add(name, "not_november", { day: dayWords(day), year: y, first: dayWords(rules.first_day),
+                                    last: dayWords(rules.last_day) });
+      }
     });
-    var begins = v.start.length > 10 ? v.start : v.start + " 00:00";
-    var ends = v.end.length > 10 ? v.end : v.end + " 24:00";
-    if (ends < begins) {
-      add("end", "конец (" + v.end + ") раньше начала (" + v.start + ")");
+    if (parseDay(v.start.slice(0, 10)) && parseDay(v.end.slice(0, 10))) {
+      var begins = v.start.length > 10 ? v.start : v.start + " 00:00";
+      var ends = v.end.length > 10 ? v.end : v.end + " 24:00";
+      if (ends < begins) add("end", "end_before_start");
     }
     if (rules.in_person.indexOf(v.format) >= 0 && !v.address) {
-      add("address", "обязательно при формате «" + v.format + "» (где проходит мероприятие); " +
-        "для формата «онлайн» его можно не писать");
+      add("address", "address_needed", { format: v.format });
     }
     var description = descriptionProblem(v.description);
-    if (description) add("description", description);
+    if (description) add("description", description[0], description[1]);
     return problems;
   }
+
+  // -- cleaning what people paste -----------------------------------------------------------
+
+  // soft hyphens, zero-width spaces, BOMs, left-to-right and right-to-left marks: invisible,
+  // and only there because a word processor put them there
+  var INVISIBLE = /[\u00ad\u200b\u200e\u200f\u2060\ufeff]/g;
+
+  function quotes(text) {  // “…”, „…“ and "…" that pair up become «…»
+    return text.replace(/[“„"]([^“”„"\n]*)[”“"]/g, "«$1»");
+  }
+
+  function cleanLine(text) {
+    return quotes(text.replace(INVISIBLE, "")).replace(/[\t\n\r\v\f\u2028\u2029]+/g, " ")
+      .replace(/ {2,}/g, " ");
+  }
+
+  // Word and Google Docs bullets («•», «◦», «▪», dashes followed by spaces or a tab) become
+  // Markdown list items on their own lines, with the blank line Markdown wants before a list
+  function cleanDescription(text) {
+    var lines = quotes(text.replace(INVISIBLE, "")).replace(/\r\n?|\v|\u2028/g, "\n")
+      .replace(/\f|\u2029/g, "\n\n").split("\n");
+    var out = [];
+    lines.forEach(function (line) {
+      var item = /^[ \t]*(?:[•◦▪▫●○■□‣⁃·–—]|o(?=\t))[ \t]+(.*)$/.exec(line);
+      var numbered = /^[ \t]*([0-9]{1,3})[.)]\t+(.*)$/.exec(line);
+      var text = item ? "- " + item[1] : numbered ? numbered[1] + ". " + numbered[2] : line;
+      text = text.replace(/\t+/g, " ").replace(/[ ]+$/, "");
+      var isItem = /^(?:[-*+]|[0-9]+[.)]) /.test(text);
+      var previous = out.length ? out[out.length - 1] : "";
+      var afterItem = /^\s*(?:[-*+]|[0-9]+[.)]) /.test(previous);
+      // a list starts and ends with a blank line, or Markdown joins it to the text around it
+      if (previous && text && isItem !== afterItem && !/^\s/.test(text)) out.push("");
+      out.push(text);
+    });
+    return out.join("\n");
+  }
+
+  // -- the file, the proposal, the card --------------------------------------------------------
 
   // a value as YAML that our loader reads back exactly: plain when nothing in it means
   // something to YAML, else double-quoted (JSON's escapes are YAML's, plus \uXXXX for the
@@ -194,6 +266,18 @@
     return lines.join("\n") + "\n" + (v.description ? "\n" + v.description + "\n" : "");
   }
 
+  function when(v) {
+    var first = v.start.slice(0, 10), last = (v.end || v.start).slice(0, 10);
+    if (!parseDay(first) || !parseDay(last) || last < first) return "";
+    return rangeWords(first, last);
+  }
+
+  function subject(v) {
+    var date = when(v);
+    return (rules.subject + ": " + (v.title || "без названия") + (date ? ", " + date : ""))
+      .replace(/[\u00a0\u2060]/g, function (ch) { return ch === "\u2060" ? "" : " "; });
+  }
+
   // event_rules.slug_for
   function slugFor(title) {
     var latin = chars(title.toLowerCase()).map(function (ch) {
@@ -207,38 +291,183 @@
     return slug || rules.slug_fallback;
   }
 
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // events_html._time
+  function timeWords(v) {
+    var sd = v.start.slice(0, 10), ed = v.end.slice(0, 10);
+    var st = v.start.slice(11), et = v.end.slice(11);
+    var zone = st || et ? words.nbsp + rules.zone_label : "";
+    if (sd === ed) {
+      if (st && et && st !== et) return st + words.number_dash + et + zone;
+      if (st) return "с" + words.nbsp + st + zone;
+      if (et) return "до" + words.nbsp + et + zone;
+      return "весь день";
+    }
+    if (st || et) {
+      return dayMonth(parseDay(sd)) + (st ? ", " + st : "") + words.word_dash +
+        dayMonth(parseDay(ed)) + (et ? ", " + et : "") + zone;
+    }
+    var a = parseDay(sd), b = parseDay(ed);
+    return a.m === b.m ? a.d + words.number_dash + dayMonth(b) : dayMonth(a) + words.word_dash + dayMonth(b);
+  }
+
+  // the description as the card shows it, for the preview: paragraphs, lists and bare https
+  // links; the build renders the rest of Markdown (bold, links in brackets) on the page
+  function descriptionNode(text) {
+    var box = element("div", "qw-event__description");
+    var list = null;
+    function inline(parent, line) {
+      line.split(/(https:\/\/[^\s<>«»"]+[^\s<>«»".,;:!?)])/).forEach(function (part, index) {
+        if (index % 2 && !urlRule(part)) {
+          var link = element("a", "", part);
+          link.href = part;
+          link.rel = "nofollow";
+          parent.appendChild(link);
+        } else parent.appendChild(document.createTextNode(part));
+      });
+    }
+    var paragraph = null;
+    text.split("\n").forEach(function (line) {
+      var item = /^\s*(?:[-*+]|[0-9]+[.)])\s+(.*)$/.exec(line);
+      if (!line.trim()) { list = null; paragraph = null; return; }
+      if (item) {
+        if (!list) { list = element(/^\s*[0-9]/.test(line) ? "ol" : "ul"); box.appendChild(list); }
+        var li = element("li");
+        inline(li, item[1]);
+        list.appendChild(li);
+        paragraph = null;
+        return;
+      }
+      list = null;
+      if (!paragraph) { paragraph = element("p"); box.appendChild(paragraph); }
+      else paragraph.appendChild(document.createTextNode(" "));
+      inline(paragraph, line.trim());
+    });
+    return box;
+  }
+
+  function card(v) {
+    var root = document.createDocumentFragment();
+    var day = v.start.slice(0, 10);
+    if (parseDay(day)) {
+      root.appendChild(element("h3", "qw-preview__day", weekday(day) + ", " + dayWords(day)));
+    }
+    var article = element("article", "qw-event");
+    article.appendChild(element("h4", "qw-event__title", v.title || "Название мероприятия"));
+    var facts = element("dl", "qw-event__facts");
+    function row(name, value) {
+      if (!value) return;
+      facts.appendChild(element("dt", "", name));
+      var dd = element("dd");
+      if (typeof value === "string") dd.textContent = value; else dd.appendChild(value);
+      facts.appendChild(dd);
+    }
+    row("Время", parseDay(v.start.slice(0, 10)) && parseDay(v.end.slice(0, 10)) ? timeWords(v) : "");
+    row("Организатор", v.organizer);
+    row("Где", [v.municipality, v.address].filter(Boolean).join(", "));
+    row("Вид", v.kind);
+    row("Формат", v.format);
+    if (v.url && !urlRule(v.url)) {
+      var link = element("a", "", v.url.replace(/^https:\/\//, "").replace(/\/$/, ""));
+      link.href = v.url;
+      row("Подробнее", link);
+    }
+    row("Контакт", v.contact);
+    article.appendChild(facts);
+    if (v.description) article.appendChild(descriptionNode(v.description));
+    root.appendChild(article);
+    return root;
+  }
+
+  // -- handing over --------------------------------------------------------------------------
+
+  // The Clipboard API needs a secure context; elsewhere a selected hidden textarea.
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.top = "0";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      area.setSelectionRange(0, text.length);
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (e) { done = false; }
+      document.body.removeChild(area);
+      if (done) resolve(); else reject(new Error("copy"));
+    });
+  }
+
   function setUp(root, loaded) {
     rules = loaded;
+    words = rules.words;
     var form = root.querySelector("[data-qw-form]");
     var fileName = form.elements["file-name"];
     var output = form.elements["event-file"];
     var path = form.querySelector("[data-qw-path]");
     var status = form.querySelector("[data-qw-status]");
+    var summary = form.querySelector("[data-qw-summary]");
+    var summaryList = form.querySelector("[data-qw-summary-list]");
+    var preview = form.querySelector("[data-qw-preview]");
     var send = form.querySelector("[data-qw-send]");
-    var download = form.querySelector("[data-qw-download]");
+    var copyButton = form.querySelector("[data-qw-copy]");
+    var save = form.querySelector("[data-qw-save]");
     var github = form.querySelector("[data-qw-github]");
-    var touched = {}, showAll = false, nameEdited = false, blobUrl = null, state = {};
+    var names = rules.fields.concat(["description", "file-name"]);
+    var touched = {}, tried = false, nameEdited = false, blobUrl = null, state = {};
 
     function fileProblem(slug) {
       if (!new RegExp("^(?:" + rules.slug + ")$").test(slug)) {
-        return "не подходит как файл мероприятия: " + rules.how_to_name;
+        return "Имя файла: латиница в нижнем регистре, цифры и дефисы, например den-otkrytyh-dverey";
       }
       if (rules.taken.indexOf(slug) >= 0) {
-        return "файл с таким именем уже есть в папке " + rules.year + ": измените имя";
+        return "Имя файла: такой файл уже есть на сайте — измените имя";
       }
       return "";
     }
 
-    function show(name, message) {
+    function control(name) {
+      return form.elements[name] || form.querySelector("#qw-" + name);
+    }
+
+    function show(name, text) {
       var box = form.querySelector('[data-qw-error-for="' + name + '"]');
-      var control = form.elements[name === "file-name" ? "file-name" : name];
-      var visible = Boolean(message) && (showAll || touched[name]);
-      box.textContent = visible ? message : "";
+      var visible = Boolean(text) && (tried || touched[name]);
+      box.textContent = visible ? text : "";
       box.hidden = !visible;
-      if (control) {
-        if (visible) control.setAttribute("aria-invalid", "true");
-        else control.removeAttribute("aria-invalid");
-      }
+      box.closest(".qw-form__field").classList.toggle("qw-form__field--error", visible);
+      var field = control(name);
+      if (visible) field.setAttribute("aria-invalid", "true");
+      else field.removeAttribute("aria-invalid");
+    }
+
+    function showSummary(messages) {
+      summaryList.textContent = "";
+      names.forEach(function (name) {
+        if (!messages[name]) return;
+        var item = element("li");
+        var link = element("a", "", messages[name]);
+        link.href = "#qw-" + name;
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          var field = control(name);
+          if (name === "file-name") field.closest("details").open = true;
+          field.focus();
+          (field.closest(".qw-form__field") || field).scrollIntoView({ block: "start" });
+        });
+        item.appendChild(link);
+        summaryList.appendChild(item);
+      });
+      summary.hidden = !summaryList.children.length;
     }
 
     function update() {
@@ -246,24 +475,34 @@
       if (!nameEdited) fileName.value = slugFor(v.title);
       var slug = fileName.value.trim();
       var problems = check(v);
-      problems["file-name"] = fileProblem(slug);
-      rules.fields.concat(["description", "file-name"]).forEach(function (name) {
-        show(name, problems[name] || "");
+      var messages = {};
+      Object.keys(problems).forEach(function (name) { messages[name] = problems[name][1]; });
+      if (fileProblem(slug)) messages["file-name"] = fileProblem(slug);
+      names.forEach(function (name) {
+        show(name, messages[name] || "");
+        var box = form.querySelector('[data-qw-error-for="' + name + '"]');
+        box.setAttribute("data-qw-rule", problems[name] ? problems[name][0] : "");
       });
+      if (tried) showSummary(messages);
       var text = eventFile(v);
       var where = rules.folder + slug + ".md";
+      var proposal = rules.heading.replace("{title}", v.title || "без названия") + "\n\n" + text;
       output.value = text;
       path.textContent = where;
-      state = { ok: !Object.keys(problems).some(function (k) { return problems[k]; }),
-                text: text, where: where, name: slug + ".md" };
-      var subject = "Мероприятие для сайта Недели качества: " + (v.title || "без названия") +
-        (v.start ? " (" + v.start + (v.end && v.end !== v.start ? " — " + v.end : "") + ")" : "");
-      send.href = "mailto:" + rules.ministry_email + "?subject=" + encodeURIComponent(subject) +
-        "&body=" + encodeURIComponent(text);
+      preview.textContent = "";
+      preview.appendChild(card(v));
+      state = { ok: !Object.keys(messages).length, text: text, proposal: proposal, where: where,
+                messages: messages };
+      var head = "mailto:" + rules.ministry_email + "?subject=" + encodeURIComponent(subject(v));
+      var full = head + "&body=" + encodeURIComponent(proposal);
+      state.fits = full.length <= rules.mailto_length;
+      send.href = state.fits ? full : head + "&body=" + encodeURIComponent(rules.paste_line);
       if (blobUrl) URL.revokeObjectURL(blobUrl);
-      blobUrl = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
-      download.href = blobUrl;
-      download.setAttribute("download", state.name);
+      // a BOM and CRLF: Notepad on older Windows and phones alike open it as Cyrillic text
+      blobUrl = URL.createObjectURL(new Blob(["\ufeff" + proposal.replace(/\n/g, "\r\n")],
+                                             { type: "text/plain;charset=utf-8" }));
+      save.href = blobUrl;
+      save.setAttribute("download", slug + ".txt");
       if (rules.new_file_url) {
         github.href = rules.new_file_url + "?filename=" + encodeURIComponent(where) +
           "&value=" + encodeURIComponent(text);
@@ -271,44 +510,74 @@
       }
     }
 
-    function guard(event) {
-      showAll = true;
+    function say(text) {
+      status.textContent = text;
+      status.scrollIntoView({ block: "nearest" });
+    }
+
+    // the first attempt to hand over shows every problem at once, with the summary on top
+    function ready(event) {
+      tried = true;
       update();
-      if (!state.ok) {
-        event.preventDefault();
-        status.textContent = "Исправьте поля с сообщениями: файл с ошибками сборка не примет.";
-        var first = form.querySelector('[aria-invalid="true"]');
-        if (first) first.focus();
-        return false;
-      }
+      if (state.ok) { summary.hidden = true; return true; }
+      event.preventDefault();
       status.textContent = "";
-      return true;
+      summary.hidden = false;
+      summary.focus();
+      summary.scrollIntoView({ block: "start" });
+      return false;
+    }
+
+    function clean(field) {
+      var name = field.name;
+      if (name === "description") field.value = cleanDescription(field.value);
+      else if (words.fields[name] && name !== "url" && field.tagName !== "SELECT" &&
+               field.type === "text") field.value = cleanLine(field.value);
+      else if (name === "url") field.value = field.value.replace(INVISIBLE, "").trim();
     }
 
     form.addEventListener("input", function (event) {
       if (event.target === fileName) nameEdited = true;
+      if (event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop") {
+        clean(event.target);
+      }
       update();
     });
     form.addEventListener("change", function (event) {
-      touched[event.target.name.replace(/-time$/, "")] = true;
-      update();
-    });
-    form.addEventListener("focusout", function (event) {
-      if (event.target.name) touched[event.target.name.replace(/-time$/, "")] = true;
+      var field = event.target;
+      if (!field.name) return;
+      clean(field);
+      if (field.name !== "event-file") touched[field.name.replace(/-time$/, "")] = true;
       update();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     send.addEventListener("click", function (event) {
-      if (!guard(event)) return;
-      if (send.href.length > rules.mailto_length) {  // too long for common mail clients
-        event.preventDefault();
-        download.click();
-        status.textContent = "Файл слишком большой для письма по ссылке: он скачан, приложите его " +
-          "к письму на " + rules.ministry_email + ".";
+      if (!ready(event)) return;
+      if (state.fits) {
+        say("Открываем письмо в вашей почтовой программе: проверьте его и нажмите «Отправить».");
+        return;
       }
+      // the mail link's body asks to paste: put the proposal where the paste finds it
+      copy(state.proposal).then(function () {
+        say(rules.copied_line);
+      }, function () {
+        say("Скопировать текст не получилось: нажмите «Скопировать текст» ниже и вставьте его " +
+            "в письмо.");
+      });
     });
-    download.addEventListener("click", guard);
-    github.addEventListener("click", guard);
+    copyButton.addEventListener("click", function (event) {
+      if (!ready(event)) return;
+      copy(state.proposal).then(function () {
+        say("Текст скопирован: вставьте его в письмо на " + rules.ministry_email + ".");
+      }, function () {
+        say("Скопировать не получилось: сохраните текст файлом .txt и приложите его к письму.");
+      });
+    });
+    save.addEventListener("click", function (event) {
+      if (!ready(event)) return;
+      say("Файл сохранён: приложите его к письму на " + rules.ministry_email + ".");
+    });
+    github.addEventListener("click", ready);
 
     root.querySelector("[data-qw-fallback]").hidden = true;
     form.hidden = false;
@@ -323,7 +592,7 @@
       if (!response.ok) throw new Error(response.status);
       return response.json();
     }).then(function (loaded) { setUp(root, loaded); }, function () {
-      // the fallback (e-mail and the list of fields) stays
+      // the way by mail (the fields and the ministry's address) stays
     });
   }
 
