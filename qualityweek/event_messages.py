@@ -58,8 +58,8 @@ TEMPLATES = {
                  "из другой программы",
     "no_letters": "{label}: напишите словами, нужна хотя бы одна буква или цифра",
     "not_listed": "{label}: выберите значение из списка",
-    "date": "{label}: укажите дату, например {example}",
-    "not_november": "{label}: укажите дату в ноябре {year} г., с {first} по {last}; сейчас "
+    "date": "{label}: укажите дату в виде {example}",
+    "not_november": "{label}: укажите дату в ноябре {year}, с {first} по {last}; сейчас "
                     "указано {day}",
     "end_before_start": "{label}: раньше начала — проверьте даты и время",
     "address_needed": "{label}: укажите, где проходит мероприятие — для формата «{format}» "

@@ -125,8 +125,7 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "zone_label": ZONE_LABEL,
         "subject": "Мероприятие Недели качества",
         # the proposal's one human line above the event file
-        "heading": f"Мероприятие для сайта Недели качества {year} года: {{title}}. "
-                   "Ниже — его описание для редактора сайта.",
+        "heading": f"Предлагаем мероприятие для сайта Недели качества {year} года.",
         "paste_line": "Описание мероприятия скопировано: вставьте его сюда (Ctrl+V или "
                       "долгое нажатие и «Вставить»).",
         "copied_line": "Описание мероприятия скопировано. В открывшемся письме вставьте его "

@@ -22,7 +22,7 @@ from .event_messages import FIELD_WORDS, character_name, day_words, label, messa
 from .facts import read_input, summarize
 from .fields import LongText, Name, Text, Url, describe_value_error
 from .settings import MOSCOW
-from .typography import quote
+from .typography import quote, year_suffix
 from .untrusted import Problem, shown
 from .yaml_input import YamlInputError, load_yaml
 
@@ -46,7 +46,13 @@ MAX_FILE_BYTES = 32_000
 
 
 class EventsError(ValueError):
-    """An event file (or the municipalities list) is missing a field, or a field is invalid."""
+    """An event file (or the municipalities list) is missing a field, or a field is invalid.
+    `broken` names, for an event file's fields, the rules they broke: [(field, rule)], the
+    rule names of event_messages.TEMPLATES (the form names the same)."""
+
+    def __init__(self, text: str, broken: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(text)
+        self.broken = broken or []
 
 
 def _moment(value: Any) -> date | datetime:
@@ -235,6 +241,18 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
     return (match[1] or "", match[2]) if match else None
 
 
+def _rule(error: dict) -> str:
+    """The event_messages rule a pydantic error stands for."""
+    problem = (error.get("ctx") or {}).get("error")
+    if error["type"] in ("missing", "string_too_short") or error.get("input") is None:
+        return "missing"
+    if isinstance(problem, Problem):
+        return problem.rule
+    if error["type"] == "literal_error":
+        return "not_listed"
+    return "date" if error["type"] == "value_error" else error["type"]
+
+
 def _describe(error: dict, where: str) -> str:
     """One pydantic error as the build says it: the file and the key for editors, then the
     message a person reads in the form (event_messages)."""
@@ -243,16 +261,18 @@ def _describe(error: dict, where: str) -> str:
     if field not in FIELD_WORDS:
         return f"{where}, поле «{field}»: неизвестное поле; допустимые: {', '.join(FIELDS)}"
     problem = (error.get("ctx") or {}).get("error")
-    if kind == "missing" or error.get("input") is None or kind == "string_too_short":
+    if _rule(error) == "missing":
         text = message("missing", field)
     elif isinstance(problem, Problem):
         text = _people(problem, field)
     elif kind == "literal_error":
         accepted = KINDS if field == "kind" else FORMATS
-        text = (f"{message('not_listed', field)}; допустимые: "
+        text = (f"{message('not_listed', field)}: {shown(error['input'])} нет среди допустимых: "
                 + "; ".join(quote(a) for a in accepted))
     elif kind == "value_error" and field in ("start", "end"):
-        text = message("date", field, example="2026-11-12 или 2026-11-12 10:00 (время московское)")
+        text = (message("date", field, example="ГГГГ-ММ-ДД или ГГГГ-ММ-ДД ЧЧ:ММ (время "
+                                               "московское), например 2026-11-12 10:00")
+                + f"; указано {shown(error['input'])}")
     else:
         text = f"{label(field)}: {describe_value_error(error)}"
     return f"{where}, поле «{field}»: {text}"
@@ -267,11 +287,13 @@ def _people(problem: Problem, field: str) -> str:
 
 
 def _rules(event: Event, source: _Source, municipalities: Collection[str],
-           municipalities_file: str) -> list[str]:
-    """Checks that span fields or need context (the folder's year, the municipality list)."""
+           municipalities_file: str, broken: list[tuple[str, str]]) -> list[str]:
+    """Checks that span fields or need context (the folder's year, the municipality list);
+    adds (field, rule) to `broken` for each."""
     where = source.label
     problems = []
     if event.municipality not in municipalities:
+        broken.append(("municipality", "not_listed"))
         problems.append(f"{where}, поле «municipality»: {message('not_listed', 'municipality')}: "
                         f"{shown(event.municipality)} нет в списке {municipalities_file}; "
                         "напишите название точно как в списке, например «город Киров» или «Котельничский район»")
@@ -279,12 +301,15 @@ def _rules(event: Event, source: _Source, municipalities: Collection[str],
     for field in ("start", "end"):
         day = _day(getattr(event, field))
         if (day.year, day.month) != (year, 11):
+            broken.append((field, "not_november"))
             problems.append(f"{where}, поле «{field}»: " + message(
-                "not_november", field, day=day_words(day), year=year,
+                "not_november", field, day=day_words(day), year=year_suffix(date(year, 11, 1)),
                 first=day_words(date(year, 11, 1)), last=day_words(date(year, 11, 30))))
     if _ends(event.end) < _begins(event.start):
+        broken.append(("end", "end_before_start"))
         problems.append(f"{where}, поле «end»: {message('end_before_start', 'end')}")
     if event.format in IN_PERSON and not event.address:
+        broken.append(("address", "address_needed"))
         problems.append(f"{where}, поле «address»: "
                         + message("address_needed", "address", format=event.format))
     return problems
@@ -313,15 +338,19 @@ def parse_event(text: str, source: _Source, municipalities: Collection[str],
     try:
         event = Event.model_validate(raw)
     except ValidationError as error:
-        raise EventsError(summarize([_describe(e, where) for e in error.errors()])) from None
-    problems = _rules(event, source, municipalities, municipalities_file)
+        errors = error.errors()
+        raise EventsError(summarize([_describe(e, where) for e in errors]),
+                          [(".".join(map(str, e["loc"])), _rule(e)) for e in errors]) from None
+    broken: list[tuple[str, str]] = []
+    problems = _rules(event, source, municipalities, municipalities_file, broken)
     description = body.strip()
     try:
         check_description(description)
     except Problem as error:
+        broken.append(("description", error.rule))
         problems.append(f"{where}, описание: {_people(error, 'description')}")
     if problems:
-        raise EventsError(summarize(problems))
+        raise EventsError(summarize(problems), broken)
     return event.model_copy(update={"slug": source.slug, "year": source.year,
                                     "description": description})
 

@@ -215,36 +215,43 @@ def without(key: str) -> dict:
 
 # id: (front matter, expected fragments of the message after the file name)
 BAD = {
-    "missing-field": (without("organizer"), ["поле «organizer»", "обязательное поле не задано"]),
-    "empty-title": (dict(VALID, title='""'), ["поле «title»", "пустая строка"]),
+    "missing-field": (without("organizer"), ["поле «organizer»", "Укажите организатора"]),
+    "empty-title": (dict(VALID, title='""'), ["поле «title»", "Введите название мероприятия"]),
     "wrong-kind": (dict(VALID, kind="экскурсия"),
-                   ["поле «kind»", "«экскурсия» не подходит", "«другое»", f"«{KINDS[0]}»",
+                   ["поле «kind»", "Вид мероприятия: выберите значение из списка",
+                    "«экскурсия» нет среди допустимых", "«другое»", f"«{KINDS[0]}»",
                     "«конкурс „Лидер качества“»"]),
     "wrong-format": (dict(VALID, format="заочно"),
-                     ["поле «format»", "«заочно» не подходит", "«очно»; «онлайн»; «гибрид»"]),
+                     ["поле «format»", "«заочно» нет среди допустимых", "«очно»; «онлайн»; «гибрид»"]),
     "end-before-start": (dict(VALID, end="2026-11-12 09:00"),
-                         ["поле «end»", "конец (2026-11-12 09:00) раньше начала (2026-11-12 10:00)"]),
+                         ["поле «end»", "Конец: раньше начала"]),
     "end-day-before-start": (dict(VALID, start="2026-11-13", end="2026-11-12"),
                              ["поле «end»", "раньше начала"]),
     "date-outside-november": (dict(VALID, start="2026-10-31 10:00"),
-                              ["поле «start»", "не ноябрь 2026 года", "с 2026-11-01 по 2026-11-30"]),
+                              ["поле «start»", f"Начало: укажите дату в ноябре 2026{NBSP}г.,",
+                               f"с 1{NBSP}ноября 2026{NBSP}г. по 30{NBSP}ноября 2026{NBSP}г.",
+                               f"указано 31{NBSP}октября 2026{NBSP}г."]),
     "date-in-another-year": (dict(VALID, start="2027-11-12", end="2027-11-12"),
-                             ["поле «start»", "не ноябрь 2026 года (папка 2026)"]),
+                             ["поле «start»", f"в ноябре 2026{NBSP}г.",
+                              f"указано 12{NBSP}ноября 2027{NBSP}г."]),
     "unknown-field": (dict(VALID, place="цех"),
                       ["поле «place»", "неизвестное поле; допустимые: " + ", ".join(FIELDS)]),
-    "missing-address-in-person": (without("address"), ["поле «address»", "«очно»"]),
+    "missing-address-in-person": (without("address"), ["поле «address»", "Адрес проведения",
+                                                       "«очно»"]),
     "missing-address-hybrid": (dict(without("address"), format="гибрид"),
                                ["поле «address»", "«гибрид»"]),
     "non-https-url": (dict(VALID, url="http://example.org/tour"),
-                      ["поле «url»", "ожидается адрес https://"]),
+                      ["поле «url»", "Страница мероприятия", "https://", "а не с http://"]),
     "unknown-municipality": (dict(VALID, municipality="Киров"),
                              ["поле «municipality»", "«Киров»", "data/municipalities.yml"]),
     "bad-date": (dict(VALID, start="2026-11-31"),
-                 ["поле «start»", "неверная дата «2026-11-31»", "ГГГГ-ММ-ДД ЧЧ:ММ"]),
-    "bad-time": (dict(VALID, end="2026-11-12 25:00"), ["поле «end»", "неверная дата"]),
+                 ["поле «start»", "указано «2026-11-31»", "ГГГГ-ММ-ДД ЧЧ:ММ"]),
+    "bad-time": (dict(VALID, end="2026-11-12 25:00"), ["поле «end»", "Конец: укажите дату"]),
     "date-in-other-form": (dict(VALID, start="12.11.2026"), ["поле «start»", "ГГГГ-ММ-ДД"]),
     "description-in-front-matter": (dict(VALID, description="текст"),
                                     ["поле «description»", "текст после заголовка"]),
+    "title-without-letters": (dict(VALID, title="'🎉🎉'"),
+                              ["поле «title»", "нужна хотя бы одна буква или цифра"]),
 }
 
 
@@ -321,7 +328,8 @@ def test_load_events_reports_every_bad_file_at_once(tmp_path):
         load_events(tmp_path / "docs", MUNICIPALITIES)
     lines = str(error.value).splitlines()
     assert lines[0].startswith("docs/events/2026/one.md, поле «kind»")
-    assert lines[1] == "docs/events/2026/two.md, поле «url»: обязательное поле не задано"
+    assert lines[1] == ("docs/events/2026/two.md, поле «url»: Страница мероприятия: введите "
+                        "адрес, который начинается с https://")
 
 
 def test_no_events_folder_means_no_events(tmp_path):

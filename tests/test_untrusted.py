@@ -245,9 +245,12 @@ def test_events_file_too_large_and_description_limits(tmp_path, project_copy):
     write_event(project_copy, 2026, "long", VALID, body="я" * 5001)
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
     output = assert_stopped(build, "docs/events/2026/huge.md: файл больше 32 КБ",
-                            "docs/events/2026/brackets.md, описание: в описании больше 100",
-                            "docs/events/2026/nested.md, описание: строка описания 1: вложенность",
-                            "docs/events/2026/long.md, описание: длиннее 5000 знаков")
+                            "docs/events/2026/brackets.md, описание: Описание: не больше 100 "
+                            "квадратных скобок «[», сейчас 101",
+                            "docs/events/2026/nested.md, описание: Описание: в строке 1 списки "
+                            "или цитаты вложены глубже 8 уровней",
+                            "docs/events/2026/long.md, описание: Описание: не длиннее 5000 "
+                            "знаков, сейчас 5001")
     assert max(len(line) for line in output.splitlines()) < 400
 
 
@@ -265,16 +268,19 @@ def test_values_are_kept_as_typed(tmp_path, project_copy):
 def test_a_time_without_a_date_is_quoted_as_typed(tmp_path, project_copy):
     write_event(project_copy, 2026, "time", dict(VALID, start="10:00"))
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    assert_stopped(build, "docs/events/2026/time.md, поле «start»: неверная дата «10:00»")
+    assert_stopped(build, "docs/events/2026/time.md, поле «start»: Начало: укажите дату",
+                   "указано «10:00»")
 
 
 # -- 7. control characters ---------------------------------------------------------------------
 
+# the characters are named in words, as the form names them (event_messages.CHARACTER_NAMES)
 @pytest.mark.parametrize("value, shown", [
-    ('"Экскурсия\\x1b[31m"', "U+001B"),
-    ('"Экскурсия\\0"', "U+0000"),
-    ('"Экскурсия\\u202eотчёт"', "U+202E"),
-    ('"две\\nстроки"', "перевод строки"),
+    ('"Экскурсия\\x1b[31m"', "уберите служебный знак ESC"),
+    ('"Экскурсия\\0"', "уберите невидимый служебный знак"),
+    ('"Экскурсия\\u202eотчёт"', "уберите невидимый знак направления текста"),
+    ('"Экскурсия\\tотчёт"', "уберите знак табуляции"),
+    ('"две\\nстроки"', "напишите в одну строку"),
 ])
 def test_control_characters_are_refused(tmp_path, project_copy, value, shown):
     write_event(project_copy, 2026, "control", dict(VALID, title=value))

@@ -191,7 +191,7 @@
       var day = v[name].slice(0, 10);
       if (!v[name] || problems[name] || !parseDay(day)) return;
       if (day.slice(0, 7) !== y + "-11") {
-        add(name, "not_november", { day: dayWords(day), year: y, first: dayWords(rules.first_day),
+        add(name, "not_november", { day: dayWords(day), year: y + words.nbsp + "г.", first: dayWords(rules.first_day),
                                     last: dayWords(rules.last_day) });
       }
     });
@@ -486,7 +486,7 @@
       if (tried) showSummary(messages);
       var text = eventFile(v);
       var where = rules.folder + slug + ".md";
-      var proposal = rules.heading.replace("{title}", v.title || "без названия") + "\n\n" + text;
+      var proposal = rules.heading + "\n\n" + text;
       output.value = text;
       path.textContent = where;
       preview.textContent = "";
@@ -546,7 +546,6 @@
     form.addEventListener("change", function (event) {
       var field = event.target;
       if (!field.name) return;
-      clean(field);
       if (field.name !== "event-file") touched[field.name.replace(/-time$/, "")] = true;
       update();
     });
