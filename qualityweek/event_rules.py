@@ -235,7 +235,7 @@ def form_html(rules: dict) -> Markup:
         "её не нажали, всё введённое остаётся в этой вкладке браузера.</p>"
         '<div class="qw-error-summary" data-qw-summary tabindex="-1" hidden '
         'aria-labelledby="qw-summary-title">'
-        '<h2 class="qw-error-summary__title" id="qw-summary-title">Проверьте, пожалуйста</h2>'
+        '<h2 class="qw-error-summary__title" id="qw-summary-title">Проверьте поля формы</h2>'
         '<ul class="qw-error-summary__list" data-qw-summary-list></ul></div>'
         "{fields}"
         '<h2 id="qw-preview-title">Так мероприятие будет выглядеть на сайте</h2>'

@@ -387,6 +387,7 @@ def test_without_script_the_page_has_no_serious_violations(browser, propose_site
         page.goto(propose_site[1] + "propose/")
         assert page.locator("[data-qw-fallback]").is_visible()
         assert not page.locator("form[data-qw-form]").is_visible()
+        assert not blocking(Axe().run(page).response)
     finally:
         context.close()
 
