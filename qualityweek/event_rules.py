@@ -89,8 +89,9 @@ def _limit(name: str) -> int:
 def _js(pattern: str) -> str:
     """A Python regex as text a JavaScript RegExp (flag «u») reads the same: characters outside
     printable ASCII written as \\uXXXX (the patterns hold control characters and lone
-    surrogates, which JSON in UTF-8 cannot carry as they are)."""
-    return "".join(ch if " " < ch <= "~" else f"\\u{ord(ch):04x}" for ch in pattern)
+    surrogates, which JSON in UTF-8 cannot carry as they are); beyond U+FFFF as \\u{XXXXX}."""
+    return "".join(ch if " " < ch <= "~" else f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF
+                   else f"\\u{{{ord(ch):x}}}" for ch in pattern)
 
 
 def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str, ...] = (),
