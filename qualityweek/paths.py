@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .events import EVENTS_DIR
 from .facts import summarize
 from .untrusted import _CONTROL, safe_name
 
@@ -30,10 +31,14 @@ def _inside(path: Path, project: Path) -> bool:
     return path.resolve().is_relative_to(project.resolve())
 
 
-def _walk(root: Path, label: str) -> list[str]:
-    """Every link and badly named entry under `root`, without following any link."""
+def _walk(root: Path, label: str, skip: Path | None = None) -> list[str]:
+    """Every link and badly named entry under `root`, without following any link; inside
+    `skip` (docs/events/) the events loader names every entry that is not an event file."""
     problems = []
     for folder, dirs, files in os.walk(root, followlinks=False):
+        if skip is not None and Path(folder) == skip:
+            dirs[:] = []
+            continue
         here = Path(folder)
         for name in sorted(dirs + files):
             entry = here / name
@@ -60,6 +65,6 @@ def check_tree(project: Path, docs_dir: Path, docs_label: str = "docs") -> None:
             problems.append(f"{label}: папка вне проекта ({safe_name(str(folder))}); "
                             "docs_dir в mkdocs.yml — папка внутри проекта, например docs")
         elif folder.is_dir():
-            problems.extend(_walk(folder, label))
+            problems.extend(_walk(folder, label, docs_dir / EVENTS_DIR))
     if problems:
         raise PathsError(summarize(problems))

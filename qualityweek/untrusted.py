@@ -48,7 +48,7 @@ def shown(value: object) -> str:
     text = value if isinstance(value, str) else repr(value)
     if len(text) > SHOWN_LENGTH:
         text = text[:SHOWN_LENGTH - 1] + "…"
-    text = "".join(f"\\x{ord(ch):02x}" if _is_control(ch) and ch != " " else ch for ch in text)
+    text = "".join(_escape(ch) if _is_control(ch) and ch != " " else ch for ch in text)
     return f"«{text}»"
 
 
@@ -91,6 +91,39 @@ def check_text(value: str, *, limit: int = SHORT_TEXT, multiline: bool = False) 
     if len(value) > limit:
         raise ValueError(f"длиннее {limit} знаков (получено {len(value)}): {shown(value)}")
     return value
+
+
+# What a refused character is, in words an editor knows (where it usually comes from).
+_CHARACTER_NAMES = {
+    "\x0b": "вертикальная табуляция (так Word пишет Shift+Enter)",
+    "\x0c": "разрыв страницы",
+    "\x1b": "символ ESC (управляющая последовательность терминала)",
+    "\x7f": "символ DEL",
+    "\x85": "символ NEL (перевод строки в старых кодировках)",
+    "\u2028": "разделитель строк (U+2028)",
+    "\u2029": "разделитель абзацев (U+2029)",
+    "\u200b": "пробел нулевой ширины",
+    "\u200c": "невидимый разъединитель (ZWNJ)",
+    "\u200d": "невидимый соединитель (ZWJ)",
+    "\u200e": "невидимая метка направления письма (LRM)",
+    "\u200f": "невидимая метка направления письма (RLM)",
+    "\ufeff": "невидимый символ BOM (U+FEFF)",
+    "\u3164": "невидимая корейская буква-заполнитель",
+}
+
+
+def character_name(ch: str) -> str:
+    """A refused character in words: «символ ESC», «разделитель строк (U+2028)», …"""
+    if ch in _CHARACTER_NAMES:
+        return _CHARACTER_NAMES[ch]
+    code = ord(ch)
+    if code < 0x20 or 0x7f <= code <= 0x9f:
+        return f"управляющий символ U+{code:04X}"
+    if 0x202a <= code <= 0x202e or 0x2066 <= code <= 0x2069 or code == 0x061c:
+        return f"невидимый символ смены направления письма U+{code:04X}"
+    if 0xe0000 <= code <= 0xe007f:
+        return f"невидимый символ-тег U+{code:05X}"
+    return f"невидимый символ U+{code:04X}"
 
 
 # -- URLs ------------------------------------------------------------------------------------
