@@ -93,7 +93,9 @@ class _SafeContent(Treeprocessor):
                         shift += 1
 
 
-_HASH_HEADING = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>(?:\\.|[^\\])*?)#*(?:\n|$)")
+# Python-Markdown's own pattern, with a space (or the line's end) required after the «#»s.
+_HASH_HEADING = re.compile(
+    r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>(?:\\.|[^\\])*?)#*(?:\n|$)")
 
 
 class _NoHeadings(Treeprocessor):
@@ -128,8 +130,8 @@ class _MailLink(InlineProcessor):
 # A link's text and target are found by scanning the rest of the description from each «[»: in
 # Python, character by character, over a text that escapes and code spans have already made
 # longer (each becomes a placeholder of a dozen characters). 8 KB of «[\\](» took over a second.
-# The same scans, done by the regex engine or within the longest possible link target, cost
-# milliseconds at the size limit (tests/test_hostile_input.py, bench/bench.py).
+# The same scans by str.find (in C), and a target's scan only as far as a target can reach, cost
+# milliseconds at the size limit (tests/test_description_cost.py, bench/bench.py).
 _LINK_WINDOW = 4 * DESCRIPTION_LENGTH  # a link target plus its title, placeholders included
 
 

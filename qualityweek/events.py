@@ -214,13 +214,14 @@ def ignored(name: str) -> bool:
 def _skipped(entry: Path) -> bool:
     """Whether an entry is an editor's file skipped without a word. A hidden folder
     (`.2026/`) or a hidden Markdown file (`.event.md`) may hold an event someone meant to
-    publish: those are reported. Emacs' lock link `.#x.md` stays skipped."""
+    publish: those are reported. Emacs' lock link `.#x.md` and the `._x.md` that macOS writes
+    beside a file on a USB stick stay skipped."""
     name = entry.name
     if not ignored(name):
         return False
     if entry.is_dir() and not entry.is_symlink():
         return False
-    return not (name.startswith(".") and not name.startswith(".#") and name.endswith(".md"))
+    return not (name.startswith(".") and not name.startswith((".#", "._")) and name.endswith(".md"))
 
 
 def _sources(docs_dir: Path, label: str) -> tuple[list[_Source], list[str]]:

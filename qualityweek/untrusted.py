@@ -48,7 +48,7 @@ def shown(value: object) -> str:
     text = value if isinstance(value, str) else repr(value)
     if len(text) > SHOWN_LENGTH:
         text = text[:SHOWN_LENGTH - 1] + "…"
-    text = "".join(_escape(ch) if _is_control(ch) and ch != " " else ch for ch in text)
+    text = "".join(f"\\x{ord(ch):02x}" if _is_control(ch) and ch != " " else ch for ch in text)
     return f"«{text}»"
 
 
@@ -65,7 +65,9 @@ def safe_name(name: str) -> str:
 
 def _escape(ch: str) -> str:
     code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 _COMMAND = re.compile(r"^([ \t]*):(?=:)", re.MULTILINE)

@@ -23,7 +23,7 @@ def test_reference_has_the_same_pages_without_macros_or_overrides(bench, tmp_pat
 
     site = build_site(tmp_path / "site", QUALITY_TODAY=TODAY)
     plain = tmp_path / "plain"
-    bench.mkdocs_build(reference, plain, env)
+    bench.mkdocs_build(reference, plain, env, strict=False)
     assert site.result.returncode == 0, site.output
     assert ({p.relative_to(site.site) for p in html_files(site.site)}
             == {p.relative_to(plain) for p in html_files(plain)})
@@ -59,4 +59,4 @@ def test_a_planted_warning_fails_the_bench_build_as_it_fails_ci(bench, tmp_path)
     quiet = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
                             str(project / "mkdocs.yml"), "-d", str(tmp_path / "quiet")],
                            cwd=project, env=env, capture_output=True, text=True)
-    assert quiet.returncode == 0 or "missing-page.md" in quiet.stdout + quiet.stderr
+    assert quiet.returncode == 0, quiet.stdout + quiet.stderr

@@ -304,7 +304,8 @@ def test_event_lines_are_icalendars_own(summary, description, location, url, sta
                                           if line]
 
 
-@pytest.mark.parametrize("text", ["C:\\Новая папка\\N1", "\\N", "a\\,b;c", "\\\\n", "строка\nдругая"])
+@pytest.mark.parametrize("text", ["C:\\Новая папка\\N1", "\\N", "a\\,b;c", "\\\\n",
+                                  "строка\nдругая"])
 def test_a_backslash_stays_a_backslash(text):
     """RFC 5545 3.3.11: a backslash in TEXT is written «\\\\»; every reader gets the text back."""
     entry = CalendarEntry(uid="2027-x@quality-week", summary=text, description=text,

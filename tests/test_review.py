@@ -64,7 +64,8 @@ def test_any_file_name_stays_one_line_of_text(name):
     for line in text.splitlines():
         assert not line.lstrip().startswith("::")
         assert "\x1b" not in line and "\r" not in line and "<" not in line
-    assert len(text.splitlines()) == 5  # heading, blank, the added file and its warning, the deleted
+    # the heading, a blank line, the added file and its warning, the deleted file
+    assert len(text.splitlines()) == 5
 
 
 def test_name_status_output_keeps_any_name():
