@@ -24,6 +24,9 @@ _INVISIBLE = "\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069
 # blanks, and tag characters (U+E0000–U+E007F). The word joiner U+2060 itself stays: the site's
 # own typography puts it after dashes.
 _INVISIBLE += "\u200b-\u200f\u061c\u180e\u2061-\u2064\u115f\u1160\u3164\uffa0\U000e0000-\U000e007f"
+# Private-use characters mean whatever a font on the reader's machine makes of them (U+F8FF is
+# an apple on a Mac and nothing elsewhere): no reader sees what the editor saw.
+_INVISIBLE += "\ue000-\uf8ff\U000f0000-\U0010ffff"
 # Unicode categories Cc (C0, DEL, C1) and Cs (lone surrogates), the noncharacters U+FFFE and
 # U+FFFF (YAML's reader refuses them), and the above; one regex search instead of a category
 # lookup per character (2000 events hold 1.5 million characters)
@@ -125,6 +128,8 @@ def character_name(ch: str) -> str:
         return f"невидимый символ смены направления письма U+{code:04X}"
     if 0xe0000 <= code <= 0xe007f:
         return f"невидимый символ-тег U+{code:05X}"
+    if 0xe000 <= code <= 0xf8ff or code >= 0xf0000:
+        return f"символ для частного использования U+{code:04X} (у каждого шрифта свой или никакой)"
     return f"невидимый символ U+{code:04X}"
 
 

@@ -16,10 +16,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import build_site, copy_project
 from test_events import VALID, event_text, write_event
 from test_untrusted import add_to_facts
+from qualityweek.untrusted import character_name, log_safe, safe_name
+from qualityweek.yaml_input import YamlInputError, load_yaml
 
 SECRET = "SECRET-LINE-4f1c"  # planted in every link target: it must never reach the output
 
@@ -251,6 +255,21 @@ def test_events_per_year_are_limited(tmp_path, project_copy):
                           f"{MAX_EVENTS_PER_YEAR} за год")
 
 
+def test_events_per_build_are_limited(tmp_path, project_copy):
+    from qualityweek.events import MAX_EVENTS, MAX_EVENTS_PER_YEAR
+    text = event_text(VALID)
+    per_year = MAX_EVENTS_PER_YEAR
+    years = MAX_EVENTS // per_year + 1
+    for year in range(2026 - years + 1, 2027):
+        folder = project_copy / "docs" / "events" / str(year)
+        folder.mkdir(parents=True)
+        for index in range(per_year):
+            (folder / f"e{index}.md").write_text(text, encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
+    assert_refused(build, f"docs/events: {years * per_year} мероприятий за все годы, больше "
+                          f"{MAX_EVENTS}")
+
+
 @pytest.mark.parametrize("variable, value, expected", [
     ("QUALITY_REPO_URL", "https://github.com/org/repo?x=1", "«?…» и «#…»"),
     ("QUALITY_REPO_URL", "https://github.com/org/repo#main", "«?…» и «#…»"),
@@ -316,3 +335,31 @@ def test_no_none_on_any_page(typed_site):
         assert "None" not in text, page
     for data in typed_site.site.rglob("*.json"):
         assert "None" not in data.read_text(encoding="utf-8"), data
+
+
+# -- the one quoting function for names and messages (no build) ---------------------------------
+
+@given(st.text())
+def test_a_log_message_never_starts_a_command_or_carries_a_control_character(message):
+    safe = log_safe(message)
+    for line in safe.split("\n"):
+        assert not line.lstrip(" \t").startswith("::")
+        assert not any(ch != "\n" and (ord(ch) < 0x20 or 0x7f <= ord(ch) <= 0x9f) for ch in line)
+    assert safe.count("\n") == message.count("\n")  # the message's own lines stay
+
+
+@given(st.text())
+def test_a_name_is_one_line(name):
+    assert len(safe_name(name).splitlines()) <= 1
+
+
+@pytest.mark.parametrize("character, words", [
+    ("\x0b", "вертикальная табуляция"), ("\x1b", "ESC"), ("\u2028", "разделитель строк"),
+    ("\u200d", "ZWJ"), ("\u202e", "смены направления"), ("\U000e0041", "символ-тег"),
+    ("\uf8ff", "частного использования"), ("\x9b", "U+009B"),
+])
+def test_a_refused_character_is_named_in_words(character, words):
+    assert words in character_name(character)
+    expected = f"строка 3, поле «organizer»: .*{re.escape(words)}"
+    with pytest.raises(YamlInputError, match=expected):
+        load_yaml(f"title: x\norganizer: a{character}b\n", first_line=2)
