@@ -39,11 +39,11 @@ from qualityweek.event_rules import (RULES_PATH, form_html, rules_with_url,  # n
 from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.events_html import render_events  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
-from qualityweek.paths import PathsError  # noqa: E402
 from qualityweek.ics import (calendar_path, event_calendar_path, subscription_url,  # noqa: E402
                              webcal_url)
 from qualityweek.kit import build_kit  # noqa: E402
 from qualityweek.links import relative_href  # noqa: E402
+from qualityweek.paths import PathsError  # noqa: E402
 from qualityweek.poster_layout import KitError  # noqa: E402
 from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402

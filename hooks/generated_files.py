@@ -24,8 +24,8 @@ qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ wit
 from qualityweek.archive import TEMPLATE  # noqa: E402
 from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
-from qualityweek.paths import PathsError  # noqa: E402
 from qualityweek.generated import generated_files  # noqa: E402
+from qualityweek.paths import PathsError  # noqa: E402
 from qualityweek.poster_layout import KitError  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.untrusted import log_safe  # noqa: E402

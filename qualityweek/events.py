@@ -221,7 +221,8 @@ def _skipped(entry: Path) -> bool:
         return False
     if entry.is_dir() and not entry.is_symlink():
         return False
-    return not (name.startswith(".") and not name.startswith((".#", "._")) and name.endswith(".md"))
+    hidden_event = name.startswith(".") and not name.startswith((".#", "._"))
+    return not (hidden_event and name.endswith(".md"))
 
 
 def _sources(docs_dir: Path, label: str) -> tuple[list[_Source], list[str]]:

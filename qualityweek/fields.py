@@ -17,7 +17,6 @@ from .calendar import FIRST_YEAR, LAST_YEAR
 from .untrusted import EMAIL, LONG_TEXT, check_text, check_url, shown
 
 
-
 def _filled(value: str) -> str:
     """A value of only spaces (NBSP and other Unicode spaces too) is an empty value: it would
     make an empty card heading or line."""

@@ -21,8 +21,9 @@ from pathlib import Path, PurePosixPath
 
 from . import typography
 from .calendar import FIRST_YEAR, LAST_YEAR
-from .events import (EVENTS_DIR, MUNICIPALITIES_FILE, SLUG, Event, EventsError, _Source,
-                     load_municipalities, parse_event)
+from .events import (EVENTS_DIR, MAX_FILE_BYTES, MUNICIPALITIES_FILE, SLUG, Event, EventsError,
+                     _Source, load_municipalities, parse_event)
+from .facts import read_input
 from .untrusted import markdown_text, safe_name
 
 EVENTS_PREFIX = f"docs/{EVENTS_DIR}/"
@@ -133,12 +134,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     def read(path: str) -> str | None:
+        """The file as the build reads it (read_input: size limit, UTF-8), None for a link or
+        anything else the build would refuse by name."""
         file = root / path
         if file.is_symlink() or not file.is_file():
             return None
         try:
-            return file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            return read_input(file, path, MAX_FILE_BYTES)
+        except ValueError:
             return None
 
     sys.stdout.write(summary(changes, read, municipalities))
