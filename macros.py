@@ -36,7 +36,7 @@ from qualityweek.description import description_html  # noqa: E402
 from qualityweek.edition import build_edition, edition_link  # noqa: E402
 from qualityweek.event_rules import (RULES_PATH, form_html, rules_with_url,  # noqa: E402
                                      site_event_rules)
-from qualityweek.events import EventsError  # noqa: E402
+from qualityweek.events import EventsError, skipped_files  # noqa: E402
 from qualityweek.events_html import render_events  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.ics import (calendar_path, event_calendar_path, subscription_url,  # noqa: E402
@@ -93,6 +93,9 @@ def define_env(env) -> None:
     except (SettingsError, FactsError, EventsError, PathsError) as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     settings, facts, events_by_year = data.settings, data.facts, data.events_by_year
+    skipped = skipped_files(Path(env.conf["docs_dir"]), Path(env.conf["docs_dir"]).name)
+    if skipped:  # editors' own files (CONTRIBUTING.md): skipped, and said so
+        log.info("%s", log_safe("Пропущены служебные файлы редакторов: " + ", ".join(skipped)))
     shown = build_edition(facts, settings.year)
     _publish_addresses(env.conf, settings)
     repo = settings.repo_url

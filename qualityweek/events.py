@@ -225,6 +225,22 @@ def _skipped(entry: Path) -> bool:
     return not (hidden_event and name.endswith(".md"))
 
 
+def skipped_files(docs_dir: Path, label: str = "docs") -> list[str]:
+    """The editors' files under docs/events/ that the build skips (`_skipped`), as the log
+    names them: skipped, but not without a word."""
+    root = docs_dir / EVENTS_DIR
+    if not root.is_dir() or root.is_symlink():
+        return []
+    found = []
+    for top in sorted(root.iterdir()):
+        entries = [top]
+        if top.is_dir() and not top.is_symlink() and not _skipped(top):
+            entries = sorted(top.iterdir())
+        found.extend(f"{label}/{safe_name(e.relative_to(docs_dir).as_posix())}"
+                     for e in entries if _skipped(e))
+    return found
+
+
 def _sources(docs_dir: Path, label: str) -> tuple[list[_Source], list[str]]:
     """Every event file under docs/events/, and a problem for every other entry that is not
     an ignored kind: nothing there is skipped without a word."""

@@ -305,6 +305,9 @@ def typed_site(tmp_path_factory):
     write_event(project, 2026, "hashtags", dict(VALID, title="Путь C:\\Новая папка\\N1"),
                 "Ждём всех!\n\n#НеделяКачества #ДеньКачества\n\n# Программа\n\nПодробности\n"
                 "=====\n\n###### Шестой\n\n" + ">" * 3 + " цитата")
+    folder = project / "docs" / "events" / "2026"
+    (folder / ".hashtags.md.swp").write_bytes(b"\x00")  # an editor's: skipped, and said so
+    (folder / "hashtags.md~").write_text("backup", encoding="utf-8")
     build = build_site(project.parent / "site", project, QUALITY_YEAR="2026")
     assert build.result.returncode == 0, build.output
     return build
@@ -327,6 +330,11 @@ def test_a_backslash_reaches_the_calendar_as_typed(typed_site):
     assert vobject.readOne(ics).vevent.summary.value == "Путь C:\\Новая папка\\N1"
     description = vobject.readOne(ics).vevent.description.value
     assert "#НеделяКачества #ДеньКачества" in description
+
+
+def test_skipped_editor_files_are_named_in_the_log(typed_site):
+    line = stopped_line(typed_site.output, "Пропущены служебные файлы редакторов")
+    assert "docs/events/2026/.hashtags.md.swp" in line and "docs/events/2026/hashtags.md~" in line
 
 
 def test_no_none_on_any_page(typed_site):
