@@ -36,19 +36,20 @@ from qualityweek.description import description_html  # noqa: E402
 from qualityweek.edition import build_edition, edition_link  # noqa: E402
 from qualityweek.event_rules import (RULES_PATH, form_html, rules_with_url,  # noqa: E402
                                      site_event_rules)
-from qualityweek.events import EventsError  # noqa: E402
+from qualityweek.events import EventsError, skipped_files  # noqa: E402
 from qualityweek.events_html import render_events  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.ics import (calendar_path, event_calendar_path, subscription_url,  # noqa: E402
                              webcal_url)
 from qualityweek.kit import build_kit  # noqa: E402
 from qualityweek.links import relative_href  # noqa: E402
+from qualityweek.paths import PathsError  # noqa: E402
 from qualityweek.poster_layout import KitError  # noqa: E402
 from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
 from qualityweek.structured import events_ld, regional_events_ld  # noqa: E402
-from qualityweek.untrusted import markdown_text, markdown_url  # noqa: E402
+from qualityweek.untrusted import log_safe, markdown_text, markdown_url  # noqa: E402
 
 
 # mkdocs-macros reports a failing macro only as a WARNING with a traceback, which `mkdocs build -q`
@@ -89,9 +90,12 @@ def define_env(env) -> None:
     try:
         # every year's event files are validated on every build (not only the shown edition's)
         data = load_site_data(project, Path(env.conf["docs_dir"]), os.environ)
-    except (SettingsError, FactsError, EventsError) as error:
-        raise PluginError(f"Сборка остановлена: {error}") from None
+    except (SettingsError, FactsError, EventsError, PathsError) as error:
+        raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     settings, facts, events_by_year = data.settings, data.facts, data.events_by_year
+    skipped = skipped_files(Path(env.conf["docs_dir"]), Path(env.conf["docs_dir"]).name)
+    if skipped:  # editors' own files (CONTRIBUTING.md): skipped, and said so
+        log.info("%s", log_safe("Пропущены служебные файлы редакторов: " + ", ".join(skipped)))
     shown = build_edition(facts, settings.year)
     _publish_addresses(env.conf, settings)
     repo = settings.repo_url
@@ -140,8 +144,10 @@ def define_env(env) -> None:
             try:
                 return function(*args, **kwargs)
             except (KeyError, ValueError) as error:
-                log.error("%s: %s", env.page.file.src_uri, error)
-                raise
+                log.error("%s", log_safe(f"{env.page.file.src_uri}: {error}"))
+                # mkdocs-macros would print a traceback under any exception, after the line
+                # above; it stops the build itself the same way (on_error_fail)
+                raise SystemExit(1) from None
         return wrapper
 
     env.variables["edition"] = shown
@@ -210,7 +216,7 @@ def define_env(env) -> None:
     try:  # the same kit the files hook adds to the site (built once, qualityweek/kit.py)
         kit = build_kit(shown, site_url=settings.site_url, today=settings.today)
     except KitError as error:
-        raise PluginError(f"Сборка остановлена: {error}") from None
+        raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     define_kit(env, kit)
 
 

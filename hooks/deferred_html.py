@@ -22,13 +22,14 @@ import qualityweek  # noqa: E402
 qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ without a restart
 
 from qualityweek.deferred import DeferredHtmlError, fill  # noqa: E402
+from qualityweek.untrusted import log_safe  # noqa: E402
 
 
 def _filled(html: str, page, late: bool) -> str:
     try:
         return fill(html, page.meta, late=late)
     except DeferredHtmlError as error:
-        raise PluginError(f"Сборка остановлена: {page.file.src_uri}: {error}") from None
+        raise PluginError(log_safe(f"Сборка остановлена: {page.file.src_uri}: {error}")) from None
 
 
 def on_page_content(html: str, *, page, **kwargs) -> str:

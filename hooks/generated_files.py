@@ -25,8 +25,10 @@ from qualityweek.archive import TEMPLATE  # noqa: E402
 from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.generated import generated_files  # noqa: E402
+from qualityweek.paths import PathsError  # noqa: E402
 from qualityweek.poster_layout import KitError  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
+from qualityweek.untrusted import log_safe  # noqa: E402
 
 
 def on_files(files: Files, *, config) -> Files:
@@ -34,8 +36,8 @@ def on_files(files: Files, *, config) -> Files:
     try:
         generated = generated_files(project, Path(config.docs_dir), os.environ,
                                     site_url=config.site_url)
-    except (SettingsError, FactsError, EventsError, KitError) as error:
-        raise PluginError(f"Сборка остановлена: {error}") from None
+    except (SettingsError, FactsError, EventsError, KitError, PathsError) as error:
+        raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     for src_uri, content in generated.items():
         # the per-year pages are reached from the archive index, not the navigation
         inclusion = InclusionLevel.NOT_IN_NAV if src_uri.endswith(".md") else InclusionLevel.UNDEFINED

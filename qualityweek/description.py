@@ -9,7 +9,9 @@ through Jinja. No MkDocs imports.
 
 from __future__ import annotations
 
+import html
 import re
+import types
 import xml.etree.ElementTree as etree
 from functools import lru_cache
 
@@ -19,18 +21,34 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from . import typography
-from .untrusted import (DESCRIPTION_BRACKETS, DESCRIPTION_LENGTH, EMAIL, Problem, check_text,
-                        check_url)
+from .untrusted import (_CONTROL_IN_MULTILINE, DESCRIPTION_BRACKETS, DESCRIPTION_LENGTH, EMAIL,
+                        Problem, check_text, check_url, shown)
 
 # Python-Markdown nests a list or quote per marker, even on one line («1. 1. 1. …»), and recurses
 # per level: past a few hundred it fails with RecursionError. Nobody needs more than a few.
 MAX_NESTING = 8
-_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+]|[0-9]+[.)]|>)(?:[ \t]+|$))+")
+# A quote marker needs no space after it: «>>>» nests three quotes.
+_MARKERS = re.compile(r"(?:[ \t]*(?:(?:[-*+]|[0-9]+[.)])(?:[ \t]+|$)|>))+")
+# Character references and named entities, which Python-Markdown passes to the page as they are
+# and the browser (and the calendar's plain text) decodes.
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def check_references(text: str) -> None:
+    """The text checks apply to what a reference stands for: `&#x202E;` or `&rlm;` is refused
+    like the character typed (ValueError quoting the reference)."""
+    for found in _REFERENCE.finditer(text):
+        bad = _CONTROL_IN_MULTILINE.search(html.unescape(found[0]))
+        if bad:
+            raise Problem(f"запись {shown(found[0])} даёт невидимый или управляющий символ: "
+                          "пишите обычный текст", "reference", reference=f"«{found[0]}»",
+                          character=bad[0])
 
 
 def check_description(text: str) -> str:
     """`text` if it is a description the site renders quickly and fully; ValueError otherwise."""
     check_text(text, limit=DESCRIPTION_LENGTH, multiline=True)
+    check_references(text)
     if text.count("[") > DESCRIPTION_BRACKETS:
         raise Problem(f"в описании больше {DESCRIPTION_BRACKETS} квадратных скобок «[» "
                       f"({text.count('[')}): сократите число ссылок", "brackets",
@@ -58,8 +76,9 @@ def _allowed(href: str) -> bool:
 class _SafeContent(Treeprocessor):
     def run(self, root) -> None:
         for parent in list(root.iter()):
-            for child in list(parent):
-                index = list(parent).index(child)  # earlier replacements shift positions
+            shift = 0  # a note inserted after a link moves the later children by one
+            for position, child in enumerate(list(parent)):
+                index = position + shift
                 if child.tag == "img":  # keep its words, drop the picture
                     span = parent.makeelement("span", {})
                     span.text, span.tail = child.get("alt", ""), child.tail
@@ -75,6 +94,28 @@ class _SafeContent(Treeprocessor):
                         note.text, note.tail = f" ({href})", child.tail
                         child.tail = None
                         parent.insert(index + 1, note)
+                        shift += 1
+
+
+# Python-Markdown's own pattern, with a space (or the line's end) required after the «#»s.
+_HASH_HEADING = re.compile(
+    r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>(?:\\.|[^\\])*?)#*(?:\n|$)")
+
+
+class _NoHeadings(Treeprocessor):
+    """A heading in a description is a bold paragraph: the events page's outline (day
+    headings, event headings) stays the page's own."""
+
+    def run(self, root) -> None:
+        for element in root.iter():
+            if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                strong = element.makeelement("strong", {})
+                strong.text, element.text = element.text, None
+                strong.extend(list(element))
+                for child in list(element):
+                    element.remove(child)
+                element.append(strong)
+                element.tag = "p"
 
 
 class _MailLink(InlineProcessor):
@@ -90,6 +131,50 @@ class _MailLink(InlineProcessor):
         return link, m.start(0), m.end(0)
 
 
+# A link's text and target are found by scanning the rest of the description from each «[»: in
+# Python, character by character, over a text that escapes and code spans have already made
+# longer (each becomes a placeholder of a dozen characters). 8 KB of «[\\](» took over a second.
+# The same scans by str.find (in C), and a target's scan only as far as a target can reach, cost
+# milliseconds at the size limit (tests/test_description_cost.py, bench/bench.py).
+_LINK_WINDOW = 4 * DESCRIPTION_LENGTH  # a link target plus its title, placeholders included
+
+
+def _get_text(self, data: str, index: int) -> tuple[str, int, bool]:
+    """LinkInlineProcessor.getText: the text up to the «]» that closes the «[» before `index`."""
+    depth, position = 1, index
+    opening = data.find("[", position)
+    while True:
+        closing = data.find("]", position)
+        if closing < 0:
+            return data[index:], len(data), False
+        while 0 <= opening < closing:  # the «[» before this «]» nest one level deeper each
+            depth += 1
+            opening = data.find("[", opening + 1)
+        depth -= 1
+        if depth == 0:
+            return data[index:closing], closing + 1, True
+        position = closing + 1
+
+
+def _bounded_get_link(get_link):
+    def get_link_within(data: str, index: int):
+        """getLink on what can hold a link target: nothing closes a link without «)»."""
+        if data.find(")", index) < 0:
+            return "", None, index, False
+        return get_link(data[:index + _LINK_WINDOW], index)
+    return get_link_within
+
+
+def _fast_links(md: markdown.Markdown) -> None:
+    for name in ("reference", "link", "image_link", "image_reference", "short_reference",
+                 "short_image_ref"):
+        if name in md.inlinePatterns:
+            processor = md.inlinePatterns[name]
+            processor.getText = types.MethodType(_get_text, processor)
+            if hasattr(processor, "getLink"):
+                processor.getLink = _bounded_get_link(processor.getLink)
+
+
 def _renderer() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["sane_lists"])
     # raw HTML from an editor is shown as text, not injected into the page
@@ -98,6 +183,11 @@ def _renderer() -> markdown.Markdown:
     md.inlinePatterns.deregister("automail")
     md.inlinePatterns.register(_MailLink(r"<([^<> !]+@[^@<> ]+)>", md), "qw_mail", 110)
     md.treeprocessors.register(_SafeContent(md), "qw_safe_content", 0)
+    # A «#» heading needs a space after its marks, so a hashtag at a line start
+    # («#НеделяКачества») stays text as typed; headings become bold paragraphs (_NoHeadings).
+    md.parser.blockprocessors["hashheader"].RE = _HASH_HEADING
+    md.treeprocessors.register(_NoHeadings(md), "qw_no_headings", 1)
+    _fast_links(md)
     return md
 
 

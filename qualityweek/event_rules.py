@@ -17,7 +17,7 @@ from typing import get_args
 from markupsafe import Markup
 
 from . import untrusted
-from .description import _MARKERS, MAX_NESTING
+from .description import _MARKERS, _REFERENCE, MAX_NESTING
 from .event_messages import FIELD_WORDS, words_for_script
 from .fields import has_letters
 from .events import (EVENTS_DIR, FIELDS, FORMATS, HOW_TO_NAME, IN_PERSON, KINDS, REQUIRED,
@@ -77,8 +77,9 @@ def _named(name: str) -> bool:
 def js_pattern(pattern: str) -> str:
     """A Python regex as text a JavaScript RegExp (flag «u») reads the same: characters outside
     printable ASCII written as \\uXXXX (the patterns hold control characters and lone
-    surrogates, which JSON in UTF-8 cannot carry as they are)."""
-    return "".join(ch if " " < ch <= "~" else f"\\u{ord(ch):04x}" for ch in pattern)
+    surrogates, which JSON in UTF-8 cannot carry as they are); beyond U+FFFF as \\u{XXXXX}."""
+    return "".join(ch if " " < ch <= "~" else f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF
+                   else f"\\u{{{ord(ch):x}}}" for ch in pattern)
 
 
 def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str, ...] = (),
@@ -105,6 +106,7 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "description_brackets": untrusted.DESCRIPTION_BRACKETS,
         "description_nesting": MAX_NESTING,
         "description_markers": js_pattern(_MARKERS.pattern),
+        "description_reference": js_pattern(_REFERENCE.pattern),
         "control": js_pattern(untrusted._CONTROL.pattern),
         "control_multiline": js_pattern(untrusted._CONTROL_IN_MULTILINE.pattern),
         # what Python's str.strip() removes around the description (JavaScript's trim differs)

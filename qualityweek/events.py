@@ -23,7 +23,7 @@ from .facts import read_input, summarize
 from .fields import LongText, Name, Text, Url, describe_value_error
 from .settings import MOSCOW
 from .typography import quote, year_suffix
-from .untrusted import Problem, shown
+from .untrusted import Problem, check_text, safe_name, shown
 from .yaml_input import YamlInputError, load_yaml
 
 EVENTS_DIR = "events"
@@ -43,6 +43,15 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _MOMENT = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?: ([0-9]{2}:[0-9]{2}))?")
 # An event file is a few kilobytes (the description is at most untrusted.DESCRIPTION_LENGTH).
 MAX_FILE_BYTES = 32_000
+# The slug names the page anchor and the file of the event's calendar (…/slug.ics): a file name
+# of 255 bytes is every file system's limit, and a reader's link stays readable well below it.
+SLUG_LENGTH = 80
+# Events a year and a build take. The region's municipalities number a few dozen, and an
+# edition has had tens of events: 500 a year is ten times that and keeps the events page and
+# the search index at sizes a phone downloads (bench/bench.py measures them at the limit);
+# the archive keeps a few years, so a build takes four full years.
+MAX_EVENTS_PER_YEAR = 500
+MAX_EVENTS = 2000
 
 
 class EventsError(ValueError):
@@ -58,6 +67,9 @@ class EventsError(ValueError):
 def _moment(value: Any) -> date | datetime:
     """«2026-11-12» (a date) or «2026-11-12 10:00» (a naive datetime, Moscow time:
     settings.MOSCOW), kept as a string by the loader."""
+    if value is None or isinstance(value, str) and not value.strip():
+        raise ValueError("не задана дата: ожидается ГГГГ-ММ-ДД или ГГГГ-ММ-ДД ЧЧ:ММ "
+                         "(время московское), например 2026-11-12 10:00")
     match = _MOMENT.fullmatch(value) if isinstance(value, str) else None
     if match:
         try:
@@ -167,6 +179,18 @@ def load_municipalities(path: Path, name: str = MUNICIPALITIES_FILE) -> tuple[st
     if not isinstance(names, list) or not names or not all(
             isinstance(n, str) and n.strip() for n in names):
         raise EventsError(f"{name}: ожидается непустой список строк под ключом municipalities")
+    problems = []
+    for number, entry in enumerate(names, 1):
+        try:  # the names are shown on the form and matched against event files as typed
+            check_text(entry)
+        except ValueError as error:
+            problems.append(f"{name}, municipalities, элемент {number}: {error}")
+        else:
+            if entry != entry.strip():
+                problems.append(f"{name}, municipalities, элемент {number}: пробел в начале или "
+                                f"в конце: {shown(entry)}")
+    if problems:
+        raise EventsError(summarize(problems))
     if len(set(names)) != len(names):
         raise EventsError(f"{name}: в списке municipalities есть повторы")
     return tuple(names)
@@ -194,6 +218,36 @@ def ignored(name: str) -> bool:
     return bool(_IGNORED.fullmatch(name))
 
 
+def _skipped(entry: Path) -> bool:
+    """Whether an entry is an editor's file skipped without a word. A hidden folder
+    (`.2026/`) or a hidden Markdown file (`.event.md`) may hold an event someone meant to
+    publish: those are reported. Emacs' lock link `.#x.md` and the `._x.md` that macOS writes
+    beside a file on a USB stick stay skipped."""
+    name = entry.name
+    if not ignored(name):
+        return False
+    if entry.is_dir() and not entry.is_symlink():
+        return False
+    hidden_event = name.startswith(".") and not name.startswith((".#", "._"))
+    return not (hidden_event and name.endswith(".md"))
+
+
+def skipped_files(docs_dir: Path, label: str = "docs") -> list[str]:
+    """The editors' files under docs/events/ that the build skips (`_skipped`), as the log
+    names them: skipped, but not without a word."""
+    root = docs_dir / EVENTS_DIR
+    if not root.is_dir() or root.is_symlink():
+        return []
+    found = []
+    for top in sorted(root.iterdir()):
+        entries = [top]
+        if top.is_dir() and not top.is_symlink() and not _skipped(top):
+            entries = sorted(top.iterdir())
+        found.extend(f"{label}/{safe_name(e.relative_to(docs_dir).as_posix())}"
+                     for e in entries if _skipped(e))
+    return found
+
+
 def _sources(docs_dir: Path, label: str) -> tuple[list[_Source], list[str]]:
     """Every event file under docs/events/, and a problem for every other entry that is not
     an ignored kind: nothing there is skipped without a word."""
@@ -205,21 +259,22 @@ def _sources(docs_dir: Path, label: str) -> tuple[list[_Source], list[str]]:
     folder_rule = (f"мероприятие кладут в папку года: {label}/{EVENTS_DIR}/ГГГГ/имя-файла.md "
                    f"(год — четыре цифры, {FIRST_YEAR}–{LAST_YEAR})")
     for top in sorted(root.iterdir()):
-        where = f"{label}/{EVENTS_DIR}/{top.name}"
-        if ignored(top.name):
+        where = f"{label}/{EVENTS_DIR}/{safe_name(top.name)}"
+        if _skipped(top):
             continue
         if top.is_symlink() or not top.is_dir():
             problems.append(f"{where}: не папка года; {folder_rule}")
             continue
         if not (_YEAR_DIR.fullmatch(top.name) and FIRST_YEAR <= int(top.name) <= LAST_YEAR):
             # name what is inside, so that an editor finds the files that did not make it
-            inside = [e for e in sorted(top.iterdir()) if not ignored(e.name)] or [top]
-            problems.extend(f"{label}/{e.relative_to(docs_dir).as_posix()}: папка «{top.name}» "
-                            f"не называется годом; {folder_rule}" for e in inside)
+            inside = [e for e in sorted(top.iterdir()) if not _skipped(e)] or [top]
+            problems.extend(f"{label}/{safe_name(e.relative_to(docs_dir).as_posix())}: папка "
+                            f"«{safe_name(top.name)}» не называется годом; {folder_rule}"
+                            for e in inside)
             continue
         for entry in sorted(top.iterdir()):
-            where = f"{label}/{EVENTS_DIR}/{top.name}/{entry.name}"
-            if ignored(entry.name):
+            where = f"{label}/{EVENTS_DIR}/{top.name}/{safe_name(entry.name)}"
+            if _skipped(entry):
                 continue
             if entry.is_symlink():
                 problems.append(f"{where}: символическая ссылка, а не файл; положите в папку "
@@ -230,6 +285,9 @@ def _sources(docs_dir: Path, label: str) -> tuple[list[_Source], list[str]]:
                 problems.append(f"{where}: не обычный файл; {folder_rule}")
             elif entry.suffix != ".md" or not SLUG.fullmatch(entry.stem):
                 problems.append(f"{where}: не подходит как файл мероприятия: {HOW_TO_NAME}")
+            elif len(entry.stem) > SLUG_LENGTH:
+                problems.append(f"{where}: имя файла длиннее {SLUG_LENGTH} знаков "
+                                f"({len(entry.stem)}); сократите его")
             else:
                 sources.append(_Source(entry, where, int(top.name), entry.stem))
     return sources, problems
@@ -256,7 +314,7 @@ def _rule(error: dict) -> str:
 def _describe(error: dict, where: str) -> str:
     """One pydantic error as the build says it: the file and the key for editors, then the
     message a person reads in the form (event_messages)."""
-    field = ".".join(str(p) for p in error["loc"])
+    field = safe_name(".".join(str(p) for p in error["loc"]))
     kind = error["type"]
     if field not in FIELD_WORDS:
         return f"{where}, поле «{field}»: неизвестное поле; допустимые: {', '.join(FIELDS)}"
@@ -355,6 +413,20 @@ def parse_event(text: str, source: _Source, municipalities: Collection[str],
                                     "description": description})
 
 
+def _too_many(sources: list[_Source], label: str) -> list[str]:
+    per_year: dict[int, int] = {}
+    for source in sources:
+        per_year[source.year] = per_year.get(source.year, 0) + 1
+    problems = [f"{label}/{EVENTS_DIR}/{year}: {count} мероприятий, больше {MAX_EVENTS_PER_YEAR} "
+                "за год; столько страница мероприятий не покажет быстро — уберите лишние "
+                "или объедините повторяющиеся" for year, count in per_year.items()
+                if count > MAX_EVENTS_PER_YEAR]
+    if len(sources) > MAX_EVENTS:
+        problems.append(f"{label}/{EVENTS_DIR}: {len(sources)} мероприятий за все годы, больше "
+                        f"{MAX_EVENTS}; перенесите старые годы из папки")
+    return problems
+
+
 def load_events(docs_dir: Path, municipalities: Collection[str], *, label: str = "docs",
                 municipalities_file: str = MUNICIPALITIES_FILE) -> dict[int, list[Event]]:
     """Every year folder's events, as {year: events sorted by start}.
@@ -363,6 +435,9 @@ def load_events(docs_dir: Path, municipalities: Collection[str], *, label: str =
     reported together, each on its own line, so one build shows every problem.
     """
     sources, problems = _sources(docs_dir, label)
+    too_many = _too_many(sources, label)
+    if too_many:  # so many files are not read one by one: the count is the message
+        raise EventsError(summarize(too_many))
     by_year: dict[int, list[Event]] = {}
     for source in sources:
         try:

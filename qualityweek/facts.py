@@ -16,9 +16,9 @@ from typing import Annotated, Any, Union
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
                       ValidationError, model_validator)
 
-from .fields import (CitedUrl, Email, LongText, Phone, Source, Text, Url, Year,
+from .fields import (SITE_PAGE, CitedUrl, Email, LongText, Phone, Source, Text, Url, Year,
                      describe_value_error)
-from .untrusted import check_template, shown
+from .untrusted import check_template, safe_name, shown
 from .yaml_input import YamlInputError, load_yaml
 
 
@@ -147,7 +147,7 @@ def _describe(error: dict, path: str) -> str:
         message = f"{noun} не подходит: {describe_value_error(error)}"
     else:
         if len(loc) >= 2 and loc[0] == "editions":
-            where.append(f"год {loc[1]}")
+            where.append(f"год {safe_name(str(loc[1]))}")
             field = loc[2:]
         if error["type"] == "extra_forbidden":
             allowed = _field_names(loc[:-1])
@@ -156,7 +156,7 @@ def _describe(error: dict, path: str) -> str:
             message = describe_value_error(error)
     # a model-level check (e.g. start/end order) has no field of its own: name the block
     if field:
-        where.append(f"поле «{'.'.join(str(p) for p in field)}»")
+        where.append(f"поле «{safe_name('.'.join(str(p) for p in field))}»")
     return ", ".join(where) + f": {message}"
 
 
@@ -186,9 +186,58 @@ def parse_facts(text: str, path: str) -> Facts:
     return facts
 
 
-def _check_consistency(facts: Facts, path: str) -> None:
-    """Rules that span fields: dates within their edition's year, known link keys."""
+# What the pages print of each contact, always (contacts.md, participate.md, index.md, the
+# form's rules): required, so a missing one is a message naming it, never «None» on a page.
+REQUIRED_CONTACTS = {
+    "ministry": ("name", "short_name", "as_of", "address", "phone", "phone_kind", "email"),
+    "roskachestvo": ("name", "email", "email_purpose"),
+}
+
+
+def _missing_contacts(facts: Facts, path: str) -> list[str]:
     problems = []
+    for key, fields in REQUIRED_CONTACTS.items():
+        contact = facts.contacts.get(key)
+        if contact is None:
+            problems.append(f"{path}, поле «contacts.{key}»: обязательное поле не задано "
+                            "(его контакты выводят страницы сайта)")
+            continue
+        problems.extend(f"{path}, поле «contacts.{key}.{field}»: обязательное поле не задано "
+                        "(его выводят страницы сайта)"
+                        for field in fields if getattr(contact, field) is None)
+    return problems
+
+
+def page_sources(facts: Facts) -> list[tuple[str, str]]:
+    """(where, page) of every source that names a page of this site, such as letter-2023.md:
+    `where` as messages name it («год 2023, поле «motto.source»»)."""
+    found = []
+    for key, contact in facts.contacts.items():
+        found.append((f"поле «contacts.{key}.source»", contact.source))
+    for year, edition in facts.editions.items():
+        for block in ("motto", "forum", "regional_day"):
+            part = getattr(edition, block)
+            for field in ("source", "plenary_source"):
+                value = getattr(part, field, None) if part else None
+                if value:
+                    found.append((f"год {year}, поле «{block}.{field}»", value))
+    return [(where, value) for where, value in found if SITE_PAGE.fullmatch(value)]
+
+
+def check_page_sources(facts: Facts, path: str, docs_dir: Path) -> None:
+    """FactsError naming the year and field of a `source:` whose page is not in docs/ (MkDocs
+    would only warn, in English, about the page that links to it)."""
+    problems = [f"{path}, {where}: страницы «{page}» нет в папке {docs_dir.name}/; ожидается "
+                "адрес https://… или имя страницы сайта, например letter-2023.md"
+                for where, page in page_sources(facts) if not (docs_dir / page).is_file()]
+    if problems:
+        raise FactsError(summarize(problems))
+
+
+def _check_consistency(facts: Facts, path: str) -> None:
+    """Rules that span fields: dates within their edition's year, known link keys, the contacts
+    the pages print."""
+    problems = _missing_contacts(facts, path)
     for year, edition in facts.editions.items():
         where = f"{path}, год {year}"
         dated = {}

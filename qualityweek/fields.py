@@ -17,9 +17,19 @@ from pydantic import AfterValidator, BeforeValidator, Field
 from .calendar import FIRST_YEAR, LAST_YEAR
 from .untrusted import EMAIL, LONG_TEXT, Problem, check_text, check_url, shown
 
-Text = Annotated[str, Field(min_length=1, strict=True), AfterValidator(check_text)]
+
+def _filled(value: str) -> str:
+    """A value of only spaces (NBSP and other Unicode spaces too) is an empty value: it would
+    make an empty card heading or line."""
+    if not value.strip():
+        raise Problem(f"не заполнено: только пробелы {shown(value)}", "missing")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, strict=True), AfterValidator(check_text),
+                 AfterValidator(_filled)]
 LongText = Annotated[str, Field(min_length=1, strict=True),
-                     AfterValidator(partial(check_text, limit=LONG_TEXT))]
+                     AfterValidator(partial(check_text, limit=LONG_TEXT)), AfterValidator(_filled)]
 
 
 def has_letters(value: str) -> str:
@@ -31,7 +41,7 @@ def has_letters(value: str) -> str:
 
 # A title or an organizer: text with at least one letter or digit.
 Name = Annotated[str, Field(min_length=1, strict=True), AfterValidator(check_text),
-                 AfterValidator(has_letters)]
+                 AfterValidator(_filled), AfterValidator(has_letters)]
 # A page of the web: https with a host (see untrusted.check_url).
 Url = Annotated[str, Field(strict=True), AfterValidator(check_url)]
 # Some cited public pages exist only over plain http; a citation keeps the address it was read at.
@@ -106,6 +116,8 @@ def describe_value_error(error: dict) -> str:
     kind = error["type"]
     if kind == "missing":
         return MESSAGES[kind]
+    if error.get("input") is None and kind in ("string_type", "string_too_short"):
+        return "не заполнено"  # «title:» with nothing after it
     if kind in MESSAGES:
         return f"{MESSAGES[kind]} ({got(error.get('input'))})"
     return str(error["msg"]).removeprefix("Value error, ")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import cache
 
-from icalendar import Calendar, Event, Timezone, TimezoneStandard, vText
+from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from .edition import Edition
 from .settings import MOSCOW
@@ -253,8 +253,14 @@ def _event_lines(entry: CalendarEntry, stamp: datetime) -> list[str]:
     return ["BEGIN:VEVENT", *lines, "END:VEVENT"]
 
 
+_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
+
+
 def _escaped(text: str) -> str:
-    return vText(text).to_ical().decode("utf-8")
+    """RFC 5545 TEXT (3.3.11): every backslash, «;», «,» and line break escaped. icalendar's
+    vText leaves «\\N» as typed, which readers take for a line break."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_TEXT_ESCAPES)
 
 
 @dataclass(frozen=True)

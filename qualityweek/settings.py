@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from .calendar import FIRST_YEAR, LAST_YEAR, edition_dates, edition_year_for, in_range
@@ -73,13 +74,38 @@ def _parse_today(raw: str) -> date:
     return parsed
 
 
+# The poster prints the site's address on one line of its footer, at 3.5 pt at the smallest
+# (poster_layout): 49 of its widest character («@») fit there, so a longer address would run off.
+SITE_URL_LENGTH = 48
+
+
 def _parse_url(name: str, raw: str, example: str, *, site: bool) -> str:
     value = raw.strip()
     try:
-        check_url(value, query=not site)
+        check_url(value, query=False)
+        problem = _site_problem(value) if site else _repo_problem(value)
     except ValueError as error:
         raise SettingsError(f"{name}: {error}, например {name}={example}") from None
+    if problem:
+        raise SettingsError(f"{name}: {problem}: {shown(value)}; например {name}={example}")
     return value.rstrip("/") + "/" if site else value.rstrip("/")
+
+
+def _site_problem(value: str) -> str | None:
+    if len(value) > SITE_URL_LENGTH:
+        return (f"адрес длиннее {SITE_URL_LENGTH} знаков ({len(value)}): он не поместится "
+                "в строку на плакате")
+    return None
+
+
+def _repo_problem(value: str) -> str | None:
+    """The repository is https://host/owner/repo (a group path on GitLab may be longer): edit
+    links are made by appending to it, so «.» and «..» segments, «%» escapes or an empty
+    segment would lead into another repository."""
+    segments = urlsplit(value).path.strip("/").split("/")
+    if len(segments) < 2 or any(s in ("", ".", "..") or "%" in s for s in segments):
+        return "ожидается адрес репозитория вида https://сайт/владелец/репозиторий"
+    return None
 
 
 def read_settings(environ: Mapping[str, str], today: date | None = None) -> BuildSettings:

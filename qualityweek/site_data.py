@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .events import EVENTS_DIR, MUNICIPALITIES_FILE, Event, load_events, load_municipalities
-from .facts import Facts, load_facts
+from .facts import Facts, check_page_sources, load_facts
+from .paths import check_tree
 from .settings import BuildSettings, read_settings
 
 FACTS_FILE = "data/facts.yml"
@@ -44,8 +45,10 @@ def _stamp(paths) -> tuple:
 
 
 def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) -> SiteData:
-    """Settings, facts and events; raises SettingsError, FactsError or EventsError."""
+    """Settings, facts and events; raises SettingsError, FactsError, EventsError or PathsError
+    (paths.py: a link or a folder outside the project, checked before anything is read)."""
     global _last
+    check_tree(project, docs_dir, docs_dir.name)
     settings = read_settings(environ)
     inputs = [project / FACTS_FILE, project / MUNICIPALITIES_FILE]
     events_dir = docs_dir / EVENTS_DIR
@@ -54,6 +57,7 @@ def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) ->
     if _last is not None and _last[0] == key:
         return _last[1]
     facts = load_facts(project / FACTS_FILE, name=FACTS_FILE)
+    check_page_sources(facts, FACTS_FILE, docs_dir)
     municipalities = load_municipalities(project / MUNICIPALITIES_FILE)
     events = load_events(docs_dir, municipalities, label=docs_dir.name)
     _last = (key, SiteData(settings=settings, facts=facts, events_by_year=events,

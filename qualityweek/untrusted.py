@@ -18,6 +18,15 @@ from markupsafe import Markup
 # Line and paragraph separators and the bidirectional overrides that can make a line display
 # differently from what it holds (the «Trojan Source» trick) are refused like control characters.
 _INVISIBLE = "\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+# Characters that show nothing and so hide or fake text: zero-width space, joiners and the
+# direction marks (U+200B–U+200F), the Arabic letter mark, the Mongolian vowel separator, the
+# invisible operators after the word joiner (U+2061–U+2064), Hangul fillers that render as
+# blanks, and tag characters (U+E0000–U+E007F). The word joiner U+2060 itself stays: the site's
+# own typography puts it after dashes.
+_INVISIBLE += "\u200b-\u200f\u061c\u180e\u2061-\u2064\u115f\u1160\u3164\uffa0\U000e0000-\U000e007f"
+# Private-use characters mean whatever a font on the reader's machine makes of them (U+F8FF is
+# an apple on a Mac and nothing elsewhere): no reader sees what the editor saw.
+_INVISIBLE += "\ue000-\uf8ff\U000f0000-\U0010ffff"
 # Unicode categories Cc (C0, DEL, C1) and Cs (lone surrogates), the noncharacters U+FFFE and
 # U+FFFF (YAML's reader refuses them), and the above; one regex search instead of a category
 # lookup per character (2000 events hold 1.5 million characters)
@@ -60,6 +69,31 @@ def _is_control(ch: str) -> bool:
     return _CONTROL.match(ch) is not None
 
 
+def safe_name(name: str) -> str:
+    """A file name, folder name or key for a message, whole: control, bidi and invisible
+    characters as `\\x1b`-style escapes, so a name cannot start a log line of its own (a forged
+    «::error::» annotation in CI) or send escape sequences to a terminal."""
+    return _CONTROL.sub(lambda found: _escape(found[0]), name)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+_COMMAND = re.compile(r"^([ \t]*):(?=:)", re.MULTILINE)
+
+
+def log_safe(message: str) -> str:
+    """A message for the build log: every character `safe_name` escapes, except the line
+    breaks between its lines, and no line that starts with «::» (GitHub Actions reads such a
+    line as a workflow command)."""
+    lines = (safe_name(line) for line in message.split("\n"))
+    return _COMMAND.sub(lambda found: found[1] + "\\x3a", "\n".join(lines))
+
+
 def check_text(value: str, *, limit: int = SHORT_TEXT, multiline: bool = False) -> str:
     """`value` if it is plain text within `limit` characters; else ValueError saying why.
     Tabs and line breaks are allowed only in `multiline` text (a description)."""
@@ -74,6 +108,14 @@ def check_text(value: str, *, limit: int = SHORT_TEXT, multiline: bool = False) 
         raise Problem(f"длиннее {limit} знаков (получено {len(value)}): {shown(value)}",
                       "too_long", limit=limit, length=len(value))
     return value
+
+
+def character_name(ch: str) -> str:
+    """A refused character for an editor: its name in words (event_messages, as the form says
+    it) and its code point, to find it in an editor: «служебный знак ESC (U+001B)»."""
+    from .event_messages import character_name as in_words  # it needs nothing from here
+
+    return f"{in_words(ch)} (U+{ord(ch):04X})"
 
 
 # -- URLs ------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .untrusted import shown
+from .untrusted import _CONTROL_IN_MULTILINE, character_name, shown
 
 
 class YamlInputError(ValueError):
@@ -175,10 +175,31 @@ def _plain_load(text: str):
     return root
 
 
+_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?([^\s:#'\"][^:]*?)[ \t]*:(?:[ \t]|$)")
+
+
+def check_characters(text: str, *, first_line: int = 1) -> None:
+    """YamlInputError naming the line (as an editor's program counts lines: YAML also breaks
+    them at NEL and U+2028, so its own count would blame the next line), the field and the
+    character in words, for a control or invisible character anywhere in the text."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        found = _CONTROL_IN_MULTILINE.search(line.rstrip("\r"))
+        if not found:
+            continue
+        keys = (_KEY.match(lines[n]) for n in range(number, -1, -1))
+        key = next((k[1] for k in keys if k), None)
+        field = f", поле «{shown(key)[1:-1]}»" if key else ""
+        raise YamlInputError(f"строка {number + first_line}{field}: недопустимый символ — "
+                             f"{character_name(found[0])}: {shown(line.strip())}; удалите его "
+                             "или замените пробелом")
+
+
 def load_yaml(text: str, *, first_line: int = 1):
     """The YAML `text` as dicts, lists, strings and None; YamlInputError with a one-line message
     («строка N: what is wrong: «the typed line»») otherwise. `first_line` is the number of the
     text's first line in its file (front matter starts on line 2)."""
+    check_characters(text, first_line=first_line)
     if yaml.__with_libyaml__:
         try:
             return _plain_load(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 
 
 from conftest import NBSP, Build, build_site
@@ -22,7 +23,7 @@ def test_reference_has_the_same_pages_without_macros_or_overrides(bench, tmp_pat
 
     site = build_site(tmp_path / "site", QUALITY_TODAY=TODAY)
     plain = tmp_path / "plain"
-    bench.mkdocs_build(reference, plain, env)
+    bench.mkdocs_build(reference, plain, env, strict=False)
     assert site.result.returncode == 0, site.output
     assert ({p.relative_to(site.site) for p in html_files(site.site)}
             == {p.relative_to(plain) for p in html_files(plain)})
@@ -35,3 +36,27 @@ def test_reference_has_the_same_pages_without_macros_or_overrides(bench, tmp_pat
 
 def words(text: str) -> list[str]:
     return text.replace(NBSP, " ").split()
+
+
+def test_a_planted_warning_fails_the_bench_build_as_it_fails_ci(bench, tmp_path):
+    """bench.mkdocs_build runs `mkdocs build --strict` as CI does, never with -q (which drops
+    warnings before --strict counts them): a link to a missing page, only a warning, fails it."""
+    import subprocess
+
+    import pytest
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[нет такой](missing-page.md)\n",
+                    encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QUALITY_")}
+    env.update(NO_MKDOCS_2_WARNING="1", QUALITY_TODAY=TODAY)
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        bench.mkdocs_build(project, tmp_path / "site", env)
+    assert "missing-page.md" in failed.value.stdout + failed.value.stderr
+    # the same build with -q passes: the reason the bench must not use it
+    quiet = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                            str(project / "mkdocs.yml"), "-d", str(tmp_path / "quiet")],
+                           cwd=project, env=env, capture_output=True, text=True)
+    assert quiet.returncode == 0, quiet.stdout + quiet.stderr

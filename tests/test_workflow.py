@@ -1,5 +1,7 @@
-"""The GitHub Pages workflow: when it runs, what it runs before publishing, which actions it uses.
-Nothing here talks to GitHub: the file is parsed, and checked by actionlint when it is installed."""
+"""The GitHub workflows: the Pages workflow (when it runs, what it runs before publishing) and the
+check workflow for pull requests (forks included: read-only, no secrets, pinned actions).
+Nothing here talks to GitHub: the files are parsed, and checked by actionlint when it is
+installed."""
 
 from __future__ import annotations
 
@@ -15,15 +17,25 @@ import yaml
 from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+CHECK = ROOT / ".github" / "workflows" / "check.yml"
 ACTIONLINT = Path(sys.executable).parent / "actionlint"  # installed into the venv by pip
+
+
+def load(path: Path) -> dict:
+    # YAML 1.1 reads the key `on:` as the boolean True
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))
+    return data
 
 
 @pytest.fixture(scope="module")
 def workflow() -> dict:
-    # YAML 1.1 reads the key `on:` as the boolean True
-    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    data["on"] = data.pop(True, data.get("on"))
-    return data
+    return load(WORKFLOW)
+
+
+@pytest.fixture(scope="module")
+def check() -> dict:
+    return load(CHECK)
 
 
 def steps(job: dict) -> list[dict]:
@@ -87,10 +99,67 @@ def test_scheduled_runs_keep_the_schedule_alive(workflow):
     assert "actions/workflows/pages.yml/enable" in step["run"]
 
 
-def test_actionlint_finds_nothing():
+@pytest.mark.parametrize("path", [WORKFLOW, CHECK], ids=["pages", "check"])
+def test_actionlint_finds_nothing(path):
     actionlint = shutil.which("actionlint") or (str(ACTIONLINT) if ACTIONLINT.exists() else None)
     if actionlint is None:
         pytest.skip("actionlint not installed: pip install -r requirements-dev.txt")
-    result = subprocess.run([actionlint, "-no-color", str(WORKFLOW)], cwd=ROOT,
+    result = subprocess.run([actionlint, "-no-color", str(path)], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- the check workflow: every pull request, forks included -------------------------------------
+
+def test_check_runs_on_every_pull_request_and_every_push(check):
+    triggers = check["on"]
+    assert set(triggers) == {"pull_request", "push"}
+    # no branch filter on pull requests (forks target any branch); every branch on push
+    assert not (triggers["pull_request"] or {}).get("branches")
+    assert triggers["push"]["branches"] == ["**"]
+    text = CHECK.read_text(encoding="utf-8")
+    assert "pull_request_target" not in text.replace("never `pull_request_target`", "")
+    assert "workflow_run" not in triggers
+
+
+def test_check_has_a_read_only_token_and_no_secrets(check):
+    assert check["permissions"] == {"contents": "read"}
+    text = CHECK.read_text(encoding="utf-8")
+    assert not re.search(r"secrets\.[A-Za-z_]|github\.token|GITHUB_TOKEN", text)
+    for job in check["jobs"].values():
+        assert "permissions" not in job  # nothing widens the workflow's read-only token
+        checkout = next(s for s in steps(job) if s.get("uses", "").startswith("actions/checkout@"))
+        assert checkout["with"]["persist-credentials"] is False
+
+
+def test_check_pins_actions_by_commit_and_has_a_time_limit(check):
+    text = CHECK.read_text(encoding="utf-8")
+    for job in check["jobs"].values():
+        assert 0 < job["timeout-minutes"] <= 30
+        for step in steps(job):
+            if "uses" in step:
+                assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+                # the tag the commit stands for, in a comment on the same line
+                assert re.search(re.escape(step["uses"]) + r"  # v\d+\.\d+\.\d+", text)
+
+
+def test_check_builds_strictly_tests_and_uploads_the_site(check):
+    (job,) = check["jobs"].values()
+    runs = [step.get("run", "") for step in steps(job)]
+    build = next(run for run in runs if "mkdocs build" in run)
+    assert "--strict" in build.split() and "-q" not in build.split()
+    # the README's test command
+    assert "python -m pytest" in runs
+    install = runs.index("python -m pip install -r requirements-dev.txt")
+    assert install < runs.index(build) < runs.index("python -m pytest")
+    upload = next(s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site"
+
+
+def test_check_writes_the_events_summary_without_pasting_event_data_into_a_script(check):
+    (job,) = check["jobs"].values()
+    step = next(s for s in steps(job) if "qualityweek.review" in s.get("run", ""))
+    assert step["run"] == ('python -m qualityweek.review --base "$BASE_SHA" '
+                           '>> "$GITHUB_STEP_SUMMARY"')
+    assert "${{" not in step["run"]  # expressions go through env, never into the shell text
+    assert "pull_request.base.sha" in step["env"]["BASE_SHA"]

@@ -128,6 +128,15 @@
   function descriptionProblem(text) {
     var problem = textProblem(text, rules.description_length, true);
     if (problem) return problem;
+    // description.check_references: a reference counts as the character it stands for
+    var references = new RegExp(rules.description_reference, "gu"), found;
+    var decoder = document.createElement("textarea");
+    var refused = new RegExp(rules.control_multiline, "u");
+    while ((found = references.exec(text))) {
+      decoder.innerHTML = found[0];
+      var bad = refused.exec(decoder.value);
+      if (bad) return ["reference", { reference: "«" + found[0] + "»", character: characterName(bad[0]) }];
+    }
     var brackets = text.split("[").length - 1;
     if (brackets > rules.description_brackets) {
       return ["brackets", { limit: rules.description_brackets, count: brackets }];

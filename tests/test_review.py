@@ -1,0 +1,100 @@
+"""The pull-request summary (qualityweek/review.py): the events a change adds or edits, as the
+site will show them, for the check workflow's job summary."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, copy_project
+from test_events import MUNICIPALITIES, VALID, event_text
+from qualityweek.review import Change, parse_name_status, summary
+
+GOOD = event_text(VALID, "Описание.")
+FILES = {
+    "docs/events/2026/tour.md": GOOD,
+    "docs/events/2026/promo.md": event_text(dict(VALID, title="Скидки <b>*всем*</b>",
+                                                 start="2026-11-09", end="2026-11-15")),
+    "docs/events/2026/broken.md": event_text(dict(VALID, municipality="Нарния")),
+    "docs/events/2026/Bad Name.md": GOOD,
+}
+
+
+def read(path: str) -> str | None:
+    return FILES.get(path)
+
+
+def test_added_and_changed_events_are_shown_as_on_the_site():
+    text = summary([Change("A", "docs/events/2026/tour.md"),
+                    Change("M", "docs/events/2026/promo.md"),
+                    Change("D", "docs/events/2025/old.md"),
+                    Change("M", "docs/index.md")], read, MUNICIPALITIES)
+    assert "**добавлено:** «Экскурсия на молочный завод»" in text
+    assert "Когда: 12\u00a0ноября 2026\u00a0г., 10:00–12:30" in text
+    assert "Где: Котельничский район, г. Котельнич, ул. Тестовая, д. 5 (очно)" in text
+    assert "Когда: 9–15\u00a0ноября 2026\u00a0г." in text.replace("\u2060", "")
+    assert "**удалено:** docs/events/2025/old.md" in text
+    assert "index.md" not in text  # not an event
+    # a title's markup is text in the summary: GitHub renders character references as text
+    assert "<b>" not in text and "&#60;b&#62;&#42;всем&#42;&#60;/b&#62;" in text
+
+
+def test_a_broken_or_misnamed_file_shows_the_builds_message():
+    text = summary([Change("A", "docs/events/2026/broken.md"),
+                    Change("A", "docs/events/2026/Bad Name.md")], read, MUNICIPALITIES)
+    assert "⚠ docs/events/2026/broken.md, поле «municipality»: «Нарния»" in text
+    assert "⚠ не файл мероприятия" in text
+
+
+def test_no_event_changes():
+    assert "Файлы мероприятий не менялись." in summary([], read, MUNICIPALITIES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=st.text(min_size=1, max_size=40))
+def test_any_file_name_stays_one_line_of_text(name):
+    path = f"docs/events/2026/{name}"
+    text = summary([Change("A", path), Change("D", path)], lambda p: None, MUNICIPALITIES)
+    for line in text.splitlines():
+        assert not line.lstrip().startswith("::")
+        assert "\x1b" not in line and "\r" not in line and "<" not in line
+    # the heading, a blank line, the added file and its warning, the deleted file
+    assert len(text.splitlines()) == 5
+
+
+def test_name_status_output_keeps_any_name():
+    output = b"A\0docs/events/2026/a\nb.md\0M\0docs/x.md\0"
+    assert parse_name_status(output) == [Change("A", "docs/events/2026/a\nb.md"),
+                                         Change("M", "docs/x.md")]
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_the_command_compares_with_the_base_commit(tmp_path):
+    repo = copy_project(tmp_path / "repo")
+    _git(repo, "init", "-q")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
+    base = _git(repo, "rev-parse", "HEAD")
+    (repo / "docs" / "events" / "2026").mkdir(parents=True, exist_ok=True)
+    (repo / "docs" / "events" / "2026" / "tour.md").write_text(GOOD, encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "event")
+    run = [sys.executable, "-m", "qualityweek.review", "--root", str(repo)]
+    result = subprocess.run([*run, "--base", base], cwd=ROOT, capture_output=True, text=True,
+                            check=True)
+    assert "**добавлено:** «Экскурсия на молочный завод»" in result.stdout
+    # a new branch's push has no «before» commit (all zeros): a sentence, not a failure
+    result = subprocess.run([*run, "--base", "0" * 40], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    assert "базовый коммит не найден" in result.stdout
