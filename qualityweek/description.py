@@ -3,8 +3,10 @@
 Raw HTML is shown as text; images become their caption (a picture would be a request to someone
 else's server, 152-FZ); a link stays a link only to https (validated like every URL of the site),
 mail or phone, and any other link becomes its text followed by its address, so nothing the
-editor wrote disappears. `<name@example.org>` is a working mail link. The text is never run
-through Jinja. No MkDocs imports.
+editor wrote disappears. `<name@example.org>` is a working mail link. As people write on the
+web: a bare https:// or www. address and a bare e-mail address are links too (pymdownx.magiclink,
+through the same check), and a list may follow a line of text without a blank line between them.
+The text is never run through Jinja. No MkDocs imports.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from functools import lru_cache
 
 import markdown
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+from pymdownx.magiclink import RE_LINK, RE_MAIL, MagiclinkMailPattern, MagiclinkPattern
 
 from . import typography
 from .untrusted import DESCRIPTION_BRACKETS, DESCRIPTION_LENGTH, EMAIL, check_text, check_url
@@ -87,8 +91,66 @@ class _MailLink(InlineProcessor):
         return link, m.start(0), m.end(0)
 
 
+# A list's first item after a line of text: a bullet, or «1.» as CommonMark has it (another
+# number there is more likely a number in a sentence: «в 2026 г. было\n2. …»). At most three
+# spaces before the marker: four make a nested item or code.
+_FIRST_ITEM = re.compile(r" {0,3}(?:[-*+]|1[.)])[ \t]+\S")
+_ANY_ITEM = re.compile(r" {0,3}(?:[-*+]|[0-9]+[.)])[ \t]+\S")
+
+
+class _ListAfterText(Preprocessor):
+    """«Вы увидите:\n- цех\n- лаборатория» is a line and a list, as on GitHub and in every
+    editor people know; Python-Markdown wants a blank line before the list, so add one. Lines of
+    a list (its items and their continuation lines) are left alone: a blank line there would
+    make a tight list loose."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        in_list = False  # the block since the last blank line is a list
+        for line in lines:
+            if not line.strip():
+                in_list = False
+            elif not out or not out[-1].strip():
+                in_list = _ANY_ITEM.match(line) is not None
+            elif not in_list and _FIRST_ITEM.match(line):
+                out.append("")
+                in_list = True
+            out.append(line)
+        return out
+
+
+class _BareLink(MagiclinkPattern):
+    """magiclink's bare address; a «www.» address is linked as https, the only web scheme the
+    site links (magiclink writes http://, which the safety check would turn back into text)."""
+
+    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API
+        link, start, end = super().handleMatch(m, data)
+        if link is not None and m.group("www"):
+            link.set("href", "https://" + link.get("href").removeprefix("http://"))
+        return link, start, end
+
+
+class _BareMail(MagiclinkMailPattern):
+    """magiclink's bare e-mail address as a plain mailto link (its own hides the address in
+    character references, which the safety check cannot read)."""
+
+    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API
+        address = m.group("mail")
+        if not EMAIL.fullmatch(address):
+            return None, None, None
+        link = etree.Element("a", {"href": f"mailto:{address}"})
+        link.text = address
+        return link, m.start(0), m.end(0)
+
+
 def _renderer() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["sane_lists"])
+    md = markdown.Markdown(extensions=["sane_lists", "pymdownx.magiclink"],
+                           extension_configs={"pymdownx.magiclink": {"hide_protocol": False}})
+    md.preprocessors.register(_ListAfterText(md), "qw_list_after_text", 25)
+    bare_link = _BareLink(RE_LINK, md)
+    bare_link.config = md.inlinePatterns["magic-link"].config
+    md.inlinePatterns.register(bare_link, "magic-link", 85)
+    md.inlinePatterns.register(_BareMail(RE_MAIL, md), "magic-mail", 84.9)
     # raw HTML from an editor is shown as text, not injected into the page
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
