@@ -99,10 +99,11 @@ _ANY_ITEM = re.compile(r" {0,3}(?:[-*+]|[0-9]+[.)])[ \t]+\S")
 
 
 class _ListAfterText(Preprocessor):
-    """«Вы увидите:\n- цех\n- лаборатория» is a line and a list, as on GitHub and in every
-    editor people know; Python-Markdown wants a blank line before the list, so add one. Lines of
-    a list (its items and their continuation lines) are left alone: a blank line there would
-    make a tight list loose."""
+    """Lists as people type them in a form, one line each, with no blank lines around:
+    «Вы увидите:\n- цех\n- лаборатория\nПрограмма:» is a line, a list and a line, as in every
+    editor people know. Python-Markdown wants a blank line before a list, and reads an unindented
+    line after an item as part of it: add the blank lines. An item's indented continuation lines
+    and the items themselves are left alone (a blank line there would make a tight list loose)."""
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
@@ -115,6 +116,9 @@ class _ListAfterText(Preprocessor):
             elif not in_list and _FIRST_ITEM.match(line):
                 out.append("")
                 in_list = True
+            elif in_list and not line[0].isspace() and not _ANY_ITEM.match(line):
+                out.append("")  # text after the list, not a lazy continuation of its last item
+                in_list = False
             out.append(line)
         return out
 
