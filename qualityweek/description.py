@@ -3,10 +3,8 @@
 Raw HTML is shown as text; images become their caption (a picture would be a request to someone
 else's server, 152-FZ); a link stays a link only to https (validated like every URL of the site),
 mail or phone, and any other link becomes its text followed by its address, so nothing the
-editor wrote disappears. `<name@example.org>` is a working mail link. As people write on the
-web: a bare https:// or www. address and a bare e-mail address are links too (pymdownx.magiclink,
-through the same check), and a list may follow a line of text without a blank line between them.
-The text is never run through Jinja. No MkDocs imports.
+editor wrote disappears. `<name@example.org>` is a working mail link. The text is never run
+through Jinja. No MkDocs imports.
 """
 
 from __future__ import annotations
@@ -148,6 +146,8 @@ class _BareMail(MagiclinkMailPattern):
 
 
 def _renderer() -> markdown.Markdown:
+    # as people write on the web: bare https://, www. and e-mail addresses are links (through
+    # the same check as every link), and a list needs no blank line around it
     md = markdown.Markdown(extensions=["sane_lists", "pymdownx.magiclink"],
                            extension_configs={"pymdownx.magiclink": {"hide_protocol": False}})
     md.preprocessors.register(_ListAfterText(md), "qw_list_after_text", 25)
