@@ -105,18 +105,23 @@ class _ListAfterText(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
-        in_list = False  # the block since the last blank line is a list
+        in_list = None  # the kind of list the block since the last blank line is, if any
         for line in lines:
+            item = _ANY_ITEM.match(line)
+            kind = item and ("ul" if item[0].strip()[0] in "-*+" else "ol")
             if not line.strip():
-                in_list = False
+                in_list = None
             elif not out or not out[-1].strip():
-                in_list = _ANY_ITEM.match(line) is not None
+                in_list = kind
             elif not in_list and _FIRST_ITEM.match(line):
                 out.append("")
-                in_list = True
-            elif in_list and not line[0].isspace() and not _ANY_ITEM.match(line):
+                in_list = kind
+            elif in_list and kind and kind != in_list:
+                out.append("")  # «1.» after «-» items: a numbered list of its own (sane_lists)
+                in_list = kind
+            elif in_list and not line[0].isspace() and not kind:
                 out.append("")  # text after the list, not a lazy continuation of its last item
-                in_list = False
+                in_list = None
             out.append(line)
         return out
 
