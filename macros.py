@@ -49,6 +49,7 @@ from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
 from qualityweek.structured import events_ld, regional_events_ld  # noqa: E402
+from qualityweek.subscription_html import subscription_html  # noqa: E402
 from qualityweek.untrusted import log_safe, markdown_text, markdown_url  # noqa: E402
 
 
@@ -249,6 +250,16 @@ def define_reader_features(env, facts, shown, *, event_years, built, published) 
                 "https": markdown_url(subscription_url(published))}
 
     env.macro(calendar_subscription)
+
+    def subscription_box(*, primary: bool = False, title: str = "") -> Markup:
+        """The subscribe button with the https address to copy for Android and Google
+        Calendar (qualityweek/subscription_html.py); empty without a published address."""
+        if not published:
+            return Markup("")
+        return subscription_html(webcal_url(published), subscription_url(published),
+                                 primary=primary, title=title)
+
+    env.macro(subscription_box)
     site_url = env.conf.get("site_url") or None
     env.conf["extra"]["countdown"] = countdown_data(shown, built=built)
     env.conf["extra"]["jsonld"] = events_ld(shown, home_url=site_url)

@@ -17,8 +17,10 @@ from functools import lru_cache
 
 import markdown
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+from pymdownx.magiclink import RE_LINK, RE_MAIL, MagiclinkMailPattern, MagiclinkPattern
 
 from . import typography
 from .untrusted import (_CONTROL_IN_MULTILINE, DESCRIPTION_BRACKETS, DESCRIPTION_LENGTH, EMAIL,
@@ -175,8 +177,77 @@ def _fast_links(md: markdown.Markdown) -> None:
                 processor.getLink = _bounded_get_link(processor.getLink)
 
 
+# A list's first item after a line of text: a bullet, or «1.» as CommonMark has it (another
+# number there is more likely a number in a sentence: «в 2026 г. было\n2. …»). At most three
+# spaces before the marker: four make a nested item or code.
+_FIRST_ITEM = re.compile(r" {0,3}(?:[-*+]|1[.)])[ \t]+\S")
+_ANY_ITEM = re.compile(r" {0,3}(?:[-*+]|[0-9]+[.)])[ \t]+\S")
+
+
+class _ListAfterText(Preprocessor):
+    """Lists as people type them in a form, one line each, with no blank lines around:
+    «Вы увидите:\n- цех\n- лаборатория\nПрограмма:» is a line, a list and a line, as in every
+    editor people know. Python-Markdown wants a blank line before a list, and reads an unindented
+    line after an item as part of it: add the blank lines. An item's indented continuation lines
+    and the items themselves are left alone (a blank line there would make a tight list loose)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        in_list = None  # the kind of list the block since the last blank line is, if any
+        for line in lines:
+            item = _ANY_ITEM.match(line)
+            kind = item and ("ul" if item[0].strip()[0] in "-*+" else "ol")
+            if not line.strip():
+                in_list = None
+            elif not out or not out[-1].strip():
+                in_list = kind
+            elif not in_list and _FIRST_ITEM.match(line):
+                out.append("")
+                in_list = kind
+            elif in_list and kind and kind != in_list:
+                out.append("")  # «1.» after «-» items: a numbered list of its own (sane_lists)
+                in_list = kind
+            elif in_list and not line[0].isspace() and not kind:
+                out.append("")  # text after the list, not a lazy continuation of its last item
+                in_list = None
+            out.append(line)
+        return out
+
+
+class _BareLink(MagiclinkPattern):
+    """magiclink's bare address; a «www.» address is linked as https, the only web scheme the
+    site links (magiclink writes http://, which the safety check would turn back into text)."""
+
+    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API
+        link, start, end = super().handleMatch(m, data)
+        if link is not None and m.group("www"):
+            link.set("href", "https://" + link.get("href").removeprefix("http://"))
+        return link, start, end
+
+
+class _BareMail(MagiclinkMailPattern):
+    """magiclink's bare e-mail address as a plain mailto link (its own hides the address in
+    character references, which the safety check cannot read)."""
+
+    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API
+        address = m.group("mail")
+        if not EMAIL.fullmatch(address):
+            return None, None, None
+        link = etree.Element("a", {"href": f"mailto:{address}"})
+        link.text = address
+        return link, m.start(0), m.end(0)
+
+
 def _renderer() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["sane_lists"])
+    # as people write on the web: bare https://, www. and e-mail addresses are links (through
+    # the same check as every link), and a list needs no blank line around it
+    md = markdown.Markdown(extensions=["sane_lists", "pymdownx.magiclink"],
+                           extension_configs={"pymdownx.magiclink": {"hide_protocol": False}})
+    md.preprocessors.register(_ListAfterText(md), "qw_list_after_text", 25)
+    bare_link = _BareLink(RE_LINK, md)
+    bare_link.config = md.inlinePatterns["magic-link"].config
+    md.inlinePatterns.register(bare_link, "magic-link", 85)
+    md.inlinePatterns.register(_BareMail(RE_MAIL, md), "magic-mail", 84.9)
     # raw HTML from an editor is shown as text, not injected into the page
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")

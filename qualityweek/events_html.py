@@ -7,33 +7,55 @@ qualityweek/description.py (raw HTML off, safe links only) and is never run thro
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date, datetime, time
 from itertools import groupby
 
 from markupsafe import Markup, escape
 
 from . import typography
+from .contact import contact_html
 from .description import description_html
-from .events import KINDS, Event
+from .events import FORMATS, KINDS, Event
+from .places import names_municipality
+from .settings import MOSCOW, MOSCOW_LABEL
 
 NBSP = typography.NBSP
+IN_PERSON_ONLY, ONLINE, HYBRID = FORMATS  # «очно», «онлайн», «гибрид»
 
 
-def _time(event: Event) -> str:
-    """«10:00–12:00», «с 10:00», «весь день», or the days of a longer event with their times."""
+def _at(day: date, moment: time) -> Markup:
+    """«10:00» in a <time> with its date and offset, as a browser or a search engine reads it."""
+    stamp = datetime.combine(day, moment, tzinfo=MOSCOW).isoformat(timespec="minutes")
+    return Markup('<time datetime="{}">{:%H:%M}</time>').format(stamp, moment)
+
+
+def _on(day: date, text: str) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), text)
+
+
+def _time(event: Event) -> Markup:
+    """«10:00–12:00 МСК», «с 10:00 МСК», «весь день», or the days of a longer event with their
+    times; every time and day in a <time> element."""
     start_t, end_t = event.start_time, event.end_time
-    if event.start_day == event.end_day:
+    first, last = event.start_day, event.end_day
+    zone = Markup(NBSP) + MOSCOW_LABEL
+    if first == last:
         if start_t and end_t and end_t != start_t:
-            return f"{start_t:%H:%M}{typography.NUMBER_DASH}{end_t:%H:%M}"
+            return _at(first, start_t) + typography.NUMBER_DASH + _at(last, end_t) + zone
         if start_t:
-            return f"с{NBSP}{start_t:%H:%M}"
+            return Markup("с") + NBSP + _at(first, start_t) + zone
         if end_t:
-            return f"до{NBSP}{end_t:%H:%M}"
-        return "весь день"
+            return Markup("до") + NBSP + _at(last, end_t) + zone
+        return Markup("весь день")
     if start_t or end_t:
-        first = typography.day_month(event.start_day) + (f", {start_t:%H:%M}" if start_t else "")
-        last = typography.day_month(event.end_day) + (f", {end_t:%H:%M}" if end_t else "")
-        return f"{first}{typography.WORD_DASH}{last}"
-    return typography.format_range(event.start_day, event.end_day, with_year=False)
+        # the zone follows the last time shown
+        start = _on(first, typography.day_month(first)) + (
+            Markup(", ") + _at(first, start_t) + ("" if end_t else zone) if start_t else "")
+        end = _on(last, typography.day_month(last)) + (
+            Markup(", ") + _at(last, end_t) + zone if end_t else "")
+        return start + typography.WORD_DASH + end
+    # «9–15 ноября» as typography.format_range writes it: an event lies within November
+    return _on(first, str(first.day)) + typography.NUMBER_DASH + _on(last, typography.day_month(last))
 
 
 def _row(label: str, value: Markup | str) -> Markup:
@@ -44,19 +66,18 @@ def _row(label: str, value: Markup | str) -> Markup:
 
 def _event(event: Event, heading: int, describe: Callable[[str], Markup],
            calendar: Callable[[Event], str] | None) -> Markup:
-    where = escape(event.municipality)
-    if event.address:
-        where = Markup("{}, {}").format(where, typography.glue(event.address))
+    link = Markup('<a href="{}">{}</a>').format(event.url, _short(event.url))
     rows = [
         _row("Время", _time(event)),
         _row("Организатор", typography.glue(event.organizer)),
-        _row("Где", where),
+        _row("Где", _where(event, link)),
         _row("Вид", event.kind),
         _row("Формат", event.format),
-        _row("Подробнее", Markup('<a href="{}">{}</a>').format(event.url, _short(event.url))),
     ]
+    if event.format == IN_PERSON_ONLY:
+        rows.append(_row("Подробнее", link))  # online and hybrid, the link is in «Где»
     if event.contact:
-        rows.append(_row("Контакт", event.contact))
+        rows.append(_row("Контакт", contact_html(event.contact)))
     parts = [
         Markup('<article class="qw-event" id="{}" data-municipality="{}" data-kind="{}">').format(
             event.anchor, event.municipality, event.kind),
@@ -75,6 +96,22 @@ def _event(event: Event, heading: int, describe: Callable[[str], Markup],
             describe(event.description)))
     parts.append(Markup("</article>"))
     return Markup("\n").join(parts)
+
+
+def _where(event: Event, link: Markup) -> Markup:
+    """The municipality and the address, without the municipality when the address names it
+    («г. Кирово-Чепецк, …» for «город Кирово-Чепецк»); «онлайн» and the event's link where
+    it happens online (a hybrid event has both)."""
+    place = escape(event.municipality)
+    if event.format != ONLINE and event.address:
+        address = escape(typography.glue(event.address))
+        place = (address if names_municipality(event.address, event.municipality)
+                 else place + Markup(", ") + address)
+    if event.format == ONLINE:
+        return Markup("{}, ").format(ONLINE) + link
+    if event.format == HYBRID:
+        return place + Markup("; {}, ").format(ONLINE) + link
+    return place
 
 
 def _short(url: str) -> str:
@@ -113,7 +150,7 @@ def render_events(events: Sequence[Event], *, filters: bool = False, heading: in
     ordered = sorted(events, key=Event.sort_key)
     for day, group in groupby(ordered, key=lambda e: e.start_day):
         parts.append(Markup('<section class="qw-events__day" data-qw-day>'))
-        parts.append(Markup('<h{0} id="day-{1}">{2}</h{0}>').format(
+        parts.append(Markup('<h{0} id="day-{1}"><time datetime="{1}">{2}</time></h{0}>').format(
             heading, day.isoformat(), typography.format_day(day, with_weekday=True)))
         parts.extend(_event(event, heading + 1, describe, calendar) for event in group)
         parts.append(Markup("</section>"))

@@ -19,7 +19,10 @@ from zoneinfo import ZoneInfo
 from .calendar import FIRST_YEAR, LAST_YEAR, edition_dates, edition_year_for, in_range
 from .untrusted import check_url, shown
 
+# The one time zone of the site: event files give Moscow time (the form and the build say so),
+# and the calendar, JSON-LD, countdown and event cards read it from here, never from the machine.
 MOSCOW = ZoneInfo("Europe/Moscow")
+MOSCOW_LABEL = "МСК"  # after every time a reader sees: «10:00–13:00 МСК»
 
 YEAR_VAR = "QUALITY_YEAR"
 TODAY_VAR = "QUALITY_TODAY"

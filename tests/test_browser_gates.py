@@ -48,11 +48,13 @@ def open_drawer_to(page, link) -> None:
 
 def nav_entries(page) -> list[tuple[str, str]]:
     """(text, href) of every page link in the site navigation, as the reader's page has it
-    (links of a page's own table of contents excluded)."""
+    (links of a page's own table of contents excluded). textContent: on a phone the closed
+    drawer is hidden, and innerText of hidden links is empty."""
     return page.eval_on_selector_all(
         PAGE_LINKS,
         """links => links.filter(a => !a.closest('.md-nav--secondary'))
-                         .map(a => [a.innerText.trim(), a.getAttribute('href')])""")
+                         .map(a => [a.textContent.replace(/\s+/g, ' ').trim(),
+                                    a.getAttribute('href')])""")
 
 
 def test_home_shows_the_computed_dates_of_the_edition(session, served_site):

@@ -223,12 +223,46 @@ def test_kit_calendar_section_with_a_site_address(published):
     for app in ("Яндекс Календарь", "Google Calendar", "Apple Calendar", "Outlook"):
         assert app in text
     assert "«Добавить по URL»" in text
-    # Google Calendar takes the https address: it is on the page, as a link and as text
-    assert page.select_one(f"a[href='{SITE_URL + SUBSCRIPTION}']").get_text() == SITE_URL + SUBSCRIPTION
+    # Google Calendar takes the https address: it is on the page as text to copy
+    assert page.select_one(".qw-subscribe__address code").get_text() == SITE_URL + SUBSCRIPTION
     download = page.select_one("a[href$='quality-week-2027.ics']")
     assert download.get_text(strip=True) == "Скачать календарь 2027 года"
     assert (published.site / "kit" / download["href"]).resolve().is_file()
     assert "на опубликованном сайте" not in text
+
+
+@pytest.mark.parametrize("page", ["", "kit/"])
+def test_the_https_address_is_shown_to_copy_for_android_and_google(published, page):
+    """Without script: the address as selectable text, the line on where to paste it; the copy
+    button is in the page, hidden until the script shows it."""
+    box = published.page(page).select_one(".qw-subscribe")
+    address = box.select_one(".qw-subscribe__address code")
+    assert address.get_text() == SITE_URL + SUBSCRIPTION and address.find("a") is None
+    how = box.select_one(".qw-subscribe__how").get_text()
+    assert "Android" in how and "«Добавить по URL»" in how and "Яндекс Календаре" in how
+    button = box.select_one(f"button[data-qw-copy='{address['id']}']")
+    assert button.has_attr("hidden") and button.get_text() == "Скопировать адрес"
+    assert box.select_one("[role=status]") is not None
+
+
+def test_copy_button_puts_the_https_address_on_the_clipboard_on_a_phone(browser, published):
+    from browsing import VIEWPORTS
+    from conftest import serve
+
+    with serve(published.site) as base:
+        context = browser.new_context(**VIEWPORTS["phone"], locale="ru-RU")
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+        try:
+            page = context.new_page()
+            page.goto(base)
+            button = page.locator(".qw-subscribe button[data-qw-copy]")
+            button.tap()
+            status = page.locator(".qw-subscribe [role=status]")
+            page.wait_for_function("document.querySelector('.qw-subscribe [role=status]').textContent")
+            assert status.inner_text() == "Адрес скопирован"
+            assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + SUBSCRIPTION
+        finally:
+            context.close()
 
 
 def test_without_a_site_address_there_is_no_webcal_link_only_the_download(unpublished):
@@ -243,6 +277,8 @@ def test_without_a_site_address_there_is_no_webcal_link_only_the_download(unpubl
     assert downloads == ["../calendar/quality-week-2027.ics"]
     assert (unpublished.site / "kit" / downloads[0]).resolve().is_file()
     assert "Подписаться на календарь" not in unpublished.text("")
+    for page in ("", "kit"):
+        assert unpublished.page(page).select(".qw-subscribe, button[data-qw-copy='qw-subscribe-url']") == []
 
 
 

@@ -97,7 +97,7 @@ def test_events_are_grouped_by_day_and_ordered_by_time(events_site):
 
 def facts_of(page, slug: str) -> dict[str, str]:
     article = page.select_one(f"#event-{slug}")
-    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text().strip()
             for dt in article.select("dt")}
 
 
@@ -108,7 +108,7 @@ def test_event_shows_all_its_data(events_site):
     assert article["data-municipality"] == "Котельничский район"
     assert article["data-kind"] == KINDS[0]
     assert facts_of(page, "tour") == {
-        "Время": "10:00\u2013\u206012:30",
+        "Время": f"10:00\u2013\u206012:30{NBSP}МСК",
         "Организатор": "АО «Тестовый завод»",
         "Где": f"Котельничский район, г.{NBSP}Котельнич, ул.{NBSP}Тестовая, д.{NBSP}5",
         "Вид": KINDS[0],
@@ -117,12 +117,17 @@ def test_event_shows_all_its_data(events_site):
         "Контакт": VALID["contact"],
     }
     assert article.select_one("a[href='https://example.org/tour']")
-    # online: no address, no contact row
+    # online: its link where an address would be, no «Подробнее» twice, no contact row
     webinar = facts_of(page, "late-webinar")
-    assert webinar["Где"] == "город Киров" and "Контакт" not in webinar
-    assert webinar["Время"] == "15:00\u2013\u206016:00"
+    assert webinar["Где"] == "онлайн, example.org/webinar"
+    assert "Контакт" not in webinar and "Подробнее" not in webinar
+    assert page.select_one("#event-late-webinar dd a")["href"] == "https://example.org/webinar"
+    assert webinar["Время"] == f"15:00\u2013\u206016:00{NBSP}МСК"
+    # hybrid: the place (the address names the town: said once) and the link
+    promo = facts_of(page, "early-promo")
+    assert promo["Где"] == f"г.{NBSP}Слободской, ул.{NBSP}Тестовая, д.{NBSP}1; онлайн, example.org/promo"
     # a week-long event without times, and an all-day one
-    assert facts_of(page, "early-promo")["Время"] == f"9\u2013\u206015{NBSP}ноября"
+    assert promo["Время"] == f"9\u2013\u206015{NBSP}ноября"
     assert facts_of(page, "contest")["Время"] == "весь день"
 
 
@@ -337,11 +342,13 @@ def test_no_events_folder_means_no_events(tmp_path):
 
 
 @pytest.mark.parametrize("start, end, shown", [
-    ("2026-11-12 10:00", "2026-11-12 10:00", f"с{NBSP}10:00"),
-    ("2026-11-12", "2026-11-12 18:00", f"до{NBSP}18:00"),
-    ("2026-11-12 10:00", "2026-11-12", f"с{NBSP}10:00"),
+    ("2026-11-12 10:00", "2026-11-12 10:00", f"с{NBSP}10:00{NBSP}МСК"),
+    ("2026-11-12", "2026-11-12 18:00", f"до{NBSP}18:00{NBSP}МСК"),
+    ("2026-11-12 10:00", "2026-11-12", f"с{NBSP}10:00{NBSP}МСК"),
     ("2026-11-09 10:00", "2026-11-13 18:00",
-     f"9{NBSP}ноября, 10:00{NBSP}— 13{NBSP}ноября, 18:00"),
+     f"9{NBSP}ноября, 10:00{NBSP}— 13{NBSP}ноября, 18:00{NBSP}МСК"),
+    ("2026-11-09 10:00", "2026-11-13",
+     f"9{NBSP}ноября, 10:00{NBSP}МСК{NBSP}— 13{NBSP}ноября"),
     ("2026-11-30", "2026-11-30", "весь день"),
 ])
 def test_time_of_an_event_as_readers_see_it(tmp_path, start, end, shown):

@@ -1,5 +1,6 @@
-// Copy buttons for the ready texts (docs/kit.md): copies the text exactly as the .txt file
-// holds it. Progressive enhancement: the buttons stay hidden without this script, and the text
+// Copy buttons: the ready texts (docs/kit.md), copied exactly as the .txt file holds them, and
+// the calendar's address (home and kit pages). A button's data-qw-copy names the element whose
+// text it copies; data-qw-copied, what its status line then says. Progressive enhancement: the buttons stay hidden without this script, and the text
 // can still be selected by hand or downloaded. Our own code, no libraries.
 (function () {
   "use strict";
@@ -29,12 +30,12 @@
 
   function setUp(button) {
     var body = document.getElementById(button.getAttribute("data-qw-copy"));
-    var status = button.parentNode.querySelector(".qw-ready-text__status");
+    var status = button.parentNode.querySelector("[role=status]");
     if (!body || !status || button.dataset.qwReady) return;
     button.dataset.qwReady = "1";
     button.addEventListener("click", function () {
       copy(body.textContent).then(function () {
-        status.textContent = "Текст скопирован";
+        status.textContent = button.getAttribute("data-qw-copied") || "Текст скопирован";
       }, function () {
         status.textContent = "Не удалось скопировать: выделите текст и скопируйте его вручную";
       });
