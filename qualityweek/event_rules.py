@@ -20,13 +20,14 @@ from . import untrusted
 from .description import _MARKERS, _REFERENCE, MAX_NESTING
 from .event_messages import FIELD_WORDS, words_for_script
 from .fields import has_letters
+from .places import _pattern as municipality_pattern
+from .settings import MOSCOW_LABEL
 from .events import (EVENTS_DIR, FIELDS, FORMATS, HOW_TO_NAME, IN_PERSON, KINDS, REQUIRED,
                      SLUG, Event)
 from .site_data import SiteData
 
 RULES_PATH = "assets/event-rules.json"
 MAILTO_LENGTH = 1800
-ZONE_LABEL = "МСК"  # how a time of the site's zone is marked (settings.MOSCOW)
 SLUG_LENGTH = 60  # a file name a person can still read and type
 
 
@@ -72,6 +73,16 @@ def _named(name: str) -> bool:
     """Whether a field is a fields.Name (it must hold a letter or a digit)."""
     return any(getattr(meta, "func", None) is has_letters
                for meta in Event.model_fields[name].metadata)
+
+
+def _js_words(pattern: str) -> str:
+    """A Python regex whose \\w and \\b mean Unicode letters, as JavaScript (flag «u», where they
+    stay ASCII) reads it."""
+    word = r"\p{L}\p{N}_"
+    # re.escape's «\-», «\ », «\#»… are errors under «u»: there only syntax characters escape
+    pattern = re.sub(r"\\([^A-Za-z0-9^$\\.*+?()[\]{}|/])", r"\1", pattern)
+    pattern = pattern.replace(r"[\w-]", f"[{word}-]").replace(r"\w", f"[{word}]")
+    return js_pattern(pattern.replace(r"\b", f"(?![{word}])"))
 
 
 def js_pattern(pattern: str) -> str:
@@ -124,7 +135,10 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "ministry_name": ministry_name,
         # the fields that must hold a letter or a digit (fields.Name)
         "named": [n for n in FIELDS if _named(n)],
-        "zone_label": ZONE_LABEL,
+        "zone_label": MOSCOW_LABEL,
+        # «Где» leaves out the municipality an address already names (places.py)
+        "names_municipality": {m: _js_words(municipality_pattern(m).pattern)
+                               for m in municipalities},
         "subject": "Мероприятие Недели качества",
         # the proposal's one human line above the event file
         "heading": f"Предлагаем мероприятие для сайта Недели качества {year} года.",

@@ -309,17 +309,53 @@ def test_no_github_link_without_a_github_repository(browser, tmp_path):
         assert not session.page.locator("[data-qw-github]").is_visible()
 
 
-def test_the_preview_is_the_card(phone, propose_site):
+PREVIEWED = {
+    "in person, the address names the town": {**VALID, "municipality": "город Кирово-Чепецк",
+                                              "address": "г. Кирово-Чепецк, ул. Мира, д. 1"},
+    "online, from a time to the end of a day": {
+        **VALID, "title": "Вебинар о качестве", "format": "онлайн", "address": "",
+        "end": "2027-11-12", "end-time": "", "contact": "info@example.org"},
+    "hybrid over three days without times": {
+        **VALID, "title": "Выставка", "format": "гибрид", "start-time": "", "end-time": "",
+        "end": "2027-11-13", "municipality": "Котельничский район",
+        "address": "д. Родичи, ул. Школьная, д. 2"},
+}
+
+
+def facts(card) -> list[tuple[str, str]]:
+    """A card's rows as a reader reads them."""
+    return [(dt.get_text(), re.sub(r"\s+", " ", dd.get_text()).strip())
+            for dt, dd in zip(card.select("dt"), card.select("dd"))]
+
+
+def test_the_preview_is_the_card(phone, propose_site, project_copy, tmp_path):
+    """The preview shows what the events page will: the same rows, words and order."""
+    from bs4 import BeautifulSoup
     page = phone.page
+    previews = {}
+    for name, values in PREVIEWED.items():
+        fill(page, propose_site[1], values)
+        errors, text, path = form_verdict(page)
+        assert errors == {}, (name, errors)
+        html = page.locator("[data-qw-preview]").inner_html()
+        previews[Path(path).stem] = BeautifulSoup(html, "html.parser")
+        (project_copy / path).parent.mkdir(parents=True, exist_ok=True)
+        (project_copy / path).write_text(text, encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY=TODAY)
+    assert build.result.returncode == 0, build.output
+    events = build.page("events")
+    for slug, preview in previews.items():
+        card = events.select_one(f"#event-{slug}")
+        assert facts(preview) == facts(card), slug
+        assert preview.select_one(".qw-event__title").get_text() == card.select_one(
+            ".qw-event__title").get_text()
+        day = card.find_parent("section").find(re.compile("^h[2-6]$")).get_text()
+        assert preview.select_one(".qw-preview__day").get_text() == day
+    # the description's lists show as lists; the file and its name wait under «Для редактора»
     fill(page, propose_site[1], VALID)
     preview = page.locator("[data-qw-preview]")
-    assert preview.locator("h3").inner_text() == "четверг, 11\u00a0ноября 2027\u00a0г."
-    assert preview.locator(".qw-event__title").inner_text() == VALID["title"]
-    assert [dt.inner_text() for dt in preview.locator("dt").all()] == [
-        "Время", "Организатор", "Где", "Вид", "Формат", "Подробнее", "Контакт"]
     assert preview.locator("li").all_inner_texts() == ["участок сборки", "**склад**"]
     assert "---" not in preview.inner_text() and "title:" not in preview.inner_text()
-    # the file and its name wait, closed, under «Для редактора сайта»
     assert not page.locator("[name='event-file']").is_visible()
     page.locator("details.qw-form__editor summary").click()
     assert page.locator("[name='file-name']").is_visible()

@@ -311,19 +311,36 @@
   function timeWords(v) {
     var sd = v.start.slice(0, 10), ed = v.end.slice(0, 10);
     var st = v.start.slice(11), et = v.end.slice(11);
-    var zone = st || et ? words.nbsp + rules.zone_label : "";
+    var zone = words.nbsp + rules.zone_label;
     if (sd === ed) {
       if (st && et && st !== et) return st + words.number_dash + et + zone;
       if (st) return "с" + words.nbsp + st + zone;
       if (et) return "до" + words.nbsp + et + zone;
       return "весь день";
     }
-    if (st || et) {
-      return dayMonth(parseDay(sd)) + (st ? ", " + st : "") + words.word_dash +
-        dayMonth(parseDay(ed)) + (et ? ", " + et : "") + zone;
+    if (st || et) {  // the zone follows the last time shown
+      return dayMonth(parseDay(sd)) + (st ? ", " + st + (et ? "" : zone) : "") + words.word_dash +
+        dayMonth(parseDay(ed)) + (et ? ", " + et + zone : "");
     }
-    var a = parseDay(sd), b = parseDay(ed);
-    return a.m === b.m ? a.d + words.number_dash + dayMonth(b) : dayMonth(a) + words.word_dash + dayMonth(b);
+    return parseDay(sd).d + words.number_dash + dayMonth(parseDay(ed));
+  }
+
+  // events_html._where: the address alone when it names the municipality; online, the link
+  function whereNode(v, link) {
+    var place = v.municipality;
+    if (v.format !== rules.formats[1] && v.address) {
+      var named = rules.names_municipality[v.municipality];
+      place = named && new RegExp(named, "iu").test(v.address) ? v.address
+        : [v.municipality, v.address].filter(Boolean).join(", ");
+    }
+    var node = document.createElement("span");
+    if (v.format === rules.formats[1] || v.format === rules.formats[2]) {
+      node.textContent = (v.format === rules.formats[2] ? place + "; " : "") + rules.formats[1] + ", ";
+      if (link) node.appendChild(link);
+      return node;
+    }
+    node.textContent = place;
+    return node;
   }
 
   // the description as the card shows it, for the preview: paragraphs, lists and bare https
@@ -379,14 +396,15 @@
     }
     row("Время", parseDay(v.start.slice(0, 10)) && parseDay(v.end.slice(0, 10)) ? timeWords(v) : "");
     row("Организатор", v.organizer);
-    row("Где", [v.municipality, v.address].filter(Boolean).join(", "));
+    var link = null;
+    if (v.url && !urlRule(v.url)) {
+      link = element("a", "", v.url.replace(/^https:\/\//, "").replace(/\/$/, ""));
+      link.href = v.url;
+    }
+    row("Где", v.municipality || v.address ? whereNode(v, link) : "");
     row("Вид", v.kind);
     row("Формат", v.format);
-    if (v.url && !urlRule(v.url)) {
-      var link = element("a", "", v.url.replace(/^https:\/\//, "").replace(/\/$/, ""));
-      link.href = v.url;
-      row("Подробнее", link);
-    }
+    if (v.format === rules.formats[0] && link) row("Подробнее", link);
     row("Контакт", v.contact);
     article.appendChild(facts);
     if (v.description) article.appendChild(descriptionNode(v.description));
