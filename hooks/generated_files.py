@@ -26,7 +26,18 @@ from qualityweek.events import EventsError  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.generated import generated_files  # noqa: E402
 from qualityweek.poster_layout import KitError  # noqa: E402
+from qualityweek.results_page import RESULTS_DIR, add_results_to_nav  # noqa: E402
+from qualityweek.results_page import TEMPLATE as RESULTS_TEMPLATE  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
+
+
+def on_config(config):
+    """The week's results in the navigation once the week has begun (qualityweek/results_page.py)."""
+    try:
+        config["nav"] = add_results_to_nav(config["nav"], os.environ)
+    except SettingsError as error:
+        raise PluginError(f"Сборка остановлена: {error}") from None
+    return config
 
 
 def on_files(files: Files, *, config) -> Files:
@@ -38,9 +49,11 @@ def on_files(files: Files, *, config) -> Files:
         raise PluginError(f"Сборка остановлена: {error}") from None
     for src_uri, content in generated.items():
         # the per-year pages are reached from the archive index, not the navigation
-        inclusion = InclusionLevel.NOT_IN_NAV if src_uri.endswith(".md") else InclusionLevel.UNDEFINED
+        # (the events tables, events/<год>.xlsx, are in the site though mkdocs.yml excludes the
+        # event files under events/ from the pages)
+        inclusion = InclusionLevel.NOT_IN_NAV if src_uri.endswith(".md") else InclusionLevel.INCLUDED
         file = File.generated(config, src_uri, content=content, inclusion=inclusion)
         if src_uri.endswith(".md"):  # «Редактировать страницу» opens what lays the page out
-            file.edit_uri = TEMPLATE
+            file.edit_uri = RESULTS_TEMPLATE if src_uri.startswith(RESULTS_DIR + "/") else TEMPLATE
         files.append(file)
     return files
