@@ -14,8 +14,12 @@ from datetime import date, datetime, timedelta
 
 import openpyxl
 import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
 
-from conftest import NBSP, build_site, copy_project
+from browsing import reader
+from conftest import NBSP, build_site, copy_project, serve
 from qualityweek.calendar import edition_dates
 from results_events import KINDS, FORMATS, municipalities, specs, write_events
 
@@ -278,3 +282,83 @@ def test_press_release_agrees_for_each_count(count, form, where):
 def test_results_page_is_small(after):
     html = (after.site / "results" / "2026" / "index.html").read_bytes()
     assert len(gzip.compress(html, 6)) < 100_000
+
+
+# -- in a browser: accessibility and print -----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def during_url(during):
+    with serve(during.site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("viewport, palette", [("phone", "light"), ("phone", "dark"),
+                                               ("desktop", "light"), ("desktop", "dark")])
+def test_axe_finds_nothing_on_the_results_page(browser, during_url, viewport, palette):
+    with reader(browser, viewport, color_scheme=palette) as session:
+        session.page.goto(during_url + "results/2026/")
+        violations = Axe().run(session.page).response["violations"]
+        assert not session.errors and not session.foreign_requests(during_url)
+    assert not violations, [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+                            for v in violations]
+
+
+def test_results_page_prints_on_a4_with_every_bar_inside(browser, during_url):
+    with reader(browser, "desktop") as session:
+        page = session.page
+        page.goto(during_url + "results/2026/")
+        page.emulate_media(media="print")
+        # the printable width of A4 at Chromium's default margins (1 cm): 190 mm at 96 px/inch
+        page.set_viewport_size({"width": round(190 / 25.4 * 96), "height": 1000})
+        outside = page.evaluate("""() => {
+            const right = document.documentElement.clientWidth;
+            return [...document.querySelectorAll('.qw-results__bar')].filter(svg => {
+                const box = svg.getBoundingClientRect();
+                const bar = svg.querySelector('rect');
+                const end = bar ? bar.getBoundingClientRect().right : box.right;
+                return box.width < 20 || box.right > right || end > box.right + 0.5;
+            }).length;
+        }""")
+        bars = page.locator(".qw-results__bar").count()
+        pdf = page.pdf(format="A4", print_background=False)
+    assert bars == 45 + 5 + 9 + 3 and outside == 0
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Яранский район" in text and "Пресс-релиз" in text
+
+
+# -- 2000 events (the benchmark's generated files) ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def thousands(bench, tmp_path_factory):
+    """2000 generated events in 2027, built on 2027's Quality Day week (the page in full)."""
+    project = copy_project(tmp_path_factory.mktemp("results2000") / "project")
+    bench.add_events(project, 2027, 2000)
+    return project, _build(project, tmp_path_factory, "site2000", QUALITY_TODAY="2027-11-10")
+
+
+def front_matters(project, year: int) -> list[dict]:
+    files = sorted((project / "docs" / "events" / str(year)).glob("*.md"))
+    return [yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]) for path in files]
+
+
+def test_2000_events_table_page_and_size(thousands):
+    project, build = thousands
+    events = front_matters(project, 2027)
+    assert len(events) == 2000
+    page = build.page("results/2027")
+    by_place = Counter(e["municipality"] for e in events)
+    assert table_of(page, "municipality") == {m: by_place[m] for m in municipalities()}
+    assert table_of(page, "kind") == dict(Counter(e["kind"] for e in events))
+    assert sum(table_of(page, "day").values()) == 2000
+    html = (build.site / "results" / "2027" / "index.html").read_bytes()
+    assert len(gzip.compress(html, 6)) < 100_000
+    sheet = openpyxl.load_workbook(build.site / "events" / "2027.xlsx", read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 2001
+    starts = Counter(row[4] for row in rows[1:])
+    assert starts == Counter(datetime.strptime(e["start"], "%Y-%m-%d %H:%M") for e in events)
+    assert Counter(row[0] for row in rows[1:]) == Counter(e["title"] for e in events)
+    lines = list(csv.reader(io.StringIO((build.site / "events" / "2027.csv").read_text(
+        encoding="utf-8-sig"), newline=""), delimiter=";"))
+    assert len(lines) == 2001
+    assert Counter(line[3] for line in lines[1:]) == Counter(e["kind"] for e in events)
