@@ -362,3 +362,37 @@ def test_2000_events_table_page_and_size(thousands):
         encoding="utf-8-sig"), newline=""), delimiter=";"))
     assert len(lines) == 2001
     assert Counter(line[3] for line in lines[1:]) == Counter(e["kind"] for e in events)
+
+
+# -- the rules, without a build ----------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["ООО «Вятка»", "ооо \"Вятка\"", "ООО  «ВЯТКА»", "ООО „Вятка“",
+                                   "ООО 'Вятка'."])
+def test_an_organizer_typed_another_way_is_counted_once(typed):
+    from qualityweek.results import organizer_key
+    assert organizer_key(typed) == organizer_key("ООО «Вятка»")
+
+
+def test_different_organizers_stay_apart():
+    from qualityweek.results import organizer_key
+    assert organizer_key("ООО «Вятка»") != organizer_key("АО «Вятка»")
+    assert organizer_key("Ёлка") == organizer_key("елка")
+
+
+@pytest.mark.parametrize("value, cell", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("-2+3+cmd|x", "'-2+3+cmd|x"),
+    ("+7 (8332) 27-27-23", "+7 (8332) 27-27-23"), ("ООО «Вятка»", "ООО «Вятка»")])
+def test_csv_cells_cannot_run_as_formulas(value, cell):
+    from qualityweek.tables import csv_cell
+    assert csv_cell(value) == cell
+
+
+def test_the_region_is_required_in_the_data_file(tmp_path):
+    from conftest import ROOT
+    from qualityweek.facts import FactsError, load_facts
+    text = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
+    path = tmp_path / "facts.yml"
+    path.write_text(text.replace("  genitive: Кировской области\n", ""), encoding="utf-8")
+    with pytest.raises(FactsError, match="facts.yml, поле «region.genitive»: "):
+        load_facts(path, name="data/facts.yml")
