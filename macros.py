@@ -47,7 +47,8 @@ from qualityweek.poster_layout import KitError  # noqa: E402
 from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
 from qualityweek.results import counted, plural  # noqa: E402
 from qualityweek.results_files import site_results  # noqa: E402
-from qualityweek.results_page import breakdown_html, results_path, stage  # noqa: E402
+from qualityweek.results_page import (breakdown_html, figures_html, results_path,  # noqa: E402
+                                       stage)
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
 from qualityweek.structured import events_ld, regional_events_ld  # noqa: E402
@@ -237,6 +238,9 @@ def define_results(env, data) -> None:
     def results_chart(results, slug: str) -> Markup:
         return breakdown_html(results, slug)
 
+    def results_figures(results) -> Markup:
+        return figures_html(results)
+
     def press_release_box(year: int) -> Markup:
         text = found.get(year).press_release
         if text is None:
@@ -249,8 +253,8 @@ def define_results(env, data) -> None:
             return None
         return {"xlsx": table_path(year, "xlsx"), "csv": table_path(year, "csv")}
 
-    for function in (results_for, results_stage, results_chart, press_release_box,
-                     event_tables):
+    for function in (results_for, results_stage, results_chart, results_figures,
+                     press_release_box, event_tables):
         env.macro(function)
     env.macro(counted)
     env.macro(plural)

@@ -32,7 +32,7 @@ from qualityweek.settings import SettingsError  # noqa: E402
 
 
 def on_config(config):
-    """The week's results in the navigation once the week has begun (qualityweek/results_page.py)."""
+    """The week's results in the navigation once the week has begun (results_page.py)."""
     try:
         config["nav"] = add_results_to_nav(config["nav"], os.environ)
     except SettingsError as error:
@@ -51,9 +51,11 @@ def on_files(files: Files, *, config) -> Files:
         # the per-year pages are reached from the archive index, not the navigation
         # (the events tables, events/<год>.xlsx, are in the site though mkdocs.yml excludes the
         # event files under events/ from the pages)
-        inclusion = InclusionLevel.NOT_IN_NAV if src_uri.endswith(".md") else InclusionLevel.INCLUDED
+        page = src_uri.endswith(".md")
+        inclusion = InclusionLevel.NOT_IN_NAV if page else InclusionLevel.INCLUDED
         file = File.generated(config, src_uri, content=content, inclusion=inclusion)
-        if src_uri.endswith(".md"):  # «Редактировать страницу» opens what lays the page out
-            file.edit_uri = RESULTS_TEMPLATE if src_uri.startswith(RESULTS_DIR + "/") else TEMPLATE
+        if page:  # «Редактировать страницу» opens what lays the page out
+            results = src_uri.startswith(RESULTS_DIR + "/")
+            file.edit_uri = RESULTS_TEMPLATE if results else TEMPLATE
         files.append(file)
     return files

@@ -40,7 +40,9 @@ class SiteResults:
         self._by_year: dict[int, YearResults] = {}
 
     def listed_on(self, year: int) -> str:
-        return EVENTS_PAGE if year == self.shown.year else archive_path(year).removesuffix(".md") + "/"
+        if year == self.shown.year:
+            return EVENTS_PAGE
+        return archive_path(year).removesuffix(".md") + "/"
 
     def get(self, year: int) -> YearResults:
         if year not in self._by_year:

@@ -17,7 +17,7 @@ from datetime import date
 from markupsafe import Markup
 
 from .calendar import EditionDates, edition_dates, in_range
-from .results import Results
+from .results import Results, plural
 from .settings import read_settings
 
 RESULTS_DIR = "results"
@@ -108,3 +108,19 @@ def breakdown_html(results: Results, slug: str) -> Markup:
         '<span class="qw-results__number">{total}</span></td></tr></tfoot>'
         '</table></div>').format(slug=slug, header=header, body=Markup("").join(body),
                                  total=sum(row.count for row in rows))
+
+
+def figures_html(results: Results) -> Markup:
+    """The three headline numbers, each above its word: «21 / мероприятие»."""
+    figures = (
+        (results.events, plural(results.events, "мероприятие", "мероприятия", "мероприятий")),
+        (results.organizers, plural(results.organizers, "организатор", "организатора",
+                                    "организаторов")),
+        (results.municipalities_taking_part,
+         plural(results.municipalities_taking_part, "муниципальное образование",
+                "муниципальных образования", "муниципальных образований")
+         + f" из {results.municipalities_listed}"),
+    )
+    return Markup('<ul class="qw-results-figures">{}</ul>').format(Markup("").join(
+        Markup("<li><strong>{}</strong> {}</li>").format(number, words)
+        for number, words in figures))
