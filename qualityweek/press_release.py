@@ -38,7 +38,7 @@ def _where(number: int) -> str:  # after «в»: the prepositional case
 
 
 def _breakdown(rows) -> str:
-    return "; ".join(f"{row.label}{NBSP}— {row.count}" for row in rows if row.count)
+    return "; ".join(f"{row.label}{NBSP}—{NBSP}{row.count}" for row in rows if row.count)
 
 
 def press_release(results: Results, edition: Edition, facts: Facts, *, today: date,
@@ -61,11 +61,12 @@ def press_release(results: Results, edition: Edition, facts: Facts, *, today: da
         title,
         f"В Неделю качества {year} года ({week}) предприятия {region} {verb} "
         f"{_events(results.events)} в {_where(results.municipalities_taking_part)}. "
-        f"Организаторов{NBSP}— {results.organizers}.",
+        f"Организаторов{NBSP}—{NBSP}{results.organizers}.",
         f"По видам мероприятий: {_breakdown(results.by_kind)}.",
         f"Больше всего мероприятий: {_breakdown(top)}." if top else "",
-        f"На День качества ({format_day(edition.quality_day, with_weekday=True)}) "
-        f"пришлось {_events(results.on_quality_day)}. По формату: {_breakdown(results.by_format)}.",
+        (f"На День качества ({format_day(edition.quality_day, with_weekday=True)}) "
+         f"пришлось {_events(results.on_quality_day)}. " if results.on_quality_day else "")
+        + f"По формату: {_breakdown(results.by_format)}.",
         f"Предприятия к участию во Всемирной неделе качества пригласило "
         f"{facts.contacts['ministry'].name}." if "ministry" in facts.contacts else "",
         f"Все мероприятия и итоги по муниципальным образованиям: {page_url}" if page_url else "",

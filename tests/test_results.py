@@ -245,7 +245,7 @@ def test_press_release_numbers_and_word_forms(after, year, events, places):
     text = press_release(after, year)
     organizers = len({s.organizer_id for s in specs(year, COUNTS[year])})
     assert f"предприятия Кировской области провели {events} в {places}." in text
-    assert f"Организаторов{NBSP}— {organizers}." in text
+    assert f"Организаторов{NBSP}—{NBSP}{organizers}." in text
     # the page shows the same text, and its copy button copies exactly that
     box = after.page(f"results/{year}").select_one(".qw-ready-text__body")
     assert box.get_text() + "\n" == text
@@ -277,6 +277,7 @@ def test_press_release_agrees_for_each_count(count, form, where):
     text = write(count_results(edition, events, municipalities()), edition, facts,
                  today=date(2026, 11, 30), page_url=None).text
     assert f"провели {count}{NBSP}{form} в {count}{NBSP}{where}." in text
+    assert "пришлось 0" not in text  # no Quality Day sentence without an event on it
 
 
 def test_results_page_is_small(after):
@@ -396,3 +397,10 @@ def test_the_region_is_required_in_the_data_file(tmp_path):
     path.write_text(text.replace("  genitive: Кировской области\n", ""), encoding="utf-8")
     with pytest.raises(FactsError, match="facts.yml, поле «region.genitive»: "):
         load_facts(path, name="data/facts.yml")
+
+
+def test_results_page_with_its_tables_parses_without_errors(during, after):
+    from test_html_valid import parse_errors
+    for build, year in ((during, 2026), (after, 2026), (after, 2022)):
+        html = (build.site / "results" / str(year) / "index.html").read_bytes()
+        assert parse_errors(html) == [], year
