@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from .archive import archive_path, archive_years
+from .archive import archive_path
 from .edition import build_edition
 from .press_release import PressRelease, press_release
 from .results import Results, count_results
-from .results_page import results_page, results_path, results_years
+from .results_page import results_page, results_path, results_years, stage
 from .site_data import SiteData
 from .tables import columns, event_page, events_csv, events_xlsx, table_path, table_rows
 
@@ -35,8 +35,7 @@ class SiteResults:
         self.data = data
         settings = data.settings
         self.shown = build_edition(data.facts, settings.year)
-        self.archived = archive_years([*data.facts.editions, *data.events_by_year], settings.year)
-        self.years = results_years(self.archived, self.shown, settings.today)
+        self.years = results_years(data.events_by_year, self.shown, settings.today)
         self._by_year: dict[int, YearResults] = {}
 
     def listed_on(self, year: int) -> str:
@@ -70,7 +69,8 @@ class SiteResults:
                 rows, cols, year=year, built=settings.today,
                 title=f"Мероприятия Недели качества {year}")
             files[table_path(year, "csv")] = events_csv(rows, cols)
-            files[results_path(year)] = results_page(year)
+            searchable = bool(found.results.events) and stage(year, settings.today) != "before"
+            files[results_path(year)] = results_page(year, searchable=searchable)
             if found.press_release:
                 files[found.press_release.path(year)] = found.press_release.text + "\n"
         return files

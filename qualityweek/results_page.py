@@ -56,9 +56,11 @@ def add_results_to_nav(nav: list | None, environ: Mapping[str, str]) -> list | N
     return [*nav[:at], entry, *nav[at:]]
 
 
-def results_years(archive_years: Iterable[int], shown: EditionDates, today: date) -> list[int]:
-    """Every archived edition gets its results page, and so does the one in the navigation."""
-    return sorted(y for y in {*archive_years, nav_results_year(shown, today)} if in_range(y))
+def results_years(event_years: Iterable[int], shown: EditionDates, today: date) -> list[int]:
+    """A results page for every year with events (its archive page links to it), the shown
+    edition's and the one in the navigation (which may have none, and say so)."""
+    years = {*event_years, shown.year, nav_results_year(shown, today)}
+    return sorted(year for year in years if in_range(year))
 
 
 def stage(year: int, today: date) -> str:
@@ -69,8 +71,10 @@ def stage(year: int, today: date) -> str:
     return "during" if today <= dates.week_end else "after"
 
 
-def results_page(year: int) -> str:
-    """The Markdown source of `year`'s results page."""
+def results_page(year: int, *, searchable: bool) -> str:
+    """The Markdown source of `year`'s results page; one without results yet (no events, or
+    before the week) stays out of the site search, where it would only crowd out pages with
+    answers."""
     return (
         "---\n"
         "render_macros: true\n"
@@ -80,7 +84,8 @@ def results_page(year: int) -> str:
         "  предприятия, где, какого вида, по дням и форматам; готовый пресс-релиз.\n"
         f"scripts: [{SCRIPTS}]\n"
         f"styles: [{STYLES}]\n"
-        "---\n\n"
+        + ("" if searchable else "search:\n  exclude: true\n")
+        + "---\n\n"
         f"{{% set year = {year} %}}\n"
         f'{{% include "{TEMPLATE}" %}}\n'
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import json
 import re
 from collections import Counter
 from datetime import date, datetime, timedelta
@@ -101,15 +102,15 @@ def sort_key(spec):
     return (start, spec.title, spec.slug)
 
 
-@pytest.mark.parametrize("year", [2022, 2023, 2024, 2025, 2026])
+@pytest.mark.parametrize("year", [2023, 2024, 2025, 2026, 2027])
 def test_csv_reads_back_with_a_bom_semicolons_and_crlf(after, year):
     data = (after.site / "events" / f"{year}.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     # CRLF after every row; a line break inside a description stays a bare LF, in quotes
-    assert data.endswith(b"\r\n") and data.count(b"\r\n") == 1 + COUNTS[year]
+    assert data.endswith(b"\r\n") and data.count(b"\r\n") == 1 + COUNTS.get(year, 0)
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[0] == HEADERS
-    events = sorted(specs(year, COUNTS[year]), key=sort_key)
+    events = sorted(specs(year, COUNTS.get(year, 0)), key=sort_key)  # 2027: shown, none yet
     assert len(rows) - 1 == len(events)
     for spec, row in zip(events, rows[1:]):
         expected = expected_row(spec, f"archive/{year}/#event-{spec.slug}")
@@ -122,7 +123,7 @@ def test_csv_reads_back_with_a_bom_semicolons_and_crlf(after, year):
 
 def test_two_builds_give_byte_identical_tables(after, project, tmp_path_factory):
     again = _build(project, tmp_path_factory, "again", QUALITY_TODAY=AFTER_2026)
-    for year in COUNTS:
+    for year in (2023, 2024, 2025, 2026, 2027):
         for suffix in ("xlsx", "csv"):
             name = f"events/{year}.{suffix}"
             assert (after.site / name).read_bytes() == (again.site / name).read_bytes(), name
@@ -196,10 +197,23 @@ def test_every_bar_is_hidden_decoration_beside_its_number(after):
             assert (bar.rect is not None) == (count > 0)
 
 
-def test_a_year_without_events_says_so_plainly(after):
-    text = after.text("results/2022")
-    assert "не добавлено ни одного мероприятия" in text
-    assert after.page("results/2022").select("table") == []
+def test_a_year_without_events_says_so_plainly(site_after_2026):
+    """The real site has no events: 2026's results (in the navigation until 2027's week)."""
+    text = site_after_2026.text("results/2026")
+    assert "на сайт не добавлено ни одного мероприятия" in text
+    assert site_after_2026.page("results/2026").select("table") == []
+    nav = [a.get_text(strip=True) for a in site_after_2026.page().select("nav.md-nav--primary a")]
+    assert "Итоги Недели качества 2026" in nav
+
+
+def test_only_pages_with_results_are_searched(after):
+    index = json.loads((after.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "results/2026/" in pages  # 21 events, the week is over
+    assert "results/2027/" not in pages  # the shown edition, before its week: nothing to find
+    # a year with events has its page; one without has none (nothing links to it)
+    assert (after.site / "results" / "2023" / "index.html").is_file()
+    assert not (after.site / "results" / "2022").exists()
 
 
 def test_before_the_week_the_page_says_what_it_will_show(project, tmp_path_factory):
@@ -401,6 +415,6 @@ def test_the_region_is_required_in_the_data_file(tmp_path):
 
 def test_results_page_with_its_tables_parses_without_errors(during, after):
     from test_html_valid import parse_errors
-    for build, year in ((during, 2026), (after, 2026), (after, 2022)):
+    for build, year in ((during, 2026), (after, 2026), (after, 2027)):
         html = (build.site / "results" / str(year) / "index.html").read_bytes()
         assert parse_errors(html) == [], year
