@@ -46,10 +46,15 @@ from qualityweek.links import relative_href  # noqa: E402
 from qualityweek.paths import PathsError  # noqa: E402
 from qualityweek.poster_layout import KitError  # noqa: E402
 from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
+from qualityweek.results import counted, plural  # noqa: E402
+from qualityweek.results_files import site_results  # noqa: E402
+from qualityweek.results_page import (breakdown_html, figures_html, results_path,  # noqa: E402
+                                       stage)
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
 from qualityweek.structured import events_ld, regional_events_ld  # noqa: E402
 from qualityweek.subscription_html import subscription_html  # noqa: E402
+from qualityweek.tables import table_path  # noqa: E402
 from qualityweek.untrusted import log_safe, markdown_text, markdown_url  # noqa: E402
 
 
@@ -219,6 +224,48 @@ def define_env(env) -> None:
     except KitError as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     define_kit(env, kit)
+    define_results(env, data)
+
+
+def define_results(env, data) -> None:
+    """The week's results (issue 18): the counts, charts and press release of the results
+    pages, and the links to each edition's events table; the same objects as the files hook's."""
+    found = site_results(data)
+    env.variables["region"] = data.facts.region
+    env.variables["results_years"] = found.years
+    env.macro(results_path)
+
+    def results_for(year: int):
+        """The year's counts, press release and the page listing its events."""
+        return found.get(year)
+
+    def results_stage(year: int) -> str:
+        return stage(year, data.settings.today)
+
+    def results_chart(results, slug: str) -> Markup:
+        return breakdown_html(results, slug)
+
+    def results_figures(results) -> Markup:
+        return figures_html(results)
+
+    def press_release_box(year: int) -> Markup:
+        text = found.get(year).press_release
+        if text is None:
+            return Markup("")
+        return text_box_html(text, href=relative_href(env.page.url, text.path(year)))
+
+    def event_tables(year: int) -> dict[str, str] | None:
+        """The docs-relative paths of the year's events table, None for a year without one."""
+        if year not in found.years:
+            return None
+        return {"xlsx": table_path(year, "xlsx"), "csv": table_path(year, "csv")}
+
+    for function in (results_for, results_stage, results_chart, results_figures,
+                     press_release_box, event_tables):
+        env.macro(function)
+    env.macro(counted)
+    env.macro(plural)
+    env.variables["results_built"] = data.settings.today
 
 
 def define_kit(env, kit) -> None:

@@ -27,8 +27,19 @@ from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.generated import generated_files  # noqa: E402
 from qualityweek.paths import PathsError  # noqa: E402
 from qualityweek.poster_layout import KitError  # noqa: E402
+from qualityweek.results_page import RESULTS_DIR, add_results_to_nav  # noqa: E402
+from qualityweek.results_page import TEMPLATE as RESULTS_TEMPLATE  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.untrusted import log_safe  # noqa: E402
+
+
+def on_config(config):
+    """The week's results in the navigation once the week has begun (results_page.py)."""
+    try:
+        config["nav"] = add_results_to_nav(config["nav"], os.environ)
+    except SettingsError as error:
+        raise PluginError(f"Сборка остановлена: {error}") from None
+    return config
 
 
 def on_files(files: Files, *, config) -> Files:
@@ -40,9 +51,13 @@ def on_files(files: Files, *, config) -> Files:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     for src_uri, content in generated.items():
         # the per-year pages are reached from the archive index, not the navigation
-        inclusion = InclusionLevel.NOT_IN_NAV if src_uri.endswith(".md") else InclusionLevel.UNDEFINED
+        # (the events tables, events/<год>.xlsx, are in the site though mkdocs.yml excludes the
+        # event files under events/ from the pages)
+        page = src_uri.endswith(".md")
+        inclusion = InclusionLevel.NOT_IN_NAV if page else InclusionLevel.INCLUDED
         file = File.generated(config, src_uri, content=content, inclusion=inclusion)
-        if src_uri.endswith(".md"):  # «Редактировать страницу» opens what lays the page out
-            file.edit_uri = TEMPLATE
+        if page:  # «Редактировать страницу» opens what lays the page out
+            results = src_uri.startswith(RESULTS_DIR + "/")
+            file.edit_uri = RESULTS_TEMPLATE if results else TEMPLATE
         files.append(file)
     return files

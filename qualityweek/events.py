@@ -47,11 +47,11 @@ MAX_FILE_BYTES = 32_000
 # of 255 bytes is every file system's limit, and a reader's link stays readable well below it.
 SLUG_LENGTH = 80
 # Events a year and a build take. The region's municipalities number a few dozen, and an
-# edition has had tens of events: 500 a year is ten times that and keeps the events page and
-# the search index at sizes a phone downloads (bench/bench.py measures them at the limit);
-# the archive keeps a few years, so a build takes four full years.
-MAX_EVENTS_PER_YEAR = 500
-MAX_EVENTS = 2000
+# edition has had tens of events: 2000 a year is a hundred times that, and the size the site is
+# measured at (bench/bench.py: build time, the events page and the search index a phone
+# downloads); the archive keeps a few years of far fewer.
+MAX_EVENTS_PER_YEAR = 2000
+MAX_EVENTS = 4000
 
 
 class EventsError(ValueError):

@@ -102,6 +102,15 @@ class Organization(_Model):
     source: Source
 
 
+class Region(_Model):
+    """The region the site is for: its name and the forms running text needs
+    («предприятия Кировской области» in the results' press release)."""
+
+    name: Text  # nominative: «Кировская область»
+    genitive: Text  # «Кировской области»
+    source: Source
+
+
 class Link(_Model):
     """A registry entry: the stable URL, and a per-year template used only where confirmed."""
 
@@ -112,6 +121,7 @@ class Link(_Model):
 
 
 class Facts(_Model):
+    region: Region
     links: dict[LinkKey, Link]
     contacts: dict[LinkKey, Organization]
     editions: dict[Year, Edition]
@@ -177,7 +187,7 @@ def parse_facts(text: str, path: str) -> Facts:
     except YamlInputError as error:
         raise FactsError(f"{path}, {error}") from None
     if not isinstance(raw, dict):
-        raise FactsError(f"{path}: ожидается словарь с ключами links, contacts, editions")
+        raise FactsError(f"{path}: ожидается словарь с ключами region, links, contacts, editions")
     try:
         facts = Facts.model_validate(raw)
     except ValidationError as error:

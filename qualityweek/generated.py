@@ -21,6 +21,7 @@ from .ics import (SUBSCRIPTION_PATH, CalendarEntry, build_calendars, calendar_pa
 from .kit import build_kit
 from .plain_text import description_text
 from .ready_texts import ready_texts
+from .results_files import site_results
 from .site_data import load_site_data
 
 EVENTS_PAGE = "events/"
@@ -96,6 +97,8 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
         files[text.path(shown.year)] = text.text + "\n"
     # the poster prints the published address (QUALITY_SITE_URL), not `mkdocs serve`'s own
     files.update(build_kit(shown, site_url=settings.site_url, today=settings.today).files)
+    # the week's results (issue 18): each results page, its events table (xlsx, csv), press release
+    files.update(site_results(data).files)
     if site_url:
         files[ROBOTS] = robots_txt(site_url)
     return files

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from .description import description_html
@@ -127,6 +128,7 @@ def _walk(parser: _TextParser, element: ElementTree.Element, outer: bool = False
         parser.handle_endtag(element.tag)
 
 
+@lru_cache(maxsize=4096)  # the calendar and the events table both ask for every event's text
 def description_text(markdown_text: str) -> str:
     """Plain text of an editor's Markdown: paragraphs apart by a blank line, list items as
     «– item» lines, links as «text (address)»."""

@@ -1,0 +1,420 @@
+"""The week's results (issue 18): the events table (xlsx, csv), the results page and its press
+release, built from a project copy with 0, 1, 2, 5 and 21 events in four years, and read back the
+way the ministry's tools read them (openpyxl, Python's csv); what the tests expect is computed from
+the event files' specs (tests/results_events.py), not by the site's own count."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+from collections import Counter
+from datetime import date, datetime, timedelta
+
+import openpyxl
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
+
+from browsing import reader
+from conftest import NBSP, build_site, copy_project, serve
+from qualityweek.calendar import edition_dates
+from results_events import KINDS, FORMATS, municipalities, specs, write_events
+
+# 2022 (a year of the data file) has no events; then 1, 2, 5 and 21
+COUNTS = {2022: 0, 2023: 1, 2024: 2, 2025: 5, 2026: 21}
+AFTER_2026 = "2026-11-20"  # the site shows 2027; 2026's week is over
+DURING_2026 = "2026-11-12"  # 2026's Quality Day
+BEFORE_2026 = "2026-11-01"
+HEADERS = ["Название", "Организатор", "Муниципальное образование", "Вид мероприятия",
+           "Начало (время московское, UTC+3)", "Окончание (время московское, UTC+3)", "Формат",
+           "Адрес", "Подробности и запись", "Контакт", "Описание", "Страница на сайте"]
+WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("results") / "project")
+    for year, count in COUNTS.items():
+        if count:
+            write_events(project, year, specs(year, count))
+    return project
+
+
+def _build(project, tmp_path_factory, name, **env):
+    build = build_site(tmp_path_factory.mktemp(name) / "site", project, **env)
+    assert build.result.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="module")
+def after(project, tmp_path_factory):
+    return _build(project, tmp_path_factory, "after", QUALITY_TODAY=AFTER_2026)
+
+
+@pytest.fixture(scope="module")
+def during(project, tmp_path_factory):
+    return _build(project, tmp_path_factory, "during", QUALITY_TODAY=DURING_2026,
+                  QUALITY_SITE_URL="https://example.org/qw/")
+
+
+# -- the table files ---------------------------------------------------------------------------
+
+def expected_row(spec, page: str) -> list:
+    """A spec as the table's row: dates as dates, the description as plain text."""
+    description = re.sub(r"\*\*(.*?)\*\*", r"\1", spec.description)
+    description = re.sub(r"\[(.*?)\]\((.*?)\)", r"\1 (\2)", description)
+    return [spec.title, spec.organizer, spec.municipality, spec.kind, spec.start, spec.end,
+            spec.format, spec.address, spec.url, spec.contact, description, page]
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025, 2026])
+def test_workbook_reads_back_row_for_row(after, year):
+    workbook = openpyxl.load_workbook(after.site / "events" / f"{year}.xlsx")
+    sheet = workbook.active
+    assert sheet.freeze_panes == "A2"  # the header row stays on screen
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == HEADERS
+    assert sheet.auto_filter.ref == f"A1:L{len(rows)}"
+    events = specs(year, COUNTS[year])
+    assert len(rows) - 1 == len(events)
+    for spec, row in zip(sorted(events, key=sort_key), rows[1:]):
+        expected = expected_row(spec, f"archive/{year}/#event-{spec.slug}")
+        for index in (4, 5):  # a date-only start or end: a date cell, openpyxl reads at midnight
+            moment = expected[index]
+            expected[index] = moment if isinstance(moment, datetime) else datetime.combine(
+                moment, datetime.min.time())
+        assert list(row) == expected
+    # dates are real Excel dates, with a date (and time) format
+    start = sheet.cell(row=2, column=5)
+    assert start.is_date and start.number_format in ("dd.mm.yyyy hh:mm", "dd.mm.yyyy")
+    # widths fit the text: no column narrower than its header needs or wider than 60 characters
+    for letter in "ABCDGHIJKL":
+        assert 8 <= sheet.column_dimensions[letter].width <= 61
+
+
+def sort_key(spec):
+    start = spec.start if isinstance(spec.start, datetime) else datetime.combine(
+        spec.start, datetime.min.time())
+    return (start, spec.title, spec.slug)
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025, 2026, 2027])
+def test_csv_reads_back_with_a_bom_semicolons_and_crlf(after, year):
+    data = (after.site / "events" / f"{year}.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    # CRLF after every row; a line break inside a description stays a bare LF, in quotes
+    assert data.endswith(b"\r\n") and data.count(b"\r\n") == 1 + COUNTS.get(year, 0)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[0] == HEADERS
+    events = sorted(specs(year, COUNTS.get(year, 0)), key=sort_key)  # 2027: shown, none yet
+    assert len(rows) - 1 == len(events)
+    for spec, row in zip(events, rows[1:]):
+        expected = expected_row(spec, f"archive/{year}/#event-{spec.slug}")
+        expected[4:6] = [m.strftime("%d.%m.%Y %H:%M") if isinstance(m, datetime)
+                         else m.strftime("%d.%m.%Y") for m in expected[4:6]]
+        # a title Excel would run as a formula gets an apostrophe; a phone number does not
+        expected[0] = "'" + expected[0] if expected[0].startswith("=") else expected[0]
+        assert row == [value or "" for value in expected]
+
+
+def test_two_builds_give_byte_identical_tables(after, project, tmp_path_factory):
+    again = _build(project, tmp_path_factory, "again", QUALITY_TODAY=AFTER_2026)
+    for year in (2023, 2024, 2025, 2026, 2027):
+        for suffix in ("xlsx", "csv"):
+            name = f"events/{year}.{suffix}"
+            assert (after.site / name).read_bytes() == (again.site / name).read_bytes(), name
+    assert (after.site / "results/press-release-2026.txt").read_bytes() == (
+        again.site / "results/press-release-2026.txt").read_bytes()
+
+
+def test_workbook_is_dated_by_the_build_settings(after):
+    workbook = openpyxl.load_workbook(after.site / "events" / "2026.xlsx")
+    assert workbook.properties.created == datetime(2026, 11, 20)
+
+
+def test_page_addresses_are_absolute_with_a_site_address(during):
+    rows = list(csv.reader(io.StringIO((during.site / "events" / "2026.csv").read_text(
+        encoding="utf-8-sig"), newline=""), delimiter=";"))
+    # 2026 is the shown edition here: its events are on the events page
+    assert {row[-1].split("#")[0] for row in rows[1:]} == {"https://example.org/qw/events/"}
+
+
+# -- the results page --------------------------------------------------------------------------
+
+def table_of(page, slug: str) -> dict[str, int]:
+    table = page.select_one(f"table[aria-labelledby='results-{slug}']")
+    assert page.select_one(f"#results-{slug}") is not None  # the heading that names it
+    rows = {tr.th.get_text(strip=True): int(tr.td.get_text(strip=True))
+            for tr in table.select("tbody tr")}
+    total = int(table.select_one("tfoot td").get_text(strip=True))
+    assert total == sum(rows.values())
+    return rows
+
+
+def day_label(day: date) -> str:
+    label = f"{WEEKDAYS[day.weekday()]}, {day.day}{NBSP}ноября"
+    return label + " (День качества)" if day == edition_dates(day.year).quality_day else label
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025, 2026])
+def test_results_tables_equal_counts_from_the_event_files(after, year):
+    events = specs(year, COUNTS[year])
+    page = after.page(f"results/{year}")
+    by_place = Counter(s.municipality for s in events)
+    assert table_of(page, "municipality") == {m: by_place[m] for m in municipalities()}
+    assert table_of(page, "kind") == {k: sum(s.kind == k for s in events) for k in KINDS}
+    assert table_of(page, "format") == {f: sum(s.format == f for s in events) for f in FORMATS}
+    week = edition_dates(year)
+    days = {day_label(week.week_start + timedelta(days=n)): 0 for n in range(7)}
+    before = sum(s.start_day < week.week_start for s in events)
+    later = sum(s.start_day > week.week_end for s in events)
+    for spec in events:
+        if week.week_start <= spec.start_day <= week.week_end:
+            days[day_label(spec.start_day)] += 1
+    if before:
+        days["раньше недели, в ноябре"] = before
+    if later:
+        days["позже недели, в ноябре"] = later
+    assert table_of(page, "day") == days
+    figures = [li.get_text(" ", strip=True) for li in page.select("ul.qw-results-figures li")]
+    organizers = len({s.organizer_id for s in events})
+    assert figures[0].startswith(f"{len(events)} ") and figures[1].startswith(f"{organizers} ")
+    assert figures[2].startswith(f"{len(by_place)} ") and figures[2].endswith(
+        f"из {len(municipalities())}")
+
+
+def test_every_bar_is_hidden_decoration_beside_its_number(after):
+    page = after.page("results/2026")
+    for table in page.select(".qw-results-table table"):
+        for row in table.select("tbody tr"):
+            bar = row.select_one("svg.qw-results__bar")
+            assert bar["aria-hidden"] == "true"
+            count = int(row.select_one(".qw-results__number").get_text())
+            assert (bar.rect is not None) == (count > 0)
+
+
+def test_a_year_without_events_says_so_plainly(site_after_2026):
+    """The real site has no events: 2026's results (in the navigation until 2027's week)."""
+    text = site_after_2026.text("results/2026")
+    assert "на сайт не добавлено ни одного мероприятия" in text
+    assert site_after_2026.page("results/2026").select("table") == []
+    nav = [a.get_text(strip=True) for a in site_after_2026.page().select("nav.md-nav--primary a")]
+    assert "Итоги Недели качества 2026" in nav
+
+
+def test_only_pages_with_results_are_searched(after):
+    index = json.loads((after.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "results/2026/" in pages  # 21 events, the week is over
+    assert "results/2027/" not in pages  # the shown edition, before its week: nothing to find
+    # a year with events has its page; one without has none (nothing links to it)
+    assert (after.site / "results" / "2023" / "index.html").is_file()
+    assert not (after.site / "results" / "2022").exists()
+
+
+def test_before_the_week_the_page_says_what_it_will_show(project, tmp_path_factory):
+    build = _build(project, tmp_path_factory, "before", QUALITY_TODAY=BEFORE_2026)
+    text = build.text("results/2026")
+    assert "Когда она начнётся, здесь появятся её итоги" in text
+    assert f"Пока объявлено 21{NBSP}мероприятие" in text
+    assert build.page("results/2026").select("table") == []
+    # the navigation has the last week that has begun: 2025's, until 2026's begins
+    nav = [a.get_text(strip=True) for a in build.page().select("nav.md-nav--primary a")]
+    assert "Итоги Недели качества 2025" in nav and "Итоги Недели качества 2026" not in nav
+
+
+def test_results_are_in_the_navigation_once_the_week_has_begun(during):
+    nav = during.page().select("nav.md-nav--primary a")
+    found = [a for a in nav if a.get_text(strip=True) == "Итоги Недели качества 2026"]
+    assert found and found[0]["href"] == "results/2026/"
+    assert "Итоги предварительные" in during.text("results/2026")
+
+
+def test_tables_are_linked_from_the_events_and_archive_pages(during, after):
+    links = {a["href"] for a in during.page("events").select("article a")}
+    assert {"2026.xlsx", "2026.csv"} <= links
+    for year in (2023, 2024, 2025):
+        hrefs = {a["href"] for a in after.page(f"archive/{year}").select("article a")}
+        assert {f"../../events/{year}.xlsx", f"../../events/{year}.csv",
+                f"../../results/{year}/"} <= hrefs
+
+
+# -- the press release -------------------------------------------------------------------------
+
+def press_release(build, year: int) -> str:
+    return (build.site / "results" / f"press-release-{year}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("year, events, places", [
+    (2023, f"1{NBSP}мероприятие", f"1{NBSP}муниципальном образовании"),
+    (2024, f"2{NBSP}мероприятия", f"2{NBSP}муниципальных образованиях"),
+    (2025, f"5{NBSP}мероприятий", f"5{NBSP}муниципальных образованиях"),
+    (2026, f"21{NBSP}мероприятие", f"21{NBSP}муниципальном образовании"),
+])
+def test_press_release_numbers_and_word_forms(after, year, events, places):
+    text = press_release(after, year)
+    organizers = len({s.organizer_id for s in specs(year, COUNTS[year])})
+    assert f"предприятия Кировской области провели {events} в {places}." in text
+    assert f"Организаторов{NBSP}—{NBSP}{organizers}." in text
+    # the page shows the same text, and its copy button copies exactly that
+    box = after.page(f"results/{year}").select_one(".qw-ready-text__body")
+    assert box.get_text() + "\n" == text
+
+
+ONE_PLACE, PLACES = "муниципальном образовании", "муниципальных образованиях"
+
+
+@pytest.mark.parametrize("count, form, where", [
+    (1, "мероприятие", ONE_PLACE), (2, "мероприятия", PLACES), (5, "мероприятий", PLACES),
+    (11, "мероприятий", PLACES), (21, "мероприятие", ONE_PLACE), (22, "мероприятия", PLACES)])
+def test_press_release_agrees_for_each_count(count, form, where):
+    """Without a build: the release written from `count` events in as many municipalities."""
+    from qualityweek.edition import build_edition
+    from qualityweek.events import Event
+    from qualityweek.facts import load_facts
+    from qualityweek.press_release import press_release as write
+    from qualityweek.results import count_results
+    from conftest import ROOT
+    facts = load_facts(ROOT / "data" / "facts.yml")
+    edition = build_edition(facts, 2026)
+    events = []
+    for spec in specs(2026, count):
+        fields = {k: getattr(spec, k) for k in ("title", "organizer", "municipality", "kind",
+                                                  "start", "end", "format", "url")}
+        fields.update({k: getattr(spec, k) for k in ("address", "contact") if getattr(spec, k)})
+        events.append(Event.model_construct(**fields, slug=spec.slug, year=2026, description=""))
+    assert len({s.municipality for s in events}) == count
+    text = write(count_results(edition, events, municipalities()), edition, facts,
+                 today=date(2026, 11, 30), page_url=None).text
+    assert f"провели {count}{NBSP}{form} в {count}{NBSP}{where}." in text
+    assert "пришлось 0" not in text  # no Quality Day sentence without an event on it
+
+
+def test_results_page_is_small(after):
+    html = (after.site / "results" / "2026" / "index.html").read_bytes()
+    assert len(gzip.compress(html, 6)) < 100_000
+
+
+# -- in a browser: accessibility and print -----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def during_url(during):
+    with serve(during.site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("viewport, palette", [("phone", "light"), ("phone", "dark"),
+                                               ("desktop", "light"), ("desktop", "dark")])
+def test_axe_finds_nothing_on_the_results_page(browser, during_url, viewport, palette):
+    with reader(browser, viewport, color_scheme=palette) as session:
+        session.page.goto(during_url + "results/2026/")
+        violations = Axe().run(session.page).response["violations"]
+        assert not session.errors and not session.foreign_requests(during_url)
+    assert not violations, [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+                            for v in violations]
+
+
+def test_results_page_prints_on_a4_with_every_bar_inside(browser, during_url):
+    with reader(browser, "desktop") as session:
+        page = session.page
+        page.goto(during_url + "results/2026/")
+        page.emulate_media(media="print")
+        # the printable width of A4 at Chromium's default margins (1 cm): 190 mm at 96 px/inch
+        page.set_viewport_size({"width": round(190 / 25.4 * 96), "height": 1000})
+        outside = page.evaluate("""() => {
+            const right = document.documentElement.clientWidth;
+            return [...document.querySelectorAll('.qw-results__bar')].filter(svg => {
+                const box = svg.getBoundingClientRect();
+                const bar = svg.querySelector('rect');
+                const end = bar ? bar.getBoundingClientRect().right : box.right;
+                return box.width < 20 || box.right > right || end > box.right + 0.5;
+            }).length;
+        }""")
+        bars = page.locator(".qw-results__bar").count()
+        pdf = page.pdf(format="A4", print_background=False)
+    assert bars == 45 + 5 + 9 + 3 and outside == 0
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Яранский район" in text and "Пресс-релиз" in text
+
+
+# -- 2000 events (the benchmark's generated files) ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def thousands(bench, tmp_path_factory):
+    """2000 generated events in 2027, built on 2027's Quality Day week (the page in full)."""
+    project = copy_project(tmp_path_factory.mktemp("results2000") / "project")
+    bench.add_events(project, 2027, 2000)
+    return project, _build(project, tmp_path_factory, "site2000", QUALITY_TODAY="2027-11-10")
+
+
+def front_matters(project, year: int) -> list[dict]:
+    files = sorted((project / "docs" / "events" / str(year)).glob("*.md"))
+    return [yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]) for path in files]
+
+
+def test_2000_events_table_page_and_size(thousands):
+    project, build = thousands
+    events = front_matters(project, 2027)
+    assert len(events) == 2000
+    page = build.page("results/2027")
+    by_place = Counter(e["municipality"] for e in events)
+    assert table_of(page, "municipality") == {m: by_place[m] for m in municipalities()}
+    assert table_of(page, "kind") == dict(Counter(e["kind"] for e in events))
+    assert sum(table_of(page, "day").values()) == 2000
+    html = (build.site / "results" / "2027" / "index.html").read_bytes()
+    assert len(gzip.compress(html, 6)) < 100_000
+    sheet = openpyxl.load_workbook(build.site / "events" / "2027.xlsx", read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 2001
+    starts = Counter(row[4] for row in rows[1:])
+    assert starts == Counter(datetime.strptime(e["start"], "%Y-%m-%d %H:%M") for e in events)
+    assert Counter(row[0] for row in rows[1:]) == Counter(e["title"] for e in events)
+    lines = list(csv.reader(io.StringIO((build.site / "events" / "2027.csv").read_text(
+        encoding="utf-8-sig"), newline=""), delimiter=";"))
+    assert len(lines) == 2001
+    assert Counter(line[3] for line in lines[1:]) == Counter(e["kind"] for e in events)
+
+
+# -- the rules, without a build ----------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["ООО «Вятка»", "ооо \"Вятка\"", "ООО  «ВЯТКА»", "ООО „Вятка“",
+                                   "ООО 'Вятка'."])
+def test_an_organizer_typed_another_way_is_counted_once(typed):
+    from qualityweek.results import organizer_key
+    assert organizer_key(typed) == organizer_key("ООО «Вятка»")
+
+
+def test_different_organizers_stay_apart():
+    from qualityweek.results import organizer_key
+    assert organizer_key("ООО «Вятка»") != organizer_key("АО «Вятка»")
+    assert organizer_key("Ёлка") == organizer_key("елка")
+
+
+@pytest.mark.parametrize("value, cell", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("-2+3+cmd|x", "'-2+3+cmd|x"),
+    ("+7 (8332) 27-27-23", "+7 (8332) 27-27-23"), ("ООО «Вятка»", "ООО «Вятка»")])
+def test_csv_cells_cannot_run_as_formulas(value, cell):
+    from qualityweek.tables import csv_cell
+    assert csv_cell(value) == cell
+
+
+def test_the_region_is_required_in_the_data_file(tmp_path):
+    from conftest import ROOT
+    from qualityweek.facts import FactsError, load_facts
+    text = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
+    path = tmp_path / "facts.yml"
+    path.write_text(text.replace("  genitive: Кировской области\n", ""), encoding="utf-8")
+    with pytest.raises(FactsError, match="facts.yml, поле «region.genitive»: "):
+        load_facts(path, name="data/facts.yml")
+
+
+def test_results_page_with_its_tables_parses_without_errors(during, after):
+    from test_html_valid import parse_errors
+    for build, year in ((during, 2026), (after, 2026), (after, 2027)):
+        html = (build.site / "results" / str(year) / "index.html").read_bytes()
+        assert parse_errors(html) == [], year
