@@ -198,6 +198,9 @@ def define_env(env) -> None:
     env.filter(typography.glue, "glue")
 
     # Theme templates do not see macros variables: hand them what they show via config.extra.
+    # the footer's «who runs the site»: the ministry as the data names it (mid-sentence form)
+    ministry = facts.contacts.get("ministry")
+    env.conf["extra"]["publisher"] = (ministry.short_name or ministry.name) if ministry else None
     env.conf["extra"]["edition"] = {
         "year": shown.year,
         "week": typography.format_range(shown.week_start, shown.week_end),

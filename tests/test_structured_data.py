@@ -203,7 +203,7 @@ def test_front_matter_title_and_description_stay_text_in_the_sharing_meta(seo_si
     # Material's own places for them too: the description meta, <title>, the header's topic
     assert _head_meta(page, "description") == HOSTILE_DESCRIPTION
     document = BeautifulSoup(html, "html5lib")  # parsed as a browser does
-    assert document.title.get_text() == HOSTILE_TITLE + " - Неделя качества"
+    assert document.title.get_text() == HOSTILE_TITLE + " — Неделя качества"
     topic = document.select_one('[data-md-component="header-topic"]').get_text(strip=True)
     assert topic == HOSTILE_TITLE
     # nothing of them became markup anywhere on the page
