@@ -31,6 +31,12 @@ def share_png_path(year: int) -> str:
     return f"kit/share-{year}.png"
 
 
+def download_name(year: int, what: str, extension: str) -> str:
+    """The name a browser saves a kit file under (the link's `download` attribute), in words
+    a person recognises in their downloads folder: «Неделя-качества-2026-плакат.pdf»."""
+    return f"Неделя-качества-{year}-{what}.{extension}"
+
+
 def size_label(size: int) -> str:
     """«48 КБ» (kilobytes rounded up), «1,2 МБ»."""
     kilobytes = math.ceil(size / 1024)
@@ -50,6 +56,8 @@ class Kit:
     share_png_size: str
     share_png_size_px: tuple[int, int]
     poster_alt: str
+    poster_pdf_name: str  # the names the download links save the files under
+    share_png_name: str
     poster_margin_mm: int  # the poster's blank edge, for the printing advice
     site_url: str | None  # the address printed on the poster
     share_alt: str
@@ -85,7 +93,9 @@ def _build_kit(edition: Edition, *, site_url: str | None, today: date) -> Kit:
         poster_png_size=(POSTER_PREVIEW_WIDTH,
                          round(poster.height * POSTER_PREVIEW_WIDTH / poster.width)),
         share_png_size=size_label(len(share)), share_png_size_px=SHARE_SIZE,
-        poster_alt=poster_alt(edition), poster_margin_mm=round(POSTER_MARGIN_MM),
+        poster_alt=poster_alt(edition, site_url=site_url),
+        poster_pdf_name=download_name(year, "плакат", "pdf"),
+        share_png_name=download_name(year, "картинка", "png"), poster_margin_mm=round(POSTER_MARGIN_MM),
         share_alt=share_alt(edition), site_url=site_url,
         files={poster_pdf_path(year): pdf, poster_png_path(year): preview,
                share_png_path(year): share})
