@@ -41,9 +41,9 @@ from qualityweek.events_html import render_events  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.ics import (calendar_path, event_calendar_path, subscription_url,  # noqa: E402
                              webcal_url)
-from qualityweek.kit import build_kit  # noqa: E402
+from qualityweek.kit import build_kit, share_png_path  # noqa: E402
 from qualityweek.links import relative_href  # noqa: E402
-from qualityweek.poster_layout import KitError  # noqa: E402
+from qualityweek.poster_layout import KitError, share_alt  # noqa: E402
 from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
@@ -214,15 +214,18 @@ def define_env(env) -> None:
         kit = build_kit(shown, site_url=settings.site_url, today=settings.today)
     except KitError as error:
         raise PluginError(f"Сборка остановлена: {error}") from None
-    define_kit(env, kit)
+    define_kit(env, kit, env.variables["archive_editions"])
 
 
-def define_kit(env, kit) -> None:
-    """The participant kit's files for the pages (`kit`) and the share meta of every page."""
+def define_kit(env, kit, archive_editions) -> None:
+    """The participant kit's files for the pages (`kit`) and the share meta of every page: the
+    shown edition's picture, and on each archive page (front matter `share_year`) its year's."""
     env.variables["kit"] = kit
     width, height = kit.share_png_size_px
-    env.conf["extra"]["share"].update(image=kit.share_png, image_alt=kit.share_alt,
-                                      width=width, height=height)
+    env.conf["extra"]["share"].update(
+        image=kit.share_png, image_alt=kit.share_alt, width=width, height=height,
+        by_year={e.year: {"image": share_png_path(e.year), "image_alt": share_alt(e)}
+                 for e in archive_editions})
 
 
 def define_reader_features(env, facts, shown, *, event_years, built, published) -> None:
@@ -248,8 +251,12 @@ def define_reader_features(env, facts, shown, *, event_years, built, published) 
     env.macro(calendar_subscription)
     site_url = env.conf.get("site_url") or None
     env.conf["extra"]["countdown"] = countdown_data(shown, built=built)
-    env.conf["extra"]["jsonld"] = events_ld(shown, home_url=site_url)
+    # the edition's picture (the kit's share picture) as the events' image: absolute, or none
+    image = f"{site_url.rstrip('/')}/{share_png_path(shown.year)}" if site_url else None
+    organizer = facts.contacts["roskachestvo"].name if "roskachestvo" in facts.contacts else None
+    env.conf["extra"]["jsonld"] = events_ld(shown, home_url=site_url, organizer=organizer,
+                                            image=image)
     # the events page's JSON-LD (front matter `jsonld: events`): the shown edition's events
     shown_events = env.variables.get("events_by_year", {}).get(shown.year, [])
-    env.conf["extra"]["events_jsonld"] = regional_events_ld(shown_events)
+    env.conf["extra"]["events_jsonld"] = regional_events_ld(shown_events, image=image)
     env.conf["extra"]["share"] = {"home_title": f"Всемирная неделя качества {shown.year}"}

@@ -111,7 +111,7 @@ def edition_entries(edition: Edition, *, site_url: str | None, news_url: str) ->
             uid=uid(year, "quality-day"),
             summary=f"День качества {year}",
             description=_described(
-                "Всемирный день качества — второй четверг ноября, в середине Всемирной недели "
+                "День качества — второй четверг ноября, в середине Всемирной недели "
                 "качества", news_url),
             start=edition.quality_day, end=edition.quality_day, url=home),
     ]

@@ -78,15 +78,21 @@ def build_kit(edition: Edition, *, site_url: str | None, today: date) -> Kit:
     return _last[1]
 
 
+def share_picture(edition: Edition) -> bytes:
+    """The edition's share picture (PNG, SHARE_SIZE): the shown edition's is the kit's; each
+    archive page shares its own year's (hooks add them, qualityweek/generated.py)."""
+    layout = share_layout(edition)
+    if (layout.width, layout.height) != SHARE_SIZE:
+        raise ValueError(f"картинка для соцсетей не {SHARE_SIZE}")
+    return render_png(layout, width_px=SHARE_SIZE[0])
+
+
 def _build_kit(edition: Edition, *, site_url: str | None, today: date) -> Kit:
     year = edition.year
     poster = poster_layout(edition, site_url=site_url)
     pdf = render_pdf(poster, created=today)
     preview = render_png(poster, width_px=POSTER_PREVIEW_WIDTH)
-    share_picture = share_layout(edition)
-    if (share_picture.width, share_picture.height) != SHARE_SIZE:
-        raise ValueError(f"картинка для соцсетей не {SHARE_SIZE}")
-    share = render_png(share_picture, width_px=SHARE_SIZE[0])
+    share = share_picture(edition)
     return Kit(
         poster_pdf=poster_pdf_path(year), poster_png=poster_png_path(year),
         share_png=share_png_path(year), poster_pdf_size=size_label(len(pdf)),
