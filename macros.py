@@ -43,7 +43,8 @@ from qualityweek.ics import (calendar_path, event_calendar_path, subscription_ur
                              webcal_url)
 from qualityweek.kit import build_kit, share_png_path  # noqa: E402
 from qualityweek.links import relative_href  # noqa: E402
-from qualityweek.poster_layout import KitError, share_alt  # noqa: E402
+from qualityweek.poster_layout import KitError, poster_alt, poster_layout, share_alt  # noqa: E402
+from qualityweek.poster_svg import print_page_html  # noqa: E402
 from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
@@ -215,6 +216,17 @@ def define_env(env) -> None:
     except KitError as error:
         raise PluginError(f"Сборка остановлена: {error}") from None
     define_kit(env, kit, env.variables["archive_editions"])
+    define_poster_print(env, shown, settings.site_url)
+
+
+def define_poster_print(env, shown, site_url) -> None:
+    """The print page's form and poster (docs/poster.md): the same layout as the PDF, as SVG."""
+    def poster_print() -> Markup:
+        layout = poster_layout(shown, site_url=site_url)
+        html = print_page_html(layout, label=poster_alt(shown, site_url=site_url))
+        return defer(env.page.meta, html)  # after Markdown, which would rewrite the SVG
+
+    env.macro(poster_print)
 
 
 def define_kit(env, kit, archive_editions) -> None:

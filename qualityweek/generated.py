@@ -20,6 +20,7 @@ from .ics import (SUBSCRIPTION_PATH, CalendarEntry, build_calendars, calendar_pa
                   event_calendar_path, single_calendars, uid)
 from .kit import build_kit, share_picture, share_png_path
 from .plain_text import description_text
+from .poster_svg import poster_fonts
 from .ready_texts import ready_texts
 from .site_data import load_site_data
 
@@ -98,6 +99,7 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
         files[text.path(shown.year)] = text.text + "\n"
     # the poster prints the published address (QUALITY_SITE_URL), not `mkdocs serve`'s own
     files.update(build_kit(shown, site_url=settings.site_url, today=settings.today).files)
+    files.update(poster_fonts())  # the print page's poster (docs/poster.md) in the PDF's font
     if site_url:
         files[ROBOTS] = robots_txt(site_url)
     return files

@@ -96,6 +96,19 @@ class QrCode:
 
 
 @dataclass(frozen=True)
+class Blank:
+    """Where a company's own words go on a line of the «Наше мероприятие» frame: `name` is the
+    field (company, title, date, place), the text's left end and baseline x, y, at most `w`
+    wide. The PDF and PNG leave it empty, to write in by hand; the print page
+    (qualityweek/poster_svg.py) fills it in with what the company types."""
+    name: str
+    x: float
+    y: float
+    w: float
+    size: float
+
+
+@dataclass(frozen=True)
 class Text:
     """One line of text: `x` its left end, `y` its baseline, `size` the font size (em)."""
     text: str
@@ -106,7 +119,7 @@ class Text:
     colour: Colour
 
 
-Item = Box | Ring | Stroke | Frame | QrCode | Text
+Item = Box | Ring | Stroke | Frame | QrCode | Blank | Text
 
 
 @dataclass(frozen=True)
@@ -241,7 +254,8 @@ def motto_text(edition: Edition) -> str | None:
 
 POSTER_QR_MM = 26.0  # the QR code's side without its quiet zone: a phone reads it from a metre
 POSTER_QR_QUIET = 4  # modules of white around the code (the QR standard's quiet zone)
-WRITE_LABELS = ("Что", "Когда", "Где")  # the first lines of the «Наше мероприятие» frame
+# the first lines of the «Наше мероприятие» frame: (label, the field a company fills in)
+WRITE_LINES = (("Кто", "company"), ("Что", "title"), ("Когда", "date"), ("Где", "place"))
 
 
 def qr_code(site_url: str, *, x: float, y: float, side: float) -> QrCode:
@@ -258,15 +272,17 @@ def _event_frame(flow: _Flow, *, x: float, top: float, width: float, bottom: flo
     pad = 7.0
     y = flow.lines(["Наше мероприятие"], x=x + pad, y=top + 13.0, size=8.0, weight="bold",
                    colour=INDIGO)
-    pitch = 12.0  # a handwritten line's height
-    y += pitch + 2.0
+    pitch = 10.5  # a handwritten line's height
+    y += 12.0
     index = 0
     while y <= bottom - 6.0:
         start = x + pad
-        if index < len(WRITE_LABELS):
-            flow.lines([WRITE_LABELS[index]], x=start, y=y - 1.0, size=4.5, weight="regular",
-                       colour=MUTED)
+        if index < len(WRITE_LINES):
+            label, field = WRITE_LINES[index]
+            flow.lines([label], x=start, y=y - 1.0, size=4.5, weight="regular", colour=MUTED)
             start += 20.0
+            flow.items.append(Blank(field, start + 1.0, y - 1.5, x + width - pad - start - 1.0,
+                                    6.0))
         flow.items.append(Stroke(((start, y), (x + width - pad, y)), 0.3, MUTED))
         y += pitch
         index += 1
