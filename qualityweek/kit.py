@@ -5,10 +5,12 @@ Built once per build (the same call from the pages and from the files hook is ca
 
 from __future__ import annotations
 
+import functools
 import math
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
+from .calendar import edition_dates
 from .edition import Edition
 from .poster_layout import (POSTER_MARGIN_MM, motto_text, poster_alt, poster_layout,
                             share_alt, share_layout)
@@ -80,8 +82,14 @@ def build_kit(edition: Edition, *, site_url: str | None, today: date) -> Kit:
 
 def share_picture(edition: Edition) -> bytes:
     """The edition's share picture (PNG, SHARE_SIZE): the shown edition's is the kit's; each
-    archive page shares its own year's (hooks add them, qualityweek/generated.py)."""
-    layout = share_layout(edition)
+    archive page shares its own year's (hooks add them, qualityweek/generated.py). It shows
+    only the computed dates, so the year says it all."""
+    return _share_picture(edition.year)
+
+
+@functools.lru_cache(maxsize=32)  # `mkdocs serve` draws each year's picture once
+def _share_picture(year: int) -> bytes:
+    layout = share_layout(Edition(**asdict(edition_dates(year))))
     if (layout.width, layout.height) != SHARE_SIZE:
         raise ValueError(f"картинка для соцсетей не {SHARE_SIZE}")
     return render_png(layout, width_px=SHARE_SIZE[0])

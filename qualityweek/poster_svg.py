@@ -7,6 +7,7 @@ assets/javascripts/poster-print.js fills with what the company types; nothing le
 
 from __future__ import annotations
 
+import functools
 from io import BytesIO
 
 from fontTools import subset
@@ -24,6 +25,7 @@ def font_file(weight: str) -> str:
     return f"{FONTS_DIR}/pt-sans-{weight}.woff"
 
 
+@functools.cache  # the same two files every build: `mkdocs serve` cuts them once
 def poster_fonts() -> dict[str, bytes]:
     """{docs-relative path: WOFF} of PT Sans regular and bold, cut to FONT_UNICODES."""
     files = {}
