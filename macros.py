@@ -223,8 +223,8 @@ def define_poster_print(env, shown, site_url) -> None:
     """The print page's form and poster (docs/poster.md): the same layout as the PDF, as SVG."""
     def poster_print() -> Markup:
         layout = poster_layout(shown, site_url=site_url)
-        html = print_page_html(layout, label=poster_alt(shown, site_url=site_url))
-        return defer(env.page.meta, html)  # after Markdown, which would rewrite the SVG
+        # one raw HTML block (one outer <div>, no blank lines): Markdown keeps it as it is
+        return print_page_html(layout, label=poster_alt(shown, site_url=site_url))
 
     env.macro(poster_print)
 

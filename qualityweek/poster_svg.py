@@ -120,8 +120,9 @@ def print_page_html(layout: Layout, *, label: str) -> Markup:
                 f'<input id="qw-poster-{name}" type="text" name="{name}" maxlength="{MAX_LENGTH}" '
                 f'autocomplete="off" placeholder="{escape(hint)}" data-qw-input="{name}"></div>')
     return Markup(
+        '<div class="qw-poster-print">'
         '<form class="qw-poster-form" data-qw-poster-form action="#" novalidate>'
         + "".join(fields)
         + '<p><button type="button" class="md-button md-button--primary" data-qw-print hidden>'
           'Распечатать плакат</button></p></form>'
-        f'<div class="qw-poster-sheet">{render_svg(layout, label=label)}</div>')
+        f'<div class="qw-poster-sheet">{render_svg(layout, label=label)}</div></div>')
