@@ -41,10 +41,11 @@ from qualityweek.events_html import render_events  # noqa: E402
 from qualityweek.facts import FactsError  # noqa: E402
 from qualityweek.ics import (calendar_path, event_calendar_path, subscription_url,  # noqa: E402
                              webcal_url)
-from qualityweek.kit import build_kit  # noqa: E402
+from qualityweek.kit import build_kit, share_png_path  # noqa: E402
 from qualityweek.links import relative_href  # noqa: E402
 from qualityweek.paths import PathsError  # noqa: E402
-from qualityweek.poster_layout import KitError  # noqa: E402
+from qualityweek.poster_layout import KitError, poster_alt, poster_layout, share_alt  # noqa: E402
+from qualityweek.poster_svg import print_page_html  # noqa: E402
 from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
 from qualityweek.results import counted, plural  # noqa: E402
 from qualityweek.results_files import site_results  # noqa: E402
@@ -210,6 +211,9 @@ def define_env(env) -> None:
     env.filter(typography.glue, "glue")
 
     # Theme templates do not see macros variables: hand them what they show via config.extra.
+    # the footer's «who runs the site»: the ministry as the data names it (mid-sentence form)
+    ministry = facts.contacts.get("ministry")
+    env.conf["extra"]["publisher"] = (ministry.short_name or ministry.name) if ministry else None
     env.conf["extra"]["edition"] = {
         "year": shown.year,
         "week": typography.format_range(shown.week_start, shown.week_end),
@@ -223,7 +227,8 @@ def define_env(env) -> None:
         kit = build_kit(shown, site_url=settings.site_url, today=settings.today)
     except KitError as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
-    define_kit(env, kit)
+    define_kit(env, kit, env.variables["archive_editions"])
+    define_poster_print(env, shown, settings.site_url)
     define_results(env, data)
 
 
@@ -268,12 +273,25 @@ def define_results(env, data) -> None:
     env.variables["results_built"] = data.settings.today
 
 
-def define_kit(env, kit) -> None:
-    """The participant kit's files for the pages (`kit`) and the share meta of every page."""
+def define_poster_print(env, shown, site_url) -> None:
+    """The print page's form and poster (docs/poster.md): the same layout as the PDF, as SVG."""
+    def poster_print() -> Markup:
+        layout = poster_layout(shown, site_url=site_url)
+        # one raw HTML block (one outer <div>, no blank lines): Markdown keeps it as it is
+        return print_page_html(layout, label=poster_alt(shown, site_url=site_url))
+
+    env.macro(poster_print)
+
+
+def define_kit(env, kit, archive_editions) -> None:
+    """The participant kit's files for the pages (`kit`) and the share meta of every page: the
+    shown edition's picture, and on each archive page (front matter `share_year`) its year's."""
     env.variables["kit"] = kit
     width, height = kit.share_png_size_px
-    env.conf["extra"]["share"].update(image=kit.share_png, image_alt=kit.share_alt,
-                                      width=width, height=height)
+    env.conf["extra"]["share"].update(
+        image=kit.share_png, image_alt=kit.share_alt, width=width, height=height,
+        by_year={e.year: {"image": share_png_path(e.year), "image_alt": share_alt(e)}
+                 for e in archive_editions})
 
 
 def define_reader_features(env, facts, shown, *, event_years, built, published) -> None:
@@ -309,8 +327,12 @@ def define_reader_features(env, facts, shown, *, event_years, built, published) 
     env.macro(subscription_box)
     site_url = env.conf.get("site_url") or None
     env.conf["extra"]["countdown"] = countdown_data(shown, built=built)
-    env.conf["extra"]["jsonld"] = events_ld(shown, home_url=site_url)
+    # the edition's picture (the kit's share picture) as the events' image: absolute, or none
+    image = f"{site_url.rstrip('/')}/{share_png_path(shown.year)}" if site_url else None
+    organizer = facts.contacts["roskachestvo"].name if "roskachestvo" in facts.contacts else None
+    env.conf["extra"]["jsonld"] = events_ld(shown, home_url=site_url, organizer=organizer,
+                                            image=image)
     # the events page's JSON-LD (front matter `jsonld: events`): the shown edition's events
     shown_events = env.variables.get("events_by_year", {}).get(shown.year, [])
-    env.conf["extra"]["events_jsonld"] = regional_events_ld(shown_events)
+    env.conf["extra"]["events_jsonld"] = regional_events_ld(shown_events, image=image)
     env.conf["extra"]["share"] = {"home_title": f"Всемирная неделя качества {shown.year}"}

@@ -183,6 +183,9 @@ def reference_project(work: Path, env: dict[str, str]) -> Path:
     for entry in (r"\s+- macros:", r"\s+custom_dir:", r"hooks:", r"watch:"):
         config = drop_yaml_entry(config, entry)
     assert "macros" not in re.sub(r"#.*", "", config), "reference config still uses macros"
+    # the site's own theme strings (overrides/partials/languages/custom.html) go with custom_dir:
+    # plain Material speaks its own Russian
+    config = re.sub(r"^(\s+language:) custom\b.*$", r"\1 ru", config, flags=re.M)
     (reference / "mkdocs.yml").write_text(config, encoding="utf-8")
     return reference
 

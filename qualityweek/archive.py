@@ -28,6 +28,7 @@ def archive_page(year: int) -> str:
         "---\n"
         "render_macros: true\n"
         f"title: Всемирная неделя качества {year}\n"
+        f"share_year: {year}  # the year's own picture in the sharing meta\n"
         "description: >-\n"
         f"  Всемирная неделя качества {year} года: даты, девиз, Международный форум\n"
         "  «Всемирный день качества» и источники.\n"

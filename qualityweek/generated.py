@@ -18,8 +18,9 @@ from .event_rules import RULES_PATH, site_event_rules
 from .events import Event
 from .ics import (SUBSCRIPTION_PATH, CalendarEntry, build_calendars, calendar_path,
                   event_calendar_path, single_calendars, uid)
-from .kit import build_kit
+from .kit import build_kit, share_picture, share_png_path
 from .plain_text import description_text
+from .poster_svg import poster_fonts
 from .ready_texts import ready_texts
 from .results_files import site_results
 from .site_data import load_site_data
@@ -91,6 +92,8 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
     # a year gets its page when the data file or an event folder has something for it
     for year in archive_years([*facts.editions, *events], shown.year):
         files[archive_path(year)] = archive_page(year)
+        if year != shown.year:  # the page shares its own year's picture (the kit has the shown one)
+            files[share_png_path(year)] = share_picture(build_edition(facts, year))
     # the «Предложить мероприятие» form's rules, from the code that checks event files
     files[RULES_PATH] = json.dumps(site_event_rules(data), ensure_ascii=False, indent=1) + "\n"
     for text in ready_texts(shown, site_url=settings.site_url):  # as the kit page shows them
@@ -99,6 +102,7 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
     files.update(build_kit(shown, site_url=settings.site_url, today=settings.today).files)
     # the week's results (issue 18): each results page, its events table (xlsx, csv), press release
     files.update(site_results(data).files)
+    files.update(poster_fonts())  # the print page's poster (docs/poster.md) in the PDF's font
     if site_url:
         files[ROBOTS] = robots_txt(site_url)
     return files

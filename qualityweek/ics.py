@@ -111,7 +111,7 @@ def edition_entries(edition: Edition, *, site_url: str | None, news_url: str) ->
             uid=uid(year, "quality-day"),
             summary=f"День качества {year}",
             description=_described(
-                "Всемирный день качества — второй четверг ноября, в середине Всемирной недели "
+                "День качества — второй четверг ноября, в середине Всемирной недели "
                 "качества", news_url),
             start=edition.quality_day, end=edition.quality_day, url=home),
     ]
@@ -119,14 +119,14 @@ def edition_entries(edition: Edition, *, site_url: str | None, news_url: str) ->
         forum = edition.forum
         details = [f"{FORUM_NAME}: {format_range(forum.start, forum.end)}"]
         if forum.theme:
-            details.append(f"Тема года — {quote(forum.theme)}")
+            details.append(f"Тема года: {quote(forum.theme)}")
         if forum.plenary:
-            details.append(f"Пленарное заседание — {quote(forum.plenary)}")
+            details.append(f"Пленарное заседание: {quote(forum.plenary)}")
         if forum.registration_url:
             details.append(f"Регистрация: {forum.registration_url}")
         entries.append(CalendarEntry(
             uid=uid(year, "forum"), summary=f"Форум «Всемирный день качества» {year}",
-            description=_described(". ".join(details), absolute_source(forum.source, site_url)),
+            description=_described("\n".join(details), absolute_source(forum.source, site_url)),
             start=forum.start, end=forum.end,
             location=", ".join(forum.cities) or None,
             url=forum.registration_url or absolute_source(forum.source, site_url)))
@@ -134,12 +134,12 @@ def edition_entries(edition: Edition, *, site_url: str | None, news_url: str) ->
         day = edition.regional_day
         details = [f"Региональный день Форума «Всемирный день качества»: {format_day(day.date)}"]
         if day.format:
-            details.append(f"Формат — {day.format}")
+            details.append(f"Формат: {day.format}")
         if day.registration:
-            details.append(f"Регистрация — {day.registration}")
+            details.append(f"Регистрация: {day.registration}")
         entries.append(CalendarEntry(
             uid=uid(year, "regional-day"), summary=f"Региональный день Форума {year}",
-            description=_described(". ".join(details), absolute_source(day.source, site_url)),
+            description=_described("\n".join(details), absolute_source(day.source, site_url)),
             start=day.date, end=day.date, location=day.venue,
             url=absolute_source(day.source, site_url)))
     return entries

@@ -5,10 +5,12 @@ Built once per build (the same call from the pages and from the files hook is ca
 
 from __future__ import annotations
 
+import functools
 import math
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
+from .calendar import edition_dates
 from .edition import Edition
 from .poster_layout import (POSTER_MARGIN_MM, motto_text, poster_alt, poster_layout,
                             share_alt, share_layout)
@@ -31,6 +33,12 @@ def share_png_path(year: int) -> str:
     return f"kit/share-{year}.png"
 
 
+def download_name(year: int, what: str, extension: str) -> str:
+    """The name a browser saves a kit file under (the link's `download` attribute), in words
+    a person recognises in their downloads folder: «Неделя-качества-2026-плакат.pdf»."""
+    return f"Неделя-качества-{year}-{what}.{extension}"
+
+
 def size_label(size: int) -> str:
     """«48 КБ» (kilobytes rounded up), «1,2 МБ»."""
     kilobytes = math.ceil(size / 1024)
@@ -50,6 +58,8 @@ class Kit:
     share_png_size: str
     share_png_size_px: tuple[int, int]
     poster_alt: str
+    poster_pdf_name: str  # the names the download links save the files under
+    share_png_name: str
     poster_margin_mm: int  # the poster's blank edge, for the printing advice
     site_url: str | None  # the address printed on the poster
     share_alt: str
@@ -70,22 +80,36 @@ def build_kit(edition: Edition, *, site_url: str | None, today: date) -> Kit:
     return _last[1]
 
 
+def share_picture(edition: Edition) -> bytes:
+    """The edition's share picture (PNG, SHARE_SIZE): the shown edition's is the kit's; each
+    archive page shares its own year's (hooks add them, qualityweek/generated.py). It shows
+    only the computed dates, so the year says it all."""
+    return _share_picture(edition.year)
+
+
+@functools.lru_cache(maxsize=32)  # `mkdocs serve` draws each year's picture once
+def _share_picture(year: int) -> bytes:
+    layout = share_layout(Edition(**asdict(edition_dates(year))))
+    if (layout.width, layout.height) != SHARE_SIZE:
+        raise ValueError(f"картинка для соцсетей не {SHARE_SIZE}")
+    return render_png(layout, width_px=SHARE_SIZE[0])
+
+
 def _build_kit(edition: Edition, *, site_url: str | None, today: date) -> Kit:
     year = edition.year
     poster = poster_layout(edition, site_url=site_url)
     pdf = render_pdf(poster, created=today)
     preview = render_png(poster, width_px=POSTER_PREVIEW_WIDTH)
-    share_picture = share_layout(edition)
-    if (share_picture.width, share_picture.height) != SHARE_SIZE:
-        raise ValueError(f"картинка для соцсетей не {SHARE_SIZE}")
-    share = render_png(share_picture, width_px=SHARE_SIZE[0])
+    share = share_picture(edition)
     return Kit(
         poster_pdf=poster_pdf_path(year), poster_png=poster_png_path(year),
         share_png=share_png_path(year), poster_pdf_size=size_label(len(pdf)),
         poster_png_size=(POSTER_PREVIEW_WIDTH,
                          round(poster.height * POSTER_PREVIEW_WIDTH / poster.width)),
         share_png_size=size_label(len(share)), share_png_size_px=SHARE_SIZE,
-        poster_alt=poster_alt(edition), poster_margin_mm=round(POSTER_MARGIN_MM),
+        poster_alt=poster_alt(edition, site_url=site_url),
+        poster_pdf_name=download_name(year, "плакат", "pdf"),
+        share_png_name=download_name(year, "картинка", "png"), poster_margin_mm=round(POSTER_MARGIN_MM),
         share_alt=share_alt(edition), site_url=site_url,
         files={poster_pdf_path(year): pdf, poster_png_path(year): preview,
                share_png_path(year): share})

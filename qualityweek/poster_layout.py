@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+import segno
 from fontTools.ttLib import TTFont
 
 from . import typography
@@ -30,6 +31,9 @@ FONT_FAMILY = "PT Sans"
 
 # the site's palette (Material «indigo» and «amber», mkdocs.yml) and its text colours
 INDIGO = (63, 81, 181)
+# the share picture's ground, Material's «indigo 700»: its small amber line is 5.5:1 there
+# (4.2:1 on «indigo», under the 4.5:1 small text needs)
+INDIGO_DARK = (48, 63, 159)
 AMBER = (255, 193, 7)
 INK = (33, 33, 33)
 MUTED = (84, 84, 84)  # 7.5:1 on white
@@ -70,6 +74,41 @@ class Stroke:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """A rectangle's outline (a closed path), the line `width` straddling its edges."""
+    x: float
+    y: float
+    w: float
+    h: float
+    width: float
+    colour: Colour
+
+
+@dataclass(frozen=True)
+class QrCode:
+    """A QR code: `modules[row][column]` dark or not, each module a square of side `module`,
+    top left at x, y. Drawn as vector squares in the PDF and on whole pixels in the PNG."""
+    x: float
+    y: float
+    module: float
+    modules: tuple[tuple[bool, ...], ...]
+    colour: Colour
+
+
+@dataclass(frozen=True)
+class Blank:
+    """Where a company's own words go on a line of the «Наше мероприятие» frame: `name` is the
+    field (company, title, date, place), the text's left end and baseline x, y, at most `w`
+    wide. The PDF and PNG leave it empty, to write in by hand; the print page
+    (qualityweek/poster_svg.py) fills it in with what the company types."""
+    name: str
+    x: float
+    y: float
+    w: float
+    size: float
+
+
+@dataclass(frozen=True)
 class Text:
     """One line of text: `x` its left end, `y` its baseline, `size` the font size (em)."""
     text: str
@@ -80,12 +119,15 @@ class Text:
     colour: Colour
 
 
+Item = Box | Ring | Stroke | Frame | QrCode | Blank | Text
+
+
 @dataclass(frozen=True)
 class Layout:
     width: float
     height: float
     unit: str  # "mm" or "px"
-    items: tuple[Box | Ring | Stroke | Text, ...]
+    items: tuple[Item, ...]
     title: str  # the document title (PDF metadata)
 
 
@@ -176,7 +218,7 @@ class _Flow:
     """Places lines of text one under another from a baseline."""
 
     def __init__(self) -> None:
-        self.items: list[Box | Ring | Stroke | Text] = []
+        self.items: list[Item] = []
 
     def lines(self, lines: list[str], *, x: float, y: float, size: float, weight: str,
               colour: Colour, leading: float = 1.2) -> float:
@@ -210,52 +252,101 @@ def motto_text(edition: Edition) -> str | None:
     return typography.quote(typography.glue(edition.motto.text))
 
 
+POSTER_QR_MM = 26.0  # the QR code's side without its quiet zone: a phone reads it from a metre
+POSTER_QR_QUIET = 4  # modules of white around the code (the QR standard's quiet zone)
+# the first lines of the «Наше мероприятие» frame: (label, the field a company fills in)
+WRITE_LINES = (("Кто", "company"), ("Что", "title"), ("Когда", "date"), ("Где", "place"))
+
+
+def qr_code(site_url: str, *, x: float, y: float, side: float) -> QrCode:
+    """The site's address as a QR code (segno, error correction M) `side` wide, top left at x, y."""
+    matrix = segno.make_qr(site_url, error="m").matrix
+    return QrCode(x, y, side / len(matrix), tuple(tuple(bool(m) for m in row) for row in matrix),
+                  INK)
+
+
+def _event_frame(flow: _Flow, *, x: float, top: float, width: float, bottom: float) -> None:
+    """The framed «Наше мероприятие» area: a heading and ruled lines to write on by hand, as
+    many as fit between `top` and `bottom` (the frame takes the space the other blocks leave)."""
+    flow.items.append(Frame(x, top, width, bottom - top, 0.5, INDIGO))
+    pad = 7.0
+    y = flow.lines(["Наше мероприятие"], x=x + pad, y=top + 13.0, size=8.0, weight="bold",
+                   colour=INDIGO)
+    pitch = 10.5  # a handwritten line's height
+    y += 12.0
+    index = 0
+    while y <= bottom - 6.0:
+        start = x + pad
+        if index < len(WRITE_LINES):
+            label, field = WRITE_LINES[index]
+            flow.lines([label], x=start, y=y - 1.0, size=4.5, weight="regular", colour=MUTED)
+            start += 20.0
+            flow.items.append(Blank(field, start + 1.0, y - 1.5, x + width - pad - start - 1.0,
+                                    6.0))
+        flow.items.append(Stroke(((start, y), (x + width - pad, y)), 0.3, MUTED))
+        y += pitch
+        index += 1
+
+
 def poster_layout(edition: Edition, *, site_url: str | None) -> Layout:
-    """A4 portrait, millimetres; nothing within POSTER_MARGIN_MM of the edges."""
+    """A4 portrait, millimetres; nothing within POSTER_MARGIN_MM of the edges. From the top: the
+    indigo band with the week, Quality Day, the motto (when the data gives one), the framed
+    «Наше мероприятие» area, which takes whatever height the rest leaves (so the sheet has no
+    empty band with or without a motto), and the footer with the region, the site's address and
+    its QR code (both only when QUALITY_SITE_URL is set)."""
     width, height, margin = 210.0, 297.0, POSTER_MARGIN_MM
     inner = 28.0  # text's left edge
     text_width_mm = width - 2 * inner
     flow = _Flow()
-    band_bottom = 150.0
+    band_bottom = 120.0
     flow.items.append(Box(margin, margin, width - 2 * margin, band_bottom - margin, INDIGO))
-    flow.items.extend(_mark(168.0, 42.0, 14.0, WHITE, AMBER))
-    flow.items.append(Box(inner, 30.0, 30.0, 3.0, AMBER))
-    flow.lines(["Всемирная неделя", "качества"], x=inner, y=74.0, size=16.0, weight="bold",
+    flow.items.extend(_mark(171.0, 35.0, 10.0, WHITE, AMBER))  # above the title's cap height
+    flow.items.append(Box(inner, 27.0, 30.0, 3.0, AMBER))
+    flow.lines(["Всемирная неделя", "качества"], x=inner, y=62.0, size=16.0, weight="bold",
                colour=WHITE, leading=1.1)
     size, lines = fit(week_text(edition), weight="bold", width=text_width_mm, size=15.0,
                       smallest=9.0, max_lines=1)
-    y = flow.lines(lines, x=inner, y=120.0, size=size, weight="bold", colour=WHITE)
-    flow.lines(["с понедельника по воскресенье"], x=inner, y=y + 13.0, size=7.0,
+    y = flow.lines(lines, x=inner, y=100.0, size=size, weight="bold", colour=WHITE)
+    flow.lines(["с понедельника по воскресенье"], x=inner, y=y + 11.0, size=7.0,
                weight="regular", colour=WHITE)
 
-    y = flow.lines(["День качества"], x=inner, y=band_bottom + 22.0, size=8.0,
+    y = flow.lines(["День качества"], x=inner, y=band_bottom + 14.0, size=8.0,
                    weight="regular", colour=MUTED)
     size, lines = fit(quality_day_text(edition), weight="bold", width=text_width_mm, size=12.0,
                       smallest=7.0, max_lines=1)
-    y = flow.lines(lines, x=inner, y=y + 14.0, size=size, weight="bold", colour=INDIGO)
+    y = flow.lines(lines, x=inner, y=y + 12.0, size=size, weight="bold", colour=INDIGO)
 
-    footer = height - margin - 34.0
     motto = motto_text(edition)
     # the texts from outside: a message names where each came from
     if motto:
         check_font(motto, "regular", f"{FACTS_FILE}, год {edition.year}, поле «motto.text»")
     if site_url:
         check_font(site_url, "regular", SITE_VAR)
-    if motto:  # up to 200 characters (the data's limit): smaller type above the footer's rule
-        y = flow.lines(["Девиз недели"], x=inner, y=y + 20.0, size=8.0, weight="regular",
+    if motto:  # up to 200 characters (the data's limit): smaller type, at most three lines
+        y = flow.lines(["Девиз недели"], x=inner, y=y + 14.0, size=8.0, weight="regular",
                        colour=MUTED)
-        y += 13.0
-        size, lines = fit(motto, weight="regular", width=text_width_mm, size=10.0, smallest=5.0,
-                          max_lines=3, depth=footer - 6.0 - y, leading=1.25)
-        flow.lines(lines, x=inner, y=y, size=size, weight="regular", colour=INK, leading=1.25)
+        y += 11.0
+        size, lines = fit(motto, weight="regular", width=text_width_mm, size=9.0, smallest=5.0,
+                          max_lines=2, depth=14.0, leading=1.25)
+        y = flow.lines(lines, x=inner, y=y, size=size, weight="regular", colour=INK,
+                       leading=1.25)
 
+    bottom = height - margin
+    # the footer: with an address, the QR code's height; without, the region's line
+    footer = bottom - (POSTER_QR_MM + 4.0 if site_url else 22.0)
+    _event_frame(flow, x=inner, top=y + 10.0, width=text_width_mm, bottom=footer - 8.0)
     flow.items.append(Box(inner, footer, text_width_mm, 0.8, INDIGO))
-    y = flow.lines(["Кировская область"], x=inner, y=footer + 15.0, size=9.0, weight="bold",
+    y = flow.lines(["Кировская область"], x=inner, y=footer + 12.0, size=9.0, weight="bold",
                    colour=INK)
     if site_url:
-        size, lines = fit(site_url, weight="regular", width=text_width_mm, size=6.0,
-                          smallest=3.5, max_lines=1)
-        flow.lines(lines, x=inner, y=y + 11.0, size=size, weight="regular", colour=INDIGO)
+        code = qr_code(site_url, x=inner + text_width_mm - POSTER_QR_MM, y=bottom - POSTER_QR_MM,
+                       side=POSTER_QR_MM)
+        # the address beside the code, clear of its quiet zone
+        address_width = text_width_mm - POSTER_QR_MM - (POSTER_QR_QUIET + 1) * code.module
+        size, lines = fit(site_url, weight="regular", width=address_width, size=6.0,
+                          smallest=3.0, max_lines=2, leading=1.2)
+        flow.lines(lines, x=inner, y=y + 10.0, size=size, weight="regular", colour=INDIGO)
+        flow.items.append(code)
     return Layout(width, height, "mm", tuple(flow.items),
                   title=f"Всемирная неделя качества {edition.year}: плакат")
 
@@ -266,7 +357,7 @@ def share_layout(edition: Edition) -> Layout:
     left, right = 400.0, 70.0
     text_width_px = width - left - right
     flow = _Flow()
-    flow.items.append(Box(0, 0, width, height, INDIGO))
+    flow.items.append(Box(0, 0, width, height, INDIGO_DARK))
     flow.items.extend(_mark(210.0, 315.0, 120.0, WHITE, AMBER))
     flow.items.append(Box(left, 118.0, 140.0, 12.0, AMBER))
     size, lines = fit("Всемирная неделя качества", weight="bold", width=text_width_px, size=60.0,
@@ -291,13 +382,16 @@ def share_alt(edition: Edition) -> str:
             f"День качества{typography.WORD_DASH}{typography.day_month(edition.quality_day)}")
 
 
-def poster_alt(edition: Edition) -> str:
-    """What the poster says, for its preview's alt text."""
+def poster_alt(edition: Edition, *, site_url: str | None = None) -> str:
+    """What the poster says and shows, for its preview's alt text."""
     parts = [f"Плакат: Всемирная неделя качества "
              f"{typography.format_range(edition.week_start, edition.week_end)}, "
              f"День качества{typography.WORD_DASH}{quality_day_text(edition)}"]
     motto = motto_text(edition)
     if motto:
         parts.append(f"девиз недели {motto}")
+    parts.append("рамка «Наше мероприятие» со строками, чтобы вписать своё мероприятие от руки")
     parts.append("Кировская область")
+    if site_url:
+        parts.append("адрес сайта и QR-код с ним")
     return ", ".join(parts)

@@ -19,8 +19,14 @@ The forum's location (search engines want one for every Event), by this rule:
 
 Regional events (qualityweek.events.Event): a Place with the municipality and address for
 «очно», a VirtualLocation at the event's page for «онлайн», both for «гибрид». A date without a
-time stays a date; a time is Moscow time with its offset from settings.MOSCOW. No description:
-the event's text is Markdown, and the title already says what it is.
+time stays a date; a time is Moscow time with its offset from settings.MOSCOW. The description is
+the event's text as plain text (qualityweek/plain_text.py), capped; without one, its kind and
+where. The kind «программа привилегий, спецпредложение, акция» gets no Event: a sale or a
+discount is not an event (Google's event guidelines exclude them).
+
+Every Event carries the edition's share picture as its `image` when the site's address is known
+(an image must be an absolute URL), and an organizer: the event's own, and for the week, Quality
+Day and the forum the organization the data names (Roskachestvo, data/facts.yml).
 """
 
 from __future__ import annotations
@@ -30,8 +36,9 @@ from datetime import date, datetime
 from typing import Any
 
 from .edition import Edition
-from .events import Event
+from .events import KINDS, Event
 from .ics import FORUM_NAME
+from .plain_text import description_text
 from .settings import MOSCOW
 
 SCHEMA = "https://schema.org/"
@@ -41,6 +48,21 @@ REGION = {"@type": "Place", "name": REGION_NAME,
                       "addressCountry": "RU"}}
 COUNTRY = {"@type": "Place", "name": "Россия",
            "address": {"@type": "PostalAddress", "addressCountry": "RU"}}
+PROMOTION = KINDS[1]  # «программа привилегий, спецпредложение, акция»: not an event
+DESCRIPTION_LIMIT = 300  # characters: a search result shows about as many
+
+
+def plain_description(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """Plain text on one line, cut at a word before `limit` characters with «…»."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:—–-") + "…"
+
+
 OFFLINE, ONLINE, MIXED = "OfflineEventAttendanceMode", "OnlineEventAttendanceMode", \
     "MixedEventAttendanceMode"
 # the events' `format` field (qualityweek.events.FORMATS) as a schema.org attendance mode
@@ -99,27 +121,38 @@ def forum_location(edition: Edition) -> tuple[list[dict[str, Any]], str | None]:
     return places, mode
 
 
-def events_ld(edition: Edition, *, home_url: str | None) -> dict[str, Any]:
-    """A JSON-LD document (@graph of Events); `home_url` is the site's absolute address, if known."""
+def _organization(name: str) -> dict[str, str]:
+    return {"@type": "Organization", "name": name}
+
+
+def events_ld(edition: Edition, *, home_url: str | None, organizer: str | None,
+              image: str | None = None) -> dict[str, Any]:
+    """A JSON-LD document (@graph of Events); `home_url` is the site's absolute address, if known,
+    `organizer` the name of who runs the week, the day and the forum (Roskachestvo, from the
+    data), `image` the absolute address of the edition's picture."""
     year = edition.year
     events = [
         _event(f"Всемирная неделя качества {year}",
                "Неделя с понедельника по воскресенье, в которую входит День качества",
                edition.week_start, edition.week_end, mode=MIXED,
                location=REGION, url=home_url),
-        _event(f"День качества {year}", "Всемирный день качества — второй четверг ноября",
+        _event(f"День качества {year}",
+               "День качества — второй четверг ноября, в середине Всемирной недели качества",
                edition.quality_day, edition.quality_day, mode=MIXED,
                location=REGION, url=home_url),
     ]
     if edition.forum:
         forum = edition.forum
         places, mode = forum_location(edition)
-        event = _event(f"{FORUM_NAME} {year}", forum.theme or forum.plenary or FORUM_NAME,
-                       forum.start, forum.end, mode=mode,
-                       location=places[0] if len(places) == 1 else places,
-                       url=forum.registration_url or home_url)
-        event["organizer"] = {"@type": "Organization", "name": "Роскачество"}
-        events.append(event)
+        events.append(_event(f"{FORUM_NAME} {year}", forum.theme or forum.plenary or FORUM_NAME,
+                             forum.start, forum.end, mode=mode,
+                             location=places[0] if len(places) == 1 else places,
+                             url=forum.registration_url or home_url))
+    for event in events:
+        if organizer:
+            event["organizer"] = _organization(organizer)
+        if image:
+            event["image"] = image
     return {"@context": "https://schema.org", "@graph": events}
 
 
@@ -130,7 +163,7 @@ def moment_ld(moment: date) -> str:
     return moment.isoformat()
 
 
-def regional_event_ld(event: Event) -> dict[str, Any]:
+def regional_event_ld(event: Event, *, image: str | None = None) -> dict[str, Any]:
     """One regional event as a schema.org Event (no @context: it goes into a @graph)."""
     locations = []
     if event.format != "онлайн":
@@ -142,9 +175,12 @@ def regional_event_ld(event: Event) -> dict[str, Any]:
                           "address": address})
     if event.format != "очно":
         locations.append({"@type": "VirtualLocation", "url": event.url})
-    return {
+    described = (description_text(event.description) if event.description
+                 else f"{event.kind[:1].upper()}{event.kind[1:]}: {event.municipality}")
+    ld = {
         "@type": "Event",
         "name": event.title,
+        "description": plain_description(described),
         "startDate": moment_ld(event.start),
         "endDate": moment_ld(event.end),
         "eventAttendanceMode": SCHEMA + ATTENDANCE[event.format],
@@ -154,9 +190,15 @@ def regional_event_ld(event: Event) -> dict[str, Any]:
         "url": event.url,
         "inLanguage": "ru",
     }
+    if image:
+        ld["image"] = image
+    return ld
 
 
-def regional_events_ld(events: Iterable[Event]) -> dict[str, Any] | None:
-    """A JSON-LD document with one Event per regional event, or None when there are none."""
-    graph = [regional_event_ld(event) for event in events]
+def regional_events_ld(events: Iterable[Event], *,
+                       image: str | None = None) -> dict[str, Any] | None:
+    """A JSON-LD document with one Event per regional event that is an event (not a sale), or
+    None when there are none; `image` is the absolute address of the edition's picture."""
+    graph = [regional_event_ld(event, image=image) for event in events
+             if event.kind != PROMOTION]
     return {"@context": "https://schema.org", "@graph": graph} if graph else None

@@ -130,6 +130,11 @@ def test_no_letter_typos(any_site):
 def test_no_sentence_ends_with_a_doubled_abbreviation_period(any_site):
     for path in html_files(any_site.site):
         assert "г.." not in path.read_text(encoding="utf-8"), path
+    calendars = sorted(any_site.site.rglob("*.ics"))
+    assert calendars
+    for path in [*calendars, *any_site.site.rglob("*.txt")]:  # .ics lines unfolded (RFC 5545)
+        text = path.read_text(encoding="utf-8").replace("\r\n ", "").replace("\\n", "\n")
+        assert "г.." not in text, path
 
 
 def test_page_resources_are_served_by_the_site_itself(any_site):

@@ -28,6 +28,11 @@ MODES = {"очно": "OfflineEventAttendanceMode", "онлайн": "OnlineEventA
 HOSTILE_TITLE = '"><script>x</script> & <b>жирный</b> \'кавычки\''
 HOSTILE_DESCRIPTION = 'Описание "><img src=x onerror=alert(1)>'
 H1_TITLE = 'Контакты: "Q&A" <и> ещё'
+SITE_URL = "https://example.org/qw/"
+# Markdown with a link, and longer than a JSON-LD description is allowed to be
+TOUR_TEXT = ("Покажем **цеха** и [лабораторию](https://example.org/lab).\n\n"
+             + "Расскажем, как завод проверяет молоко на каждом этапе. " * 12)
+PROMOTION_TITLE = FIXTURE["early-promo"]["title"]  # the kind «…, акция»: not an Event
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +42,7 @@ def seo_site(tmp_path_factory):
     entry then has no title of its own)."""
     project = copy_project(tmp_path_factory.mktemp("seo") / "project")
     for slug, fields in FIXTURE.items():
-        write_event(project, 2026, slug, fields)
+        write_event(project, 2026, slug, fields, TOUR_TEXT if slug == "tour" else "Описание.")
     # another year's event must not reach this edition's JSON-LD
     write_event(project, 2025, "past", dict(FIXTURE["tour"], start="2025-11-13 10:00",
                                              end="2025-11-13 11:00"))
@@ -55,7 +60,7 @@ def seo_site(tmp_path_factory):
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  - Контакты: contacts.md\n", "  - contacts.md\n", 1), encoding="utf-8")
     build = build_site(tmp_path_factory.mktemp("seo-site") / "site", project,
-                       QUALITY_YEAR="2026", QUALITY_TODAY="2026-11-28")
+                       QUALITY_YEAR="2026", QUALITY_TODAY="2026-11-28", QUALITY_SITE_URL=SITE_URL)
     assert build.result.returncode == 0, build.output
     return build
 
@@ -77,19 +82,37 @@ def as_list(value) -> list:
 
 # -- regional events on the events page ----------------------------------------------------------
 
-def test_one_jsonld_event_per_regional_event_of_the_shown_edition(seo_site):
+def test_one_jsonld_event_per_regional_event_of_the_shown_edition_but_sales(seo_site):
     events = graph_events(seo_site, "events")
-    assert sorted(e["name"] for e in events) == sorted(f["title"] for f in FIXTURE.values())
+    assert sorted(e["name"] for e in events) == sorted(
+        f["title"] for f in FIXTURE.values() if f["title"] != PROMOTION_TITLE)
+    assert "акция" in FIXTURE["early-promo"]["kind"]
+    html = (seo_site.site / "events" / "index.html").read_text(encoding="utf-8")
+    assert PROMOTION_TITLE in seo_site.text("events")  # listed on the page, not marked up
+    assert PROMOTION_TITLE not in json.dumps(jsonld(seo_site, "events"), ensure_ascii=False)
+    assert html.count('type="application/ld+json"') == 1
     for event in events:
         assert event["eventStatus"] == SCHEMA + "EventScheduled"
         assert event["organizer"]["@type"] == "Organization" and event["organizer"]["name"]
         assert event["url"].startswith("https://")
-        assert "description" not in event  # Markdown is not plain text: left out
+        assert event["image"] == SITE_URL + "kit/share-2026.png"
+        assert event["description"] and len(event["description"]) <= 300
+
+
+def test_jsonld_description_is_the_events_text_as_plain_text_capped(seo_site):
+    by_url = {e["url"]: e for e in graph_events(seo_site, "events")}
+    text = by_url[FIXTURE["tour"]["url"]]["description"]
+    assert text.startswith("Покажем цеха и лабораторию (https://example.org/lab). Расскажем, как")
+    assert "**" not in text and "[" not in text and "\n" not in text
+    assert len(text) <= 300 and text.endswith("…") and not text.endswith(" …")
+    assert by_url[FIXTURE["contest"]["url"]]["description"] == "Описание."
 
 
 def test_jsonld_event_fields_match_the_event_files(seo_site):
     by_url = {e["url"]: e for e in graph_events(seo_site, "events")}
     for fields in FIXTURE.values():
+        if fields["title"] == PROMOTION_TITLE:
+            continue
         event = by_url[fields["url"]]
         assert event["name"] == fields["title"]
         assert event["organizer"] == {"@type": "Organization", "name": fields["organizer"]}
@@ -115,8 +138,8 @@ def test_jsonld_times_are_moscow_time_with_its_offset_and_dates_stay_dates(seo_s
     assert tour["endDate"] == "2026-11-12T12:30:00+03:00"
     # the same instant as the file's Moscow time, whatever the offset string
     assert datetime.fromisoformat(tour["startDate"]) == datetime(2026, 11, 12, 10, tzinfo=MOSCOW)
-    promo = by_url[FIXTURE["early-promo"]["url"]]
-    assert (promo["startDate"], promo["endDate"]) == ("2026-11-09", "2026-11-15")
+    contest = by_url[FIXTURE["contest"]["url"]]
+    assert (contest["startDate"], contest["endDate"]) == ("2026-11-12", "2026-11-12")
 
 
 def test_events_jsonld_only_on_the_events_page(seo_site):
@@ -144,6 +167,34 @@ def test_home_jsonld_parses_and_the_forum_has_a_location(site_2023):
     assert forum["eventAttendanceMode"] == SCHEMA + "MixedEventAttendanceMode"
     assert {e["name"] for e in graph_events(site_2023)} >= {
         "Всемирная неделя качества 2023", "День качества 2023"}
+
+
+def test_the_editions_events_name_their_organizer_and_picture(seo_site):
+    events = graph_events(seo_site)
+    assert {e["name"] for e in events} >= {"Всемирная неделя качества 2026", "День качества 2026"}
+    roskachestvo = FACTS.contacts["roskachestvo"].name
+    for event in events:
+        assert event["organizer"] == {"@type": "Organization", "name": roskachestvo}
+        assert event["image"] == SITE_URL + "kit/share-2026.png"
+    [day] = [e for e in events if e["name"].startswith("День качества")]
+    assert day["description"].startswith("День качества — второй четверг ноября")
+
+
+def test_without_a_site_address_no_image_is_named(site_2023):
+    for event in graph_events(site_2023):
+        assert "image" not in event and event["organizer"]["name"]
+
+
+def test_archive_pages_share_their_own_years_picture(seo_site):
+    for year in sorted(FACTS.editions):
+        page = seo_site.page(f"archive/{year}")
+        assert _head_meta(page, "og:image") == f"{SITE_URL}kit/share-{year}.png"
+        assert _head_meta(page, "twitter:image") == f"{SITE_URL}kit/share-{year}.png"
+        alt = _head_meta(page, "og:image:alt")
+        week = build_edition(FACTS, year).week_start
+        assert f"{week.day}" in alt and str(year) in alt and "2026" not in alt, alt
+        assert (seo_site.site / "kit" / f"share-{year}.png").is_file()
+    assert _head_meta(seo_site.page("about"), "og:image") == f"{SITE_URL}kit/share-2026.png"
 
 
 FACTS = load_facts(ROOT / "data" / "facts.yml")
@@ -203,7 +254,7 @@ def test_front_matter_title_and_description_stay_text_in_the_sharing_meta(seo_si
     # Material's own places for them too: the description meta, <title>, the header's topic
     assert _head_meta(page, "description") == HOSTILE_DESCRIPTION
     document = BeautifulSoup(html, "html5lib")  # parsed as a browser does
-    assert document.title.get_text() == HOSTILE_TITLE + " - Неделя качества"
+    assert document.title.get_text() == HOSTILE_TITLE + " — Неделя качества"
     topic = document.select_one('[data-md-component="header-topic"]').get_text(strip=True)
     assert topic == HOSTILE_TITLE
     # nothing of them became markup anywhere on the page
