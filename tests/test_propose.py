@@ -177,9 +177,11 @@ def test_every_problem_shows_at_once_with_a_summary_that_links_to_each_field(pho
     page.keyboard.press("Tab")  # tabbing past an empty field is not a mistake yet
     page.keyboard.press("Tab")
     assert shown_errors(page) == {}
+    assert page.locator(".qw-form__field--error, form [aria-invalid]").count() == 0
     page.locator("[name='url']").fill("http://example.org")
     page.locator("[name='url']").dispatch_event("change")  # changed: its message shows now
     assert list(shown_errors(page)) == ["url"]
+    assert page.locator(".qw-form__field--error").count() == 1
     page.locator("[data-qw-send]").click()
     summary = page.locator("[data-qw-summary]")
     assert summary.is_visible() and summary.evaluate("el => el === document.activeElement")

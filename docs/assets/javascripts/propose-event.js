@@ -468,7 +468,7 @@
 
     function show(name, text) {
       var box = form.querySelector('[data-qw-error-for="' + name + '"]');
-      var visible = Boolean(text) && (tried || touched[name]);
+      var visible = Boolean(text && (tried || touched[name]));
       box.textContent = visible ? text : "";
       box.hidden = !visible;
       box.closest(".qw-form__field").classList.toggle("qw-form__field--error", visible);
