@@ -75,7 +75,7 @@ def test_a_byte_order_mark_inside_takes_the_careful_way():
     with pytest.raises(yaml_input._Unusual):
         yaml_input._plain_load(text)
     with pytest.raises(YamlInputError, match="строка 2, поле «a»: недопустимый символ — "
-                                             "невидимый символ BOM"):
+                                             "невидимый знак BOM"):
         load_yaml(text)
 
 

@@ -59,14 +59,14 @@ def _fields(**changes) -> dict:
 BAD_EVENTS = {
     # control characters in a YAML value: line, field and the character in words
     "vt": (_fields(title="Экскурсия\x0bна завод"), "Описание.",
-           ["строка 2, поле «title»", "вертикальная табуляция"]),
+           ["строка 2, поле «title»", "разрыв строки из Word (Shift+Enter)"]),
     "ff": (_fields(organizer="ООО\x0c«Завод»"), "Описание.",
            ["строка 3, поле «organizer»", "разрыв страницы"]),
     "esc": (_fields(title="Экскурсия \x1b[31mкрасная"), "Описание.",
-            ["строка 2, поле «title»", "символ ESC", "\\x1b[31m"]),
+            ["строка 2, поле «title»", "служебный знак ESC", "\\x1b[31m"]),
     "del": (_fields(title="Экскурсия\x7f"), "Описание.", ["строка 2, поле «title»", "DEL"]),
     "csi": (_fields(title="Экскурсия\x9b31m"), "Описание.",
-            ["строка 2, поле «title»", "управляющий символ U+009B"]),
+            ["строка 2, поле «title»", "служебный знак (U+009B)"]),
     # YAML breaks lines at NEL and U+2028; the message counts lines as an editor sees them
     "nel": (_fields(organizer="ООО\x85«Завод»"), "Описание.",
             ["строка 3, поле «organizer»", "NEL"]),
@@ -74,19 +74,19 @@ BAD_EVENTS = {
            ["строка 3, поле «organizer»", "разделитель строк"]),
     # invisible text
     "zwsp": (_fields(title="Экскурсия\u200b"), "Описание.", ["строка 2", "нулевой ширины"]),
-    "lrm": (_fields(title="\u200eЭкскурсия"), "Описание.", ["строка 2", "LRM"]),
-    "rlm": (_fields(organizer="\u200fООО"), "Описание.", ["строка 3", "RLM"]),
+    "lrm": (_fields(title="\u200eЭкскурсия"), "Описание.", ["строка 2", "знак направления текста (U+200E)"]),
+    "rlm": (_fields(organizer="\u200fООО"), "Описание.", ["строка 3", "знак направления текста (U+200F)"]),
     "hangul": (_fields(title="\u3164"), "Описание.", ["строка 2", "корейская"]),
-    "tag": (_fields(title="Экскурсия\U000e0041"), "Описание.", ["строка 2", "символ-тег"]),
-    "spaces": (_fields(title="'   '"), "Описание.", ["поле «title»", "не заполнено"]),
-    "nbsp": (_fields(title="\u00a0\u00a0"), "Описание.", ["поле «title»", "не заполнено"]),
-    "no-start": (_fields(start=None), "Описание.", ["поле «start»", "не задана дата"]),
+    "tag": (_fields(title="Экскурсия\U000e0041"), "Описание.", ["строка 2", "невидимый знак-метка"]),
+    "spaces": (_fields(title="'   '"), "Описание.", ["поле «title»", "Введите название"]),
+    "nbsp": (_fields(title="\u00a0\u00a0"), "Описание.", ["поле «title»", "Введите название"]),
+    "no-start": (_fields(start=None), "Описание.", ["поле «start»", "Укажите начало"]),
     # the text checks apply after character references: what the reader would see
     "ref-rlo": (VALID, "Оплата &#x202E;txt.exe", ["описание", "«&#x202E;»"]),
     "ref-rlm": (VALID, "Текст &rlm; текст", ["описание", "«&rlm;»"]),
     "ref-ls": (VALID, "Строка&#8232;строка", ["описание", "«&#8232;»"]),
     # quotes nested without spaces count like any other
-    "quotes": (VALID, ">" * 300 + " глубоко", ["строка описания 1", "вложенность"]),
+    "quotes": (VALID, ">" * 300 + " глубоко", ["в строке 1 списки или цитаты вложены глубже"]),
 }
 
 
@@ -362,9 +362,9 @@ def test_a_name_is_one_line(name):
 
 
 @pytest.mark.parametrize("character, words", [
-    ("\x0b", "вертикальная табуляция"), ("\x1b", "ESC"), ("\u2028", "разделитель строк"),
-    ("\u200d", "ZWJ"), ("\u202e", "смены направления"), ("\U000e0041", "символ-тег"),
-    ("\uf8ff", "частного использования"), ("\x9b", "U+009B"),
+    ("\x0b", "Shift+Enter"), ("\x1b", "ESC"), ("\u2028", "разделитель строк"),
+    ("\u200d", "соединитель букв"), ("\u202e", "направления текста"), ("\U000e0041", "знак-метка"),
+    ("\uf8ff", "личной области шрифта"), ("\x9b", "U+009B"),
 ])
 def test_a_refused_character_is_named_in_words(character, words):
     assert words in character_name(character)
