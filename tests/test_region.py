@@ -12,8 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import build_site, copy_project
-from site_files import html_files, page_path
-from test_events import FIXTURE, write_event
+from qualityweek.events import EventsError, load_events
+from site_files import page_path
+from test_events import FIXTURE, VALID, write_event
 
 NAME, GENITIVE = "Тестовая область", "Тестовой области"
 OLD = "Кировск"  # «Кировская», «Кировской»; «город Киров» is a municipality, which stays
@@ -104,3 +105,14 @@ def test_the_new_name_is_in_the_json_ld_and_on_an_archive_page(other_region):
                 for h in other_region.page("archive/2025/").select("h2")]
     assert f"Мероприятия предприятий {GENITIVE}" in headings, headings
     assert f"предприятий {GENITIVE}:" in other_region.text()  # the home page's «Зачем участвовать»
+
+
+def test_an_unlisted_municipality_is_answered_with_examples_from_the_list(tmp_path):
+    listed = ("город Тестовск", "Тестовый район", "Третий район")
+    write_event(tmp_path, 2026, "tour", dict(VALID, municipality="Киров"))
+    with pytest.raises(EventsError) as error:
+        load_events(tmp_path / "docs", listed)
+    message = str(error.value)
+    assert "поле «municipality»" in message
+    assert "например «город Тестовск» или «Тестовый район»" in message
+    assert "Котельнич" not in message and "Третий район" not in message
