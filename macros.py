@@ -16,6 +16,7 @@ from calendar import timegm
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
@@ -84,12 +85,34 @@ def _publish_addresses(conf, settings) -> None:
     conf["edit_uri"] = f"edit/{REPO_BRANCH}/docs/"  # MkDocs would guess the branch «master»
 
 
+# Front matter and mkdocs.yml are not templates: a description names the region as
+# {{ region.genitive }}, filled in here from the data (the theme escapes the result).
+_DESCRIPTION = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+
+
+def with_region(text, region, where: str):
+    """`text` with {{ region.name }} / {{ region.genitive }} filled in; other values as they are;
+    `where` names the file and field for the message."""
+    if not isinstance(text, str) or "{{" not in text:
+        return text
+    try:
+        return _DESCRIPTION.from_string(text).render(region=region)
+    except jinja2.TemplateError as error:
+        raise PluginError(f"Сборка остановлена: {where}: в описании можно "
+                          f"подставить только {{{{ region.name }}}} или {{{{ region.genitive }}}} "
+                          f"({log_safe(str(error))})") from None
+
+
 def on_pre_page_macros(env) -> None:
     # Jinja's finalize: every value a page prints is text (untrusted.markdown_text), unless a
     # macro returns Markup, a link or HTML it built itself from checked parts. mkdocs-macros
     # builds its Jinja environment after define_env; this runs before each page is compiled,
     # so every template of the site is compiled with the escaping in place.
     env.env.finalize = markdown_text
+    meta = env.page.meta
+    if "description" in meta:
+        meta["description"] = with_region(meta["description"], env.variables["region"],
+                                          f"docs/{env.page.file.src_uri}, поле «description»")
 
 
 def define_env(env) -> None:
@@ -105,6 +128,8 @@ def define_env(env) -> None:
         log.info("%s", log_safe("Пропущены служебные файлы редакторов: " + ", ".join(skipped)))
     shown = build_edition(facts, settings.year)
     _publish_addresses(env.conf, settings)
+    env.conf["site_description"] = with_region(env.conf.get("site_description"), facts.region,
+                                               "mkdocs.yml, поле «site_description»")
     repo = settings.repo_url
     # Reproducible builds: MkDocs dates sitemap.xml (lastmod, the .gz header) by SOURCE_DATE_EPOCH,
     # else by the real clock; make it the build settings' date, as the footer shows.
@@ -224,11 +249,12 @@ def define_env(env) -> None:
     define_reader_features(env, facts, shown, event_years=events_by_year.keys(),
                            built=settings.today, published=settings.site_url)
     try:  # the same kit the files hook adds to the site (built once, qualityweek/kit.py)
-        kit = build_kit(shown, site_url=settings.site_url, today=settings.today)
+        kit = build_kit(shown, region=facts.region, site_url=settings.site_url,
+                        today=settings.today)
     except KitError as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
-    define_kit(env, kit, env.variables["archive_editions"])
-    define_poster_print(env, shown, settings.site_url)
+    define_kit(env, kit, env.variables["archive_editions"], facts.region.name)
+    define_poster_print(env, shown, settings.site_url, facts.region.name)
     define_results(env, data)
 
 
@@ -273,24 +299,24 @@ def define_results(env, data) -> None:
     env.variables["results_built"] = data.settings.today
 
 
-def define_poster_print(env, shown, site_url) -> None:
+def define_poster_print(env, shown, site_url, region: str) -> None:
     """The print page's form and poster (docs/poster.md): the same layout as the PDF, as SVG."""
     def poster_print() -> Markup:
-        layout = poster_layout(shown, site_url=site_url)
+        layout = poster_layout(shown, region=region, site_url=site_url)
         # one raw HTML block (one outer <div>, no blank lines): Markdown keeps it as it is
-        return print_page_html(layout, label=poster_alt(shown, site_url=site_url))
+        return print_page_html(layout, label=poster_alt(shown, region=region, site_url=site_url))
 
     env.macro(poster_print)
 
 
-def define_kit(env, kit, archive_editions) -> None:
+def define_kit(env, kit, archive_editions, region: str) -> None:
     """The participant kit's files for the pages (`kit`) and the share meta of every page: the
     shown edition's picture, and on each archive page (front matter `share_year`) its year's."""
     env.variables["kit"] = kit
     width, height = kit.share_png_size_px
     env.conf["extra"]["share"].update(
         image=kit.share_png, image_alt=kit.share_alt, width=width, height=height,
-        by_year={e.year: {"image": share_png_path(e.year), "image_alt": share_alt(e)}
+        by_year={e.year: {"image": share_png_path(e.year), "image_alt": share_alt(e, region=region)}
                  for e in archive_editions})
 
 
@@ -330,9 +356,11 @@ def define_reader_features(env, facts, shown, *, event_years, built, published) 
     # the edition's picture (the kit's share picture) as the events' image: absolute, or none
     image = f"{site_url.rstrip('/')}/{share_png_path(shown.year)}" if site_url else None
     organizer = facts.contacts["roskachestvo"].name if "roskachestvo" in facts.contacts else None
-    env.conf["extra"]["jsonld"] = events_ld(shown, home_url=site_url, organizer=organizer,
-                                            image=image)
+    region = facts.region.name
+    env.conf["extra"]["jsonld"] = events_ld(shown, region=region, home_url=site_url,
+                                            organizer=organizer, image=image)
     # the events page's JSON-LD (front matter `jsonld: events`): the shown edition's events
     shown_events = env.variables.get("events_by_year", {}).get(shown.year, [])
-    env.conf["extra"]["events_jsonld"] = regional_events_ld(shown_events, image=image)
+    env.conf["extra"]["events_jsonld"] = regional_events_ld(shown_events, region=region,
+                                                           image=image)
     env.conf["extra"]["share"] = {"home_title": f"Всемирная неделя качества {shown.year}"}

@@ -354,7 +354,8 @@ def _rules(event: Event, source: _Source, municipalities: Collection[str],
         broken.append(("municipality", "not_listed"))
         problems.append(f"{where}, поле «municipality»: {message('not_listed', 'municipality')}: "
                         f"{shown(event.municipality)} нет в списке {municipalities_file}; "
-                        "напишите название точно как в списке, например «город Киров» или «Котельничский район»")
+                        "напишите название точно как в списке, например "
+                        + " или ".join(f"«{name}»" for name in list(municipalities)[:2]))
     year = source.year
     for field in ("start", "end"):
         day = _day(getattr(event, field))

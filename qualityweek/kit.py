@@ -12,6 +12,7 @@ from datetime import date
 
 from .calendar import edition_dates
 from .edition import Edition
+from .facts import Region
 from .poster_layout import (POSTER_MARGIN_MM, motto_text, poster_alt, poster_layout,
                             share_alt, share_layout)
 from .poster_render import render_pdf, render_png
@@ -69,47 +70,48 @@ class Kit:
 _last: tuple[tuple, Kit] | None = None
 
 
-def build_kit(edition: Edition, *, site_url: str | None, today: date) -> Kit:
-    """`site_url` is the published address (QUALITY_SITE_URL), printed on the poster when known;
-    `today` the build date, the PDF's creation date. The last kit is reused for the same inputs
-    (the edition's dates follow from its year; of its facts the kit shows only the motto)."""
+def build_kit(edition: Edition, *, region: Region, site_url: str | None, today: date) -> Kit:
+    """`region` is the data's region (its name on the poster and the picture); `site_url` the
+    published address (QUALITY_SITE_URL), printed on the poster when known; `today` the build
+    date, the PDF's creation date. The last kit is reused for the same inputs (the edition's
+    dates follow from its year; of its facts the kit shows only the motto)."""
     global _last
-    key = (edition.year, motto_text(edition), site_url, today)
+    key = (edition.year, motto_text(edition), region.name, region.genitive, site_url, today)
     if _last is None or _last[0] != key:
-        _last = (key, _build_kit(edition, site_url=site_url, today=today))
+        _last = (key, _build_kit(edition, region=region, site_url=site_url, today=today))
     return _last[1]
 
 
-def share_picture(edition: Edition) -> bytes:
+def share_picture(edition: Edition, *, region: str) -> bytes:
     """The edition's share picture (PNG, SHARE_SIZE): the shown edition's is the kit's; each
     archive page shares its own year's (hooks add them, qualityweek/generated.py). It shows
-    only the computed dates, so the year says it all."""
-    return _share_picture(edition.year)
+    only the computed dates and the region's name, so these two say it all."""
+    return _share_picture(edition.year, region)
 
 
 @functools.lru_cache(maxsize=32)  # `mkdocs serve` draws each year's picture once
-def _share_picture(year: int) -> bytes:
-    layout = share_layout(Edition(**asdict(edition_dates(year))))
+def _share_picture(year: int, region: str) -> bytes:
+    layout = share_layout(Edition(**asdict(edition_dates(year))), region=region)
     if (layout.width, layout.height) != SHARE_SIZE:
         raise ValueError(f"картинка для соцсетей не {SHARE_SIZE}")
     return render_png(layout, width_px=SHARE_SIZE[0])
 
 
-def _build_kit(edition: Edition, *, site_url: str | None, today: date) -> Kit:
+def _build_kit(edition: Edition, *, region: Region, site_url: str | None, today: date) -> Kit:
     year = edition.year
-    poster = poster_layout(edition, site_url=site_url)
-    pdf = render_pdf(poster, created=today)
+    poster = poster_layout(edition, region=region.name, site_url=site_url)
+    pdf = render_pdf(poster, created=today, creator=f"Неделя качества в {region.genitive}")
     preview = render_png(poster, width_px=POSTER_PREVIEW_WIDTH)
-    share = share_picture(edition)
+    share = share_picture(edition, region=region.name)
     return Kit(
         poster_pdf=poster_pdf_path(year), poster_png=poster_png_path(year),
         share_png=share_png_path(year), poster_pdf_size=size_label(len(pdf)),
         poster_png_size=(POSTER_PREVIEW_WIDTH,
                          round(poster.height * POSTER_PREVIEW_WIDTH / poster.width)),
         share_png_size=size_label(len(share)), share_png_size_px=SHARE_SIZE,
-        poster_alt=poster_alt(edition, site_url=site_url),
+        poster_alt=poster_alt(edition, region=region.name, site_url=site_url),
         poster_pdf_name=download_name(year, "плакат", "pdf"),
         share_png_name=download_name(year, "картинка", "png"), poster_margin_mm=round(POSTER_MARGIN_MM),
-        share_alt=share_alt(edition), site_url=site_url,
+        share_alt=share_alt(edition, region=region.name), site_url=site_url,
         files={poster_pdf_path(year): pdf, poster_png_path(year): preview,
                share_png_path(year): share})

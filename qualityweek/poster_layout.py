@@ -288,12 +288,15 @@ def _event_frame(flow: _Flow, *, x: float, top: float, width: float, bottom: flo
         index += 1
 
 
-def poster_layout(edition: Edition, *, site_url: str | None) -> Layout:
+REGION_FIELD = f"{FACTS_FILE}, поле «region.name»"
+
+
+def poster_layout(edition: Edition, *, region: str, site_url: str | None) -> Layout:
     """A4 portrait, millimetres; nothing within POSTER_MARGIN_MM of the edges. From the top: the
     indigo band with the week, Quality Day, the motto (when the data gives one), the framed
     «Наше мероприятие» area, which takes whatever height the rest leaves (so the sheet has no
-    empty band with or without a motto), and the footer with the region, the site's address and
-    its QR code (both only when QUALITY_SITE_URL is set)."""
+    empty band with or without a motto), and the footer with the region (its name from the
+    data), the site's address and its QR code (both only when QUALITY_SITE_URL is set)."""
     width, height, margin = 210.0, 297.0, POSTER_MARGIN_MM
     inner = 28.0  # text's left edge
     text_width_mm = width - 2 * inner
@@ -320,6 +323,7 @@ def poster_layout(edition: Edition, *, site_url: str | None) -> Layout:
     # the texts from outside: a message names where each came from
     if motto:
         check_font(motto, "regular", f"{FACTS_FILE}, год {edition.year}, поле «motto.text»")
+    check_font(region, "bold", REGION_FIELD)
     if site_url:
         check_font(site_url, "regular", SITE_VAR)
     if motto:  # up to 200 characters (the data's limit): smaller type, at most three lines
@@ -336,8 +340,8 @@ def poster_layout(edition: Edition, *, site_url: str | None) -> Layout:
     footer = bottom - (POSTER_QR_MM + 4.0 if site_url else 22.0)
     _event_frame(flow, x=inner, top=y + 10.0, width=text_width_mm, bottom=footer - 8.0)
     flow.items.append(Box(inner, footer, text_width_mm, 0.8, INDIGO))
-    y = flow.lines(["Кировская область"], x=inner, y=footer + 12.0, size=9.0, weight="bold",
-                   colour=INK)
+    size, lines = fit(region, weight="bold", width=text_width_mm, size=9.0, smallest=6.0)
+    y = flow.lines(lines, x=inner, y=footer + 12.0, size=size, weight="bold", colour=INK)
     if site_url:
         code = qr_code(site_url, x=inner + text_width_mm - POSTER_QR_MM, y=bottom - POSTER_QR_MM,
                        side=POSTER_QR_MM)
@@ -351,8 +355,8 @@ def poster_layout(edition: Edition, *, site_url: str | None) -> Layout:
                   title=f"Всемирная неделя качества {edition.year}: плакат")
 
 
-def share_layout(edition: Edition) -> Layout:
-    """The share picture, 1200×630 pixels: the site's mark, the week and Quality Day."""
+def share_layout(edition: Edition, *, region: str) -> Layout:
+    """The share picture, 1200×630 pixels: the site's mark, the week, Quality Day, the region."""
     width, height = 1200.0, 630.0
     left, right = 400.0, 70.0
     text_width_px = width - left - right
@@ -370,19 +374,23 @@ def share_layout(edition: Edition) -> Layout:
            f"{typography.day_month(edition.quality_day)}")
     size, lines = fit(day, weight="regular", width=text_width_px, size=44.0, smallest=30.0)
     flow.lines(lines, x=left, y=400.0, size=size, weight="regular", colour=AMBER)
-    flow.lines(["Кировская область"], x=left, y=520.0, size=38.0, weight="regular", colour=WHITE)
+    check_font(region, "regular", REGION_FIELD)
+    size, lines = fit(region, weight="regular", width=text_width_px, size=38.0, smallest=24.0)
+    flow.lines(lines, x=left, y=520.0, size=size, weight="regular", colour=WHITE)
     return Layout(width, height, "px", tuple(flow.items),
                   title=f"Всемирная неделя качества {edition.year}")
 
 
-def share_alt(edition: Edition) -> str:
-    """«Всемирная неделя качества 9–15 ноября 2026 г., День качества — 12 ноября»."""
+def share_alt(edition: Edition, *, region: str) -> str:
+    """«Всемирная неделя качества 9–15 ноября 2026 г., День качества — 12 ноября, Кировская
+    область»: what the picture says."""
     return (f"Всемирная неделя качества "
             f"{typography.format_range(edition.week_start, edition.week_end)}, "
-            f"День качества{typography.WORD_DASH}{typography.day_month(edition.quality_day)}")
+            f"День качества{typography.WORD_DASH}{typography.day_month(edition.quality_day)}, "
+            f"{region}")
 
 
-def poster_alt(edition: Edition, *, site_url: str | None = None) -> str:
+def poster_alt(edition: Edition, *, region: str, site_url: str | None = None) -> str:
     """What the poster says and shows, for its preview's alt text."""
     parts = [f"Плакат: Всемирная неделя качества "
              f"{typography.format_range(edition.week_start, edition.week_end)}, "
@@ -391,7 +399,7 @@ def poster_alt(edition: Edition, *, site_url: str | None = None) -> str:
     if motto:
         parts.append(f"девиз недели {motto}")
     parts.append("рамка «Наше мероприятие» со строками, чтобы вписать своё мероприятие от руки")
-    parts.append("Кировская область")
+    parts.append(region)
     if site_url:
         parts.append("адрес сайта и QR-код с ним")
     return ", ".join(parts)

@@ -42,8 +42,9 @@ def _dark_runs(code: QrCode):
                 column += 1
 
 
-def render_pdf(layout: Layout, *, created: date) -> bytes:
-    """The layout (in millimetres) as a one-page PDF dated `created` (midnight, Moscow)."""
+def render_pdf(layout: Layout, *, created: date, creator: str) -> bytes:
+    """The layout (in millimetres) as a one-page PDF dated `created` (midnight, Moscow);
+    `creator` its metadata's author program («Неделя качества в Кировской области»)."""
     if layout.unit != "mm":
         raise ValueError(f"PDF из макета в «{layout.unit}»: ожидаются миллиметры")
     pdf = FPDF(unit="mm", format=(layout.width, layout.height))
@@ -54,7 +55,7 @@ def render_pdf(layout: Layout, *, created: date) -> bytes:
     pdf.set_creation_date(datetime.combine(created, time(0), tzinfo=MOSCOW))
     pdf.set_title(layout.title)
     pdf.set_lang("ru")
-    pdf.set_creator("Неделя качества в Кировской области")
+    pdf.set_creator(creator)
     pdf.add_page()
     for item in layout.items:
         if isinstance(item, Box):

@@ -42,10 +42,6 @@ from .plain_text import description_text
 from .settings import MOSCOW
 
 SCHEMA = "https://schema.org/"
-REGION_NAME = "Кировская область"
-REGION = {"@type": "Place", "name": REGION_NAME,
-          "address": {"@type": "PostalAddress", "addressRegion": REGION_NAME,
-                      "addressCountry": "RU"}}
 COUNTRY = {"@type": "Place", "name": "Россия",
            "address": {"@type": "PostalAddress", "addressCountry": "RU"}}
 PROMOTION = KINDS[1]  # «программа привилегий, спецпредложение, акция»: not an event
@@ -121,25 +117,34 @@ def forum_location(edition: Edition) -> tuple[list[dict[str, Any]], str | None]:
     return places, mode
 
 
+def region_place(region: str) -> dict[str, Any]:
+    """The region (its name from the data) as a schema.org Place."""
+    return {"@type": "Place", "name": region,
+            "address": {"@type": "PostalAddress", "addressRegion": region,
+                        "addressCountry": "RU"}}
+
+
 def _organization(name: str) -> dict[str, str]:
     return {"@type": "Organization", "name": name}
 
 
-def events_ld(edition: Edition, *, home_url: str | None, organizer: str | None,
+def events_ld(edition: Edition, *, region: str, home_url: str | None, organizer: str | None,
               image: str | None = None) -> dict[str, Any]:
-    """A JSON-LD document (@graph of Events); `home_url` is the site's absolute address, if known,
+    """A JSON-LD document (@graph of Events); `region` the data's region name, where the week and
+    the day are held for this site's readers; `home_url` the site's absolute address, if known,
     `organizer` the name of who runs the week, the day and the forum (Roskachestvo, from the
     data), `image` the absolute address of the edition's picture."""
     year = edition.year
+    here = region_place(region)
     events = [
         _event(f"Всемирная неделя качества {year}",
                "Неделя с понедельника по воскресенье, в которую входит День качества",
                edition.week_start, edition.week_end, mode=MIXED,
-               location=REGION, url=home_url),
+               location=here, url=home_url),
         _event(f"День качества {year}",
                "День качества — второй четверг ноября, в середине Всемирной недели качества",
                edition.quality_day, edition.quality_day, mode=MIXED,
-               location=REGION, url=home_url),
+               location=here, url=home_url),
     ]
     if edition.forum:
         forum = edition.forum
@@ -163,12 +168,13 @@ def moment_ld(moment: date) -> str:
     return moment.isoformat()
 
 
-def regional_event_ld(event: Event, *, image: str | None = None) -> dict[str, Any]:
-    """One regional event as a schema.org Event (no @context: it goes into a @graph)."""
+def regional_event_ld(event: Event, *, region: str, image: str | None = None) -> dict[str, Any]:
+    """One regional event as a schema.org Event (no @context: it goes into a @graph); `region`
+    the data's region name, its address's region."""
     locations = []
     if event.format != "онлайн":
         address = {"@type": "PostalAddress", "addressLocality": event.municipality,
-                   "addressRegion": REGION_NAME, "addressCountry": "RU"}
+                   "addressRegion": region, "addressCountry": "RU"}
         if event.address:
             address["streetAddress"] = event.address
         locations.append({"@type": "Place", "name": event.address or event.municipality,
@@ -195,10 +201,10 @@ def regional_event_ld(event: Event, *, image: str | None = None) -> dict[str, An
     return ld
 
 
-def regional_events_ld(events: Iterable[Event], *,
+def regional_events_ld(events: Iterable[Event], *, region: str,
                        image: str | None = None) -> dict[str, Any] | None:
     """A JSON-LD document with one Event per regional event that is an event (not a sale), or
     None when there are none; `image` is the absolute address of the edition's picture."""
-    graph = [regional_event_ld(event, image=image) for event in events
+    graph = [regional_event_ld(event, region=region, image=image) for event in events
              if event.kind != PROMOTION]
     return {"@context": "https://schema.org", "@graph": graph} if graph else None

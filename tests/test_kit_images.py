@@ -24,6 +24,7 @@ from qualityweek.poster_layout import (POSTER_MARGIN_MM, Box, KitError, QrCode, 
                                        poster_layout, text_width)
 
 SITE_URL = "https://example.org/quality-week/"
+REGION = "Кировская область"  # data/facts.yml's; tests/test_region.py builds a site with another
 TODAY = "2023-10-02"  # before the 2023 week: the 2023 edition, which has a motto
 MAX_PDF = 300 * 1024
 MAX_EMPTY_BAND_MM = 30.0
@@ -86,7 +87,7 @@ def test_poster_has_the_editions_dates_typeset_as_on_the_pages(built):
     assert as_printed(week) in text
     assert as_printed(quality_day) in text
     assert week.replace(NBSP, " ") not in text  # proves the non-breaking spaces survived
-    assert "Кировская область" in text
+    assert REGION in text
     if motto:
         assert motto.startswith("«") and as_printed(motto) in text
         assert "Девиз недели" in text
@@ -154,7 +155,7 @@ def test_poster_has_a_frame_to_write_the_companys_event_in(built):
 
 
 def test_qr_code_is_vector_squares_in_the_pdf_with_its_quiet_zone_clear():
-    layout = poster_layout(edition_with_motto("Качество"), site_url=SITE_URL)
+    layout = poster_layout(edition_with_motto("Качество"), region=REGION, site_url=SITE_URL)
     [code] = [item for item in layout.items if isinstance(item, QrCode)]
     quiet = 4 * code.module
     side = len(code.modules) * code.module
@@ -286,9 +287,10 @@ def texts(layout) -> list[Text]:
     return [item for item in layout.items if isinstance(item, Text)]
 
 
-def test_a_long_motto_and_address_stay_inside_the_printable_area():
+def test_a_long_motto_address_and_region_stay_inside_the_printable_area():
     motto = ("Качество — " + "очень длинный девиз " * 10)[:199] + "!"  # the longest the data allows
     layout = poster_layout(edition_with_motto(motto.strip()),
+                           region="Ханты-Мансийский автономный округ — Югра",
                            site_url="https://example.org/" + "a" * 150 + "/")
     lines = texts(layout)
     for line in lines:
@@ -300,7 +302,7 @@ def test_a_long_motto_and_address_stay_inside_the_printable_area():
     for line in lines:  # the footer's rule runs between lines, not through them
         assert line.y < rule.y - 3 or line.y - line.size * 0.75 > rule.y + 3, line.text
     printed = " ".join(line.text for line in lines)
-    assert "очень длинный девиз" in printed and "aaaa" in printed
+    assert "очень длинный девиз" in printed and "aaaa" in printed and "Югра" in printed
     assert "".join(line.text for line in lines if "aaa" in line.text).count("a") >= 150
 
 
@@ -308,9 +310,11 @@ def test_a_character_the_font_lacks_stops_with_a_message_naming_where_it_came_fr
     edition = edition_with_motto("Качество \U0001F600")
     with pytest.raises(KitError, match=rf"^data/facts.yml, год {edition.year}, поле «motto.text»: "
                                        r".*нет знаков '\U0001f600': ««Качество \U0001F600»»$"):
-        poster_layout(edition, site_url=None)
+        poster_layout(edition, region=REGION, site_url=None)
     with pytest.raises(KitError, match=r"^QUALITY_SITE_URL: .*нет знаков '中', '国'"):
-        poster_layout(edition_with_motto("Качество"), site_url="https://质量.中国/")
+        poster_layout(edition_with_motto("Качество"), region=REGION, site_url="https://质量.中国/")
+    with pytest.raises(KitError, match=r"^data/facts.yml, поле «region.name»: .*нет знаков '质'"):
+        poster_layout(edition_with_motto("Качество"), region="质 область", site_url=None)
 
 
 def contrast(one: tuple[int, int, int], other: tuple[int, int, int]) -> float:
@@ -327,8 +331,8 @@ def contrast(one: tuple[int, int, int], other: tuple[int, int, int]) -> float:
 def test_every_text_has_at_least_4_5_to_1_contrast_with_its_ground(which):
     from qualityweek.poster_layout import WHITE, share_layout
     edition = edition_with_motto("Качество")
-    layout = (share_layout(edition) if which == "share"
-              else poster_layout(edition, site_url=SITE_URL))
+    layout = (share_layout(edition, region=REGION) if which == "share"
+              else poster_layout(edition, region=REGION, site_url=SITE_URL))
     checked = 0
     for index, item in enumerate(layout.items):
         if not isinstance(item, Text):
