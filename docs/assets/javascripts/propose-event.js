@@ -363,7 +363,8 @@
       var item = /^\s*(?:[-*+]|[0-9]+[.)])\s+(.*)$/.exec(line);
       if (!line.trim()) { list = null; paragraph = null; return; }
       if (item) {
-        if (!list) { list = element(/^\s*[0-9]/.test(line) ? "ol" : "ul"); box.appendChild(list); }
+        var tag = /^\s*[0-9]/.test(line) ? "OL" : "UL";
+        if (!list || list.tagName !== tag) { list = element(tag.toLowerCase()); box.appendChild(list); }
         var li = element("li");
         inline(li, item[1]);
         list.appendChild(li);
