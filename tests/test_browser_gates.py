@@ -52,7 +52,7 @@ def nav_entries(page) -> list[tuple[str, str]]:
     drawer is hidden, and innerText of hidden links is empty."""
     return page.eval_on_selector_all(
         PAGE_LINKS,
-        """links => links.filter(a => !a.closest('.md-nav--secondary'))
+        r"""links => links.filter(a => !a.closest('.md-nav--secondary'))
                          .map(a => [a.textContent.replace(/\s+/g, ' ').trim(),
                                     a.getAttribute('href')])""")
 

@@ -48,7 +48,8 @@ def test_added_and_changed_events_are_shown_as_on_the_site():
 def test_a_broken_or_misnamed_file_shows_the_builds_message():
     text = summary([Change("A", "docs/events/2026/broken.md"),
                     Change("A", "docs/events/2026/Bad Name.md")], read, MUNICIPALITIES)
-    assert "⚠ docs/events/2026/broken.md, поле «municipality»: «Нарния»" in text
+    assert ("⚠ docs/events/2026/broken.md, поле «municipality»: Муниципальное образование: "
+            "выберите значение из списка: «Нарния»") in text
     assert "⚠ не файл мероприятия" in text
 
 
