@@ -264,7 +264,7 @@ def form_html(rules: dict) -> Markup:
         '<a class="md-button md-button--primary" data-qw-send href="mailto:{email}">'
         "Отправить в министерство</a>"
         '<p class="qw-form__status" data-qw-status role="status"></p>'
-        '<button type="button" class="md-button" data-qw-copy>Скопировать текст</button>'
+        '<button type="button" class="md-button" data-qw-copy-proposal>Скопировать текст</button>'
         '<a class="md-button" data-qw-save href="#">Сохранить как файл .txt</a>'
         '<a class="md-button" data-qw-github href="#" hidden>Предложить на GitHub '
         "(если у вас там есть учётная запись)</a>"

@@ -132,7 +132,7 @@ def shown_errors(page) -> dict:
 def form_verdict(page) -> tuple[dict, str, str]:
     """({field: (rule, message)} shown after the first tap on «Скопировать текст», the event
     file, its path)."""
-    page.locator("[data-qw-copy]").click()
+    page.locator("[data-qw-copy-proposal]").click()
     return shown_errors(page), page.locator("[name='event-file']").input_value(), \
         page.locator("[data-qw-path]").text_content()
 
@@ -283,7 +283,7 @@ def test_a_short_proposal_goes_in_the_mail_body(phone, propose_site):
 def test_copy_and_txt_carry_the_proposal(phone, propose_site):
     page = phone.page
     fill(page, propose_site[1], VALID)
-    page.locator("[data-qw-copy]").click()
+    page.locator("[data-qw-copy-proposal]").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith(page.locator("[name='event-file']").input_value())
     with page.expect_download() as download:

@@ -1,7 +1,9 @@
 // Copy buttons: the ready texts (docs/kit.md), copied exactly as the .txt file holds them, and
 // the calendar's address (home and kit pages). A button's data-qw-copy names the element whose
-// text it copies; data-qw-copied, what its status line then says. Progressive enhancement: the buttons stay hidden without this script, and the text
-// can still be selected by hand or downloaded. Our own code, no libraries.
+// text it copies; data-qw-copied, what its status line then says. Progressive enhancement: the
+// buttons stay hidden without this script, and the text can still be selected by hand or
+// downloaded. The form «Предложить мероприятие» copies with the same function (window.qwCopy).
+// Our own code, no libraries.
 (function () {
   "use strict";
 
@@ -27,6 +29,7 @@
       if (done) resolve(); else reject(new Error("copy"));
     });
   }
+  window.qwCopy = copy;
 
   function setUp(button) {
     var body = document.getElementById(button.getAttribute("data-qw-copy"));

@@ -415,25 +415,8 @@
 
   // -- handing over --------------------------------------------------------------------------
 
-  // The Clipboard API needs a secure context; elsewhere a selected hidden textarea.
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.top = "0";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      area.setSelectionRange(0, text.length);
-      var done = false;
-      try { done = document.execCommand("copy"); } catch (e) { done = false; }
-      document.body.removeChild(area);
-      if (done) resolve(); else reject(new Error("copy"));
-    });
-  }
+  // copy-text.js, loaded before this script: the Clipboard API, or a selected hidden textarea
+  function copy(text) { return window.qwCopy(text); }
 
   function setUp(root, loaded) {
     rules = loaded;
@@ -447,7 +430,7 @@
     var summaryList = form.querySelector("[data-qw-summary-list]");
     var preview = form.querySelector("[data-qw-preview]");
     var send = form.querySelector("[data-qw-send]");
-    var copyButton = form.querySelector("[data-qw-copy]");
+    var copyButton = form.querySelector("[data-qw-copy-proposal]");
     var save = form.querySelector("[data-qw-save]");
     var github = form.querySelector("[data-qw-github]");
     var names = rules.fields.concat(["description", "file-name"]);
