@@ -382,11 +382,14 @@
   function card(v) {
     var root = document.createDocumentFragment();
     var day = v.start.slice(0, 10);
-    if (parseDay(day)) {
+    var dated = Boolean(parseDay(day));
+    if (dated) {
       root.appendChild(element("h3", "qw-preview__day", weekday(day) + ", " + dayWords(day)));
     }
     var article = element("article", "qw-event");
-    article.appendChild(element("h4", "qw-event__title", v.title || "Название мероприятия"));
+    // under its day, as on the events page; without a day yet, one level below the section's
+    article.appendChild(element(dated ? "h4" : "h3", "qw-event__title",
+                                v.title || "Название мероприятия"));
     var facts = element("dl", "qw-event__facts");
     function row(name, value) {
       if (!value) return;
