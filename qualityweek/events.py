@@ -319,9 +319,9 @@ def _describe(error: dict, where: str) -> str:
     if field not in FIELD_WORDS:
         return f"{where}, поле «{field}»: неизвестное поле; допустимые: {', '.join(FIELDS)}"
     problem = (error.get("ctx") or {}).get("error")
-    if _rule(error) == "missing":
-        text = message("missing", field)
-    elif isinstance(problem, Problem):
+    if _rule(error) == "missing":  # editors read «не заполнено», then what the form says
+        return f"{where}, поле «{field}» не заполнено: {message('missing', field)}"
+    if isinstance(problem, Problem):
         text = _people(problem, field)
     elif kind == "literal_error":
         accepted = KINDS if field == "kind" else FORMATS

@@ -220,8 +220,9 @@ def without(key: str) -> dict:
 
 # id: (front matter, expected fragments of the message after the file name)
 BAD = {
-    "missing-field": (without("organizer"), ["поле «organizer»", "Укажите организатора"]),
-    "empty-title": (dict(VALID, title='""'), ["поле «title»", "Введите название мероприятия"]),
+    "missing-field": (without("organizer"), ["поле «organizer» не заполнено: Укажите организатора"]),
+    "empty-title": (dict(VALID, title='""'),
+                    ["поле «title» не заполнено: Введите название мероприятия"]),
     "wrong-kind": (dict(VALID, kind="экскурсия"),
                    ["поле «kind»", "Вид мероприятия: выберите значение из списка",
                     "«экскурсия» нет среди допустимых", "«другое»", f"«{KINDS[0]}»",
@@ -333,8 +334,8 @@ def test_load_events_reports_every_bad_file_at_once(tmp_path):
         load_events(tmp_path / "docs", MUNICIPALITIES)
     lines = str(error.value).splitlines()
     assert lines[0].startswith("docs/events/2026/one.md, поле «kind»")
-    assert lines[1] == ("docs/events/2026/two.md, поле «url»: Страница мероприятия: введите "
-                        "адрес, который начинается с https://")
+    assert lines[1] == ("docs/events/2026/two.md, поле «url» не заполнено: Страница мероприятия: "
+                        "введите адрес, который начинается с https://")
 
 
 def test_no_events_folder_means_no_events(tmp_path):

@@ -149,6 +149,8 @@ def build_verdict(text: str, path: str) -> dict:
         lines = str(error).splitlines()
         for (field, rule), line in zip(error.broken, lines):
             key = "описание" if field == "description" else f"поле «{field}»"
+            if rule == "missing":  # editors read «не заполнено» first (issue 16)
+                key += " не заполнено"
             assert line.startswith(f"{path}, {key}: "), line  # the file and the key, for editors
             found.setdefault(field, (rule, line.removeprefix(f"{path}, {key}: ")))
         return found
