@@ -20,9 +20,9 @@ from . import untrusted
 from .description import _MARKERS, _REFERENCE, MAX_NESTING
 from .event_messages import FIELD_WORDS, words_for_script
 from .fields import has_letters
-from .places import _pattern as municipality_pattern
+from .places import municipality_pattern
 from .settings import MOSCOW_LABEL
-from .events import (EVENTS_DIR, FIELDS, FORMATS, HOW_TO_NAME, IN_PERSON, KINDS, REQUIRED,
+from .events import (EVENTS_DIR, FIELDS, FORMATS, IN_PERSON, KINDS, REQUIRED,
                      SLUG, Event)
 from .site_data import SiteData
 
@@ -103,12 +103,10 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "folder": f"docs/{EVENTS_DIR}/{year}/",
         "fields": list(FIELDS),
         "required": list(REQUIRED),
-        "required_in_person": "address",
         "in_person": list(IN_PERSON),
         "kinds": list(KINDS),
         "formats": list(FORMATS),
         "municipalities": list(municipalities),
-        "municipalities_file": "data/municipalities.yml",
         "first_day": f"{year}-11-01",
         "last_day": f"{year}-11-30",
         "limits": {name: _limit(name) for name in text_fields},
@@ -124,11 +122,9 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "space": js_pattern("".join(chr(c) for c in range(0x3100) if chr(c).isspace())),
         "url_unsafe": "".join(sorted(untrusted._UNSAFE_IN_URL)),
         "host_label": js_pattern(untrusted._HOST_LABEL.pattern),
-        "shown_length": untrusted.SHOWN_LENGTH,
         "slug": SLUG.pattern,
         "slug_length": SLUG_LENGTH,
         "slug_fallback": FALLBACK_SLUG,
-        "how_to_name": HOW_TO_NAME,
         "translit": TRANSLIT,
         "taken": list(taken),
         "ministry_email": ministry_email,

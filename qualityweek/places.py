@@ -23,7 +23,7 @@ _WORD_EDGE_BEFORE, _WORD_EDGE_AFTER = r"(?<![\w-])", r"(?![\w-])"
 
 
 @lru_cache(maxsize=256)
-def _pattern(municipality: str) -> re.Pattern[str]:
+def municipality_pattern(municipality: str) -> re.Pattern[str]:
     name = " ".join(municipality.split())
     district = _DISTRICT.fullmatch(name)
     if district:
@@ -41,4 +41,4 @@ def _pattern(municipality: str) -> re.Pattern[str]:
 
 def names_municipality(address: str, municipality: str) -> bool:
     """Whether `address` names the town or district `municipality` (a name from the list)."""
-    return _pattern(municipality).search(address) is not None
+    return municipality_pattern(municipality).search(address) is not None
