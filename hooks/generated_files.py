@@ -1,7 +1,7 @@
 """MkDocs hook: adds the generated calendars (.ics), archive pages, ready texts, the kit's poster
 and share picture and robots.txt as virtual files.
 
-Thin on purpose: what the files hold comes from qualityweek/generated.py (pure, tested).
+Thin on purpose: what the files hold comes from qualityweek/build/generated.py (pure, tested).
 """
 
 from __future__ import annotations
@@ -21,24 +21,22 @@ import qualityweek  # noqa: E402
 
 qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ without a restart
 
-from qualityweek.archive import TEMPLATE  # noqa: E402
-from qualityweek.events import EventsError  # noqa: E402
-from qualityweek.facts import FactsError  # noqa: E402
-from qualityweek.generated import generated_files  # noqa: E402
-from qualityweek.paths import PathsError  # noqa: E402
-from qualityweek.poster_layout import KitError  # noqa: E402
-from qualityweek.results_page import RESULTS_DIR, add_results_to_nav  # noqa: E402
-from qualityweek.results_page import TEMPLATE as RESULTS_TEMPLATE  # noqa: E402
-from qualityweek.settings import SettingsError  # noqa: E402
-from qualityweek.untrusted import log_safe  # noqa: E402
+from qualityweek.build.errors import INPUT_ERRORS  # noqa: E402
+from qualityweek.build.generated import generated_files  # noqa: E402
+from qualityweek.core.untrusted import log_safe  # noqa: E402
+from qualityweek.inputs.settings import read_settings  # noqa: E402
+from qualityweek.outputs.archive import TEMPLATE  # noqa: E402
+from qualityweek.outputs.results_page import RESULTS_DIR, add_results_to_nav  # noqa: E402
+from qualityweek.outputs.results_page import TEMPLATE as RESULTS_TEMPLATE  # noqa: E402
 
 
 def on_config(config):
     """The week's results in the navigation once the week has begun (results_page.py)."""
     try:
-        config["nav"] = add_results_to_nav(config["nav"], os.environ)
-    except SettingsError as error:
-        raise PluginError(f"Сборка остановлена: {error}") from None
+        settings = read_settings(os.environ)
+        config["nav"] = add_results_to_nav(config["nav"], settings.year, settings.today)
+    except INPUT_ERRORS as error:
+        raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     return config
 
 
@@ -47,7 +45,7 @@ def on_files(files: Files, *, config) -> Files:
     try:
         generated = generated_files(project, Path(config.docs_dir), os.environ,
                                     site_url=config.site_url)
-    except (SettingsError, FactsError, EventsError, KitError, PathsError) as error:
+    except INPUT_ERRORS as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     for src_uri, content in generated.items():
         # the per-year pages are reached from the archive index, not the navigation

@@ -1,6 +1,8 @@
 """Pure logic of the Quality Week site: no MkDocs imports, so every part is unit-testable.
 
-`macros.py` at the project root wires these modules into mkdocs-macros.
+Layers, each importing only those below it (the contract in .importlinter, checked by
+tests/test_layers.py): core → inputs → model → outputs → build, and tools beside build.
+`macros.py` and hooks/ at the project root wire the build layer into MkDocs.
 """
 
 import sys
@@ -18,7 +20,7 @@ def forget_if_edited() -> None:
     kept, so one build imports the package (and builds its pydantic models) only once.
     """
     package = Path(__file__).parent
-    if all(path.stat().st_mtime <= _LOADED_AT for path in package.glob("*.py")):
+    if all(path.stat().st_mtime <= _LOADED_AT for path in package.rglob("*.py")):
         return
     for name in [n for n in sys.modules if n == __name__ or n.startswith(__name__ + ".")]:
         del sys.modules[name]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 
 from conftest import NBSP, ROOT
-from qualityweek.events import FORMATS, KINDS, load_events, load_municipalities
+
+from qualityweek.inputs.events import FORMATS, KINDS, load_events, load_municipalities
 
 
 def test_generated_events_are_valid_and_varied(bench, tmp_path):

@@ -3,9 +3,9 @@
 from datetime import date
 
 import pytest
-
 from conftest import ROOT
-from qualityweek.facts import FactsError, load_facts, parse_facts
+
+from qualityweek.inputs.facts import FactsError, load_facts, parse_facts
 
 FACTS = ROOT / "data" / "facts.yml"
 NAME = "data/facts.yml"

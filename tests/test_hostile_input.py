@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import build_site, copy_project
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import build_site, copy_project
 from test_events import VALID, event_text, write_event
-from test_untrusted import add_to_facts
-from qualityweek.untrusted import character_name, log_safe, safe_name
-from qualityweek.yaml_input import YamlInputError, load_yaml
+
+from qualityweek.core.event_messages import named_character
+from qualityweek.core.untrusted import log_safe, safe_name
+from qualityweek.inputs.yaml_input import YamlInputError, load_yaml
 
 SECRET = "SECRET-LINE-4f1c"  # planted in every link target: it must never reach the output
 
@@ -246,7 +246,7 @@ def test_a_slug_too_long_for_a_file_name_is_a_message(tmp_path, project_copy):
 
 
 def test_events_per_year_are_limited(tmp_path, project_copy):
-    from qualityweek.events import MAX_EVENTS_PER_YEAR
+    from qualityweek.inputs.events import MAX_EVENTS_PER_YEAR
     folder = project_copy / "docs" / "events" / "2026"
     folder.mkdir(parents=True)
     text = event_text(VALID)
@@ -258,7 +258,7 @@ def test_events_per_year_are_limited(tmp_path, project_copy):
 
 
 def test_events_per_build_are_limited(tmp_path, project_copy):
-    from qualityweek.events import MAX_EVENTS, MAX_EVENTS_PER_YEAR
+    from qualityweek.inputs.events import MAX_EVENTS, MAX_EVENTS_PER_YEAR
     text = event_text(VALID)
     per_year = MAX_EVENTS_PER_YEAR
     years = MAX_EVENTS // per_year + 1
@@ -369,7 +369,7 @@ def test_a_name_is_one_line(name):
     ("\uf8ff", "личной области шрифта"), ("\x9b", "U+009B"),
 ])
 def test_a_refused_character_is_named_in_words(character, words):
-    assert words in character_name(character)
+    assert words in named_character(character)
     expected = f"строка 3, поле «organizer»: .*{re.escape(words)}"
     with pytest.raises(YamlInputError, match=expected):
         load_yaml(f"title: x\norganizer: a{character}b\n", first_line=2)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import NBSP, ROOT
-from qualityweek.calendar import edition_dates
-from qualityweek.content_check import RULES
-from qualityweek.typography import format_day, format_range
+
+from qualityweek.core.calendar import edition_dates
+from qualityweek.core.typography import format_day, format_range
+from qualityweek.tools.content_check import RULES
 
 SLUGS = ["announcement", "contest", "open-day"]
 MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
@@ -57,7 +57,7 @@ def test_texts_follow_the_sites_typography(site_after_2026):
 
 
 def test_no_date_is_typed_by_hand_in_the_texts_sources():
-    for path in (ROOT / "qualityweek" / "ready_texts.py", ROOT / "docs" / "kit.md"):
+    for path in (ROOT / "qualityweek" / "outputs" / "ready_texts.py", ROOT / "docs" / "kit.md"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(rf"\d\s*(?:{MONTHS})", source), path
         assert not re.search(r"\b20\d\d\b", source), path

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from browsing import reader
 from conftest import ROOT
-from qualityweek.facts import load_facts
+
+from qualityweek.inputs.facts import load_facts
 
 MINISTRY = load_facts(ROOT / "data" / "facts.yml").contacts["ministry"]
 

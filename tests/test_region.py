@@ -9,12 +9,12 @@ import re
 
 import extruct
 import pytest
-from pypdf import PdfReader
-
 from conftest import build_site, copy_project
-from qualityweek.events import EventsError, load_events
+from pypdf import PdfReader
 from site_files import page_path
 from test_events import FIXTURE, VALID, write_event
+
+from qualityweek.inputs.events import EventsError, load_events
 
 NAME, GENITIVE = "Тестовая область", "Тестовой области"
 OLD = "Кировск"  # «Кировская», «Кировской»; «город Киров» is a municipality, which stays

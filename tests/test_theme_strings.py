@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, build_site
-from qualityweek.facts import load_facts
+
+from qualityweek.inputs.facts import load_facts
 
 SITE_URL = "https://example.org/quality-week/"
 

@@ -1,0 +1,1 @@
+"""The bottom layer: rules every other layer shares — dates of an edition, Russian typography, what untrusted text may hold, the description's Markdown, the messages people read. Imports nothing else of the package."""

@@ -1,0 +1,1 @@
+"""What readers get, from the model: HTML fragments, calendars (.ics), JSON-LD, the kit (poster, pictures, texts), tables, the press release, the results page. Never reads the environment: settings reach outputs as data passed in."""
