@@ -30,15 +30,18 @@ from qualityweek.poster_layout import KitError  # noqa: E402
 from qualityweek.results_page import RESULTS_DIR, add_results_to_nav  # noqa: E402
 from qualityweek.results_page import TEMPLATE as RESULTS_TEMPLATE  # noqa: E402
 from qualityweek.settings import SettingsError  # noqa: E402
+from qualityweek.site_data import load_site_data  # noqa: E402
 from qualityweek.untrusted import log_safe  # noqa: E402
 
 
 def on_config(config):
     """The week's results in the navigation once the week has begun (results_page.py)."""
-    try:
-        config["nav"] = add_results_to_nav(config["nav"], os.environ)
-    except SettingsError as error:
-        raise PluginError(f"Сборка остановлена: {error}") from None
+    project = Path(config.config_file_path).resolve().parent
+    try:  # today is the region's date, so the data file is read first (once: site_data)
+        data = load_site_data(project, Path(config.docs_dir), os.environ)
+    except (SettingsError, FactsError, EventsError, PathsError) as error:
+        raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
+    config["nav"] = add_results_to_nav(config["nav"], data.settings)
     return config
 
 

@@ -21,7 +21,6 @@ from .description import _MARKERS, _REFERENCE, MAX_NESTING
 from .event_messages import FIELD_WORDS, words_for_script
 from .fields import has_letters
 from .places import municipality_pattern
-from .settings import MOSCOW_LABEL
 from .events import (EVENTS_DIR, FIELDS, FORMATS, IN_PERSON, KINDS, REQUIRED,
                      SLUG, Event)
 from .site_data import SiteData
@@ -94,8 +93,10 @@ def js_pattern(pattern: str) -> str:
 
 
 def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str, ...] = (),
-                ministry_email: str, ministry_name: str = "", repo_url: str | None) -> dict:
-    """Everything the form checks and shows, as JSON-ready values."""
+                ministry_email: str, ministry_name: str = "", repo_url: str | None,
+                zone_label: str) -> dict:
+    """Everything the form checks and shows, as JSON-ready values; `zone_label` names the
+    region's local time after a time in the preview («МСК»)."""
     text_fields = [n for n in FIELDS if n not in ("kind", "format", "start", "end", "url",
                                                   "municipality")]
     return {
@@ -131,7 +132,7 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "ministry_name": ministry_name,
         # the fields that must hold a letter or a digit (fields.Name)
         "named": [n for n in FIELDS if _named(n)],
-        "zone_label": MOSCOW_LABEL,
+        "zone_label": zone_label,
         # «Где» leaves out the municipality an address already names (places.py)
         "names_municipality": {m: _js_words(municipality_pattern(m).pattern)
                                for m in municipalities},
@@ -160,7 +161,8 @@ def site_event_rules(data: SiteData) -> dict:
                        ministry_email=data.facts.contacts["ministry"].email,
                        ministry_name=(data.facts.contacts["ministry"].short_name
                                       or data.facts.contacts["ministry"].name),
-                       repo_url=data.settings.repo_url)
+                       repo_url=data.settings.repo_url,
+                       zone_label=data.facts.region.time_label)
 
 
 def _field(name: str, control: Markup, required: bool) -> Markup:

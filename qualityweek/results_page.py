@@ -11,14 +11,14 @@ follow the dark scheme and print.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 
 from markupsafe import Markup
 
 from .calendar import EditionDates, edition_dates, in_range
 from .results import Results, plural
-from .settings import read_settings
+from .settings import BuildSettings
 
 RESULTS_DIR = "results"
 TEMPLATE = "templates/results-edition.md"
@@ -41,12 +41,11 @@ def nav_results_year(shown: EditionDates, today: date) -> int:
     return shown.year if today >= shown.week_start else shown.year - 1
 
 
-def add_results_to_nav(nav: list | None, environ: Mapping[str, str]) -> list | None:
+def add_results_to_nav(nav: list | None, settings: BuildSettings) -> list | None:
     """mkdocs.yml's `nav` with the results of nav_results_year after the events page (or at
-    the end, when the events page is not in it); raises SettingsError on a bad environment."""
+    the end, when the events page is not in it)."""
     if not nav:
         return nav
-    settings = read_settings(environ)
     year = nav_results_year(edition_dates(settings.year), settings.today)
     if not in_range(year):
         return nav
