@@ -15,6 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from browsing import reader
 from conftest import ROOT, build_site, serve
+from test_events import REGION
 from qualityweek.event_messages import FIELD_WORDS
 from qualityweek.event_rules import MAILTO_LENGTH, slug_for
 from qualityweek.events import FIELDS, EventsError, _Source, load_municipalities, parse_event
@@ -266,9 +267,9 @@ def test_a_real_event_reaches_the_ministry_in_one_tap(phone, propose_site, proje
                      "склад готовой продукции"]
     assert card.select_one(".qw-event__description a[href='https://example.ru/ekskursii']")
     assert card.select_one("a[href^='tel:']") is not None
-    assert "МСК" in card.get_text() and card.select_one("time[datetime]") is not None
+    assert REGION.time_label in card.get_text() and card.select_one("time[datetime]") is not None
     ics = (build.site / "calendar" / "quality-week-2027.ics").read_text(encoding="utf-8")
-    assert "DTSTART;TZID=Europe/Moscow:20271111T100000" in ics
+    assert f"DTSTART;TZID={REGION.timezone}:20271111T100000" in ics
     assert not phone.errors, phone.errors
 
 
