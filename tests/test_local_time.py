@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 import openpyxl
 import pytest
 
-from conftest import NBSP, build_site, copy_project
+from conftest import NBSP, build_site, copy_project, serve
 from ics_readers import READERS, by_icaljs
 from test_events import VALID, facts_of, write_event
 from test_structured_data import graph_events
@@ -112,3 +112,24 @@ def test_an_empty_time_label_stops_the_build(tmp_path):
     assert build.result.returncode != 0
     assert "data/facts.yml, поле «region.time_label»" in build.output, build.output
     assert "Traceback" not in build.output
+
+
+
+@pytest.mark.parametrize("instant, expected", [
+    # 00:30 on Thursday 12 November 2026 (Quality Day) in Novosibirsk, Wednesday 20:30 in Moscow
+    ("2026-11-11T17:30:00Z", "Неделя качества идёт: сегодня День качества"),
+    # 23:30 on Wednesday in Novosibirsk
+    ("2026-11-11T16:30:00Z", f"Неделя качества идёт: до Дня качества — 1{NBSP}день"),
+])
+def test_the_banner_counts_days_by_the_regions_date(browser, site, instant, expected):
+    """A reader in Moscow of the Novosibirsk site: the day is Novosibirsk's."""
+    with serve(site.site) as url:
+        context = browser.new_context(timezone_id="Europe/Moscow",
+                                      viewport={"width": 390, "height": 844})
+        try:
+            page = context.new_page()
+            page.clock.set_fixed_time(instant)
+            page.goto(url)
+            assert page.locator("[data-qw-countdown]").inner_text() == expected
+        finally:
+            context.close()
