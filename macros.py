@@ -193,7 +193,8 @@ def define_env(env) -> None:
         meta = env.page.meta
         # the HTML goes in after Markdown, which rewrites no links in it: an href from the
         # page's own URL (events/, archive/2025/), not from its source file
-        html = render_events(events_by_year.get(year, []), filters=filters, heading=heading,
+        html = render_events(events_by_year.get(year, []), zone=facts.region.zone,
+                             label=facts.region.time_label, filters=filters, heading=heading,
                              describe=lambda text: defer(meta, description_html(text), late=True),
                              calendar=lambda event: relative_href(
                                  env.page.url, event_calendar_path(event.year, event.slug)))
@@ -348,7 +349,8 @@ def define_reader_features(env, facts, shown, *, event_years, built, published) 
 
     env.macro(subscription_box)
     site_url = env.conf.get("site_url") or None
-    env.conf["extra"]["countdown"] = countdown_data(shown, built=built)
+    # the banner counts days by the region's date (its time zone, data/facts.yml)
+    env.conf["extra"]["countdown"] = countdown_data(shown, built=built, zone=facts.region.zone)
     # the edition's picture (the kit's share picture) as the events' image: absolute, or none
     image = f"{site_url.rstrip('/')}/{share_png_path(shown.year)}" if site_url else None
     organizer = facts.contacts["roskachestvo"].name if "roskachestvo" in facts.contacts else None
@@ -358,5 +360,5 @@ def define_reader_features(env, facts, shown, *, event_years, built, published) 
     # the events page's JSON-LD (front matter `jsonld: events`): the shown edition's events
     shown_events = env.variables.get("events_by_year", {}).get(shown.year, [])
     env.conf["extra"]["events_jsonld"] = regional_events_ld(shown_events, region=region,
-                                                           image=image)
+                                                           zone=facts.region.zone, image=image)
     env.conf["extra"]["share"] = {"home_title": f"Всемирная неделя качества {shown.year}"}

@@ -23,8 +23,8 @@ qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ wit
 
 from qualityweek.build.errors import INPUT_ERRORS  # noqa: E402
 from qualityweek.build.generated import generated_files  # noqa: E402
+from qualityweek.build.site_data import load_site_data  # noqa: E402
 from qualityweek.core.untrusted import log_safe  # noqa: E402
-from qualityweek.inputs.settings import read_settings  # noqa: E402
 from qualityweek.outputs.archive import TEMPLATE  # noqa: E402
 from qualityweek.outputs.results_page import RESULTS_DIR, add_results_to_nav  # noqa: E402
 from qualityweek.outputs.results_page import TEMPLATE as RESULTS_TEMPLATE  # noqa: E402
@@ -32,11 +32,12 @@ from qualityweek.outputs.results_page import TEMPLATE as RESULTS_TEMPLATE  # noq
 
 def on_config(config):
     """The week's results in the navigation once the week has begun (results_page.py)."""
-    try:
-        settings = read_settings(os.environ)
-        config["nav"] = add_results_to_nav(config["nav"], settings.year, settings.today)
+    project = Path(config.config_file_path).resolve().parent
+    try:  # today is the region's date, so the data file is read first (once: site_data)
+        data = load_site_data(project, Path(config.docs_dir), os.environ)
     except INPUT_ERRORS as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
+    config["nav"] = add_results_to_nav(config["nav"], data.settings.year, data.settings.today)
     return config
 
 

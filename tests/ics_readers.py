@@ -1,12 +1,18 @@
-"""One .ics read by three independent parsers: icalendar (which builds it), vobject and
-allenporter's `ical` (pydantic). Each gives {UID: (start, end)}: dates for all-day events,
-UTC instants for timed ones, so what a calendar app would show can be compared exactly."""
+"""One .ics read by independent parsers: icalendar (which builds it), vobject and
+allenporter's `ical` (pydantic), and Mozilla's ical.js under node (`by_icaljs`, which web
+calendars use). Each gives {UID: (start, end)}: dates for all-day events, UTC instants for timed
+ones, so what a calendar app would show can be compared exactly."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import icalendar
+import pytest
 import vobject
 from ical.calendar_stream import IcsCalendarStream
 
@@ -38,6 +44,29 @@ def by_ical(data: bytes) -> dict[str, Span]:
 
 
 READERS = {"icalendar": by_icalendar, "vobject": by_vobject, "ical": by_ical}
+
+ICALJS = Path(__file__).parent / "icaljs"  # package.json pins ical.js; .ci/run runs npm ci
+
+
+def _icaljs_moment(value: dict) -> date:
+    assert "floating" not in value, f"ical.js cannot place {value['floating']}: floating time"
+    if "date" in value:
+        return date.fromisoformat(value["date"])
+    return datetime.fromtimestamp(value["utc"], timezone.utc)
+
+
+def by_icaljs(data: bytes) -> dict[str, Span]:
+    """The file as ical.js reads it (tests/icaljs/read.mjs); skips the test without node."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node not installed: the calendar is not read by ical.js "
+                    "(apt-get install nodejs npm; npm ci --prefix tests/icaljs)")
+    assert (ICALJS / "node_modules" / "ical.js").is_dir(), "run: npm ci --prefix tests/icaljs"
+    result = subprocess.run([node, str(ICALJS / "read.mjs")], input=data, capture_output=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    return {uid: (_icaljs_moment(start), _icaljs_moment(end))
+            for uid, (start, end) in json.loads(result.stdout).items()}
 
 
 def descriptions(data: bytes) -> dict[str, dict[str, str]]:

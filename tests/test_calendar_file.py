@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import ROOT, build_site
@@ -103,18 +102,19 @@ def test_another_build_date_changes_only_dtstamp(builds_2027, tmp_path):
     assert before.replace(b"20261128T000000Z", b"20270115T000000Z") == after
 
 
-def test_extra_timed_entries_come_with_moscow_vtimezone():
+def test_extra_timed_entries_come_with_the_regions_vtimezone():
     facts = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
-    moscow = ZoneInfo("Europe/Moscow")
-    talk = CalendarEntry(uid=uid(2027, "event-kirov-open-day"), summary="День открытых дверей",
-                         description="Пример", start=datetime(2027, 11, 11, 10, tzinfo=moscow),
-                         end=datetime(2027, 11, 11, 12, tzinfo=moscow), location="Киров")
+    zone = facts.region.zone
+    talk = CalendarEntry(uid=uid(2027, "event-open-day"), summary="День открытых дверей",
+                         description="Пример", start=datetime(2027, 11, 11, 10, tzinfo=zone),
+                         end=datetime(2027, 11, 11, 12, tzinfo=zone), location=facts.region.name)
     data = build_calendar(build_edition(facts, 2027), site_url=None, built=date(2026, 11, 28),
-                          news_url="https://rskrf.ru/qualityday/", extra=[talk])
+                          news_url="https://rskrf.ru/qualityday/", zone=zone, extra=[talk])
     calendar = Calendar.from_ical(data)
-    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Moscow"]
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == [facts.region.timezone]
     event = next(e for e in calendar.walk("VEVENT") if str(e["UID"]) == talk.uid)
-    assert event.decoded("DTSTART") == talk.start and event["DTSTART"].params["TZID"] == "Europe/Moscow"
+    assert event.decoded("DTSTART") == talk.start
+    assert event["DTSTART"].params["TZID"] == facts.region.timezone
 
 
 def test_a_repeated_uid_is_refused():
@@ -123,7 +123,8 @@ def test_a_repeated_uid_is_refused():
                           start=date(2027, 11, 9), end=date(2027, 11, 9))
     with pytest.raises(ValueError, match="повторяется"):
         build_calendar(build_edition(facts, 2027), site_url=None, built=date(2026, 11, 28),
-                       news_url="https://rskrf.ru/qualityday/", extra=[clash])
+                       news_url="https://rskrf.ru/qualityday/", zone=facts.region.zone,
+                       extra=[clash])
 
 
 def test_home_and_forum_link_to_the_calendar(builds_2027):

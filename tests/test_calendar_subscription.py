@@ -9,18 +9,19 @@ import shutil
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 import vobject
-from conftest import build_site, copy_project
+from conftest import ROOT, build_site, copy_project
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 from ics_readers import READERS, descriptions
 
 from qualityweek.inputs.events import load_events, load_municipalities
-from qualityweek.inputs.settings import MOSCOW
+from qualityweek.inputs.facts import load_facts
 from qualityweek.outputs.ics import (CalendarEntry, _event, _event_lines, subscription_url,
                                      webcal_url)
 
@@ -29,6 +30,8 @@ SHOWN, PAST = 2027, 2025
 SITE_URL = "https://example.org/quality-week/"
 SUBSCRIPTION = "calendar/quality-week.ics"
 LOCAL = "http://site.invalid/"  # a base to resolve relative links against; never fetched
+REGION = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml").region
+ZONE = REGION.zone  # event times are the region's local time
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +74,7 @@ def unfolded(data: bytes) -> list[str]:
 
 def expected_span(event):
     """(DTSTART, DTEND) as ics_readers give them: UTC instants, or dates with DTEND exclusive."""
-    start, end = event.span()
+    start, end = event.span(ZONE)
     if hasattr(start, "hour"):
         return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
     return start, end + timedelta(days=1)
@@ -105,7 +108,7 @@ def test_subscription_asks_to_be_refreshed_daily(request, site):
     assert "REFRESH-INTERVAL;VALUE=DURATION:P1D" in lines
     assert "X-PUBLISHED-TTL:P1D" in lines
     assert not any(line.startswith("METHOD") for line in lines)
-    assert lines.count("BEGIN:VTIMEZONE") == 1 and "TZID:Europe/Moscow" in lines
+    assert lines.count("BEGIN:VTIMEZONE") == 1 and f"TZID:{REGION.timezone}" in lines
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))  # folded (RFC 5545 3.1)
     calendar = icalendar.Calendar.from_ical(data)
     assert calendar["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
@@ -321,7 +324,8 @@ STAMP = datetime(2026, 11, 28, tzinfo=timezone.utc)
 @given(summary=TEXT, description=TEXT, location=st.none() | TEXT.filter(bool),
        url=st.none() | st.just("https://example.org/a?b=1&c=2,3;4"),
        start=st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 12, 30),
-                          timezones=st.just(MOSCOW) | st.just(timezone.utc)),
+                          timezones=st.sampled_from([ZONE, ZoneInfo("Asia/Novosibirsk"),
+                                                     timezone.utc])),
        minutes=st.integers(min_value=0, max_value=60 * 48), all_day=st.booleans())
 def test_event_lines_are_icalendars_own(summary, description, location, url, start, minutes,
                                         all_day):
@@ -336,8 +340,9 @@ def test_event_lines_are_icalendars_own(summary, description, location, url, sta
     entry = CalendarEntry(uid="2027-event-x@quality-week", summary=summary,
                           description=description, start=span[0], end=span[1],
                           location=location, url=url)
-    assert _event_lines(entry, STAMP) == [line for line in _event(entry, STAMP).content_lines()
-                                          if line]
+    zone = start.tzinfo if isinstance(start.tzinfo, ZoneInfo) else ZONE
+    assert _event_lines(entry, STAMP, zone) == [
+        line for line in _event(entry, STAMP, zone).content_lines() if line]
 
 
 @pytest.mark.parametrize("text", ["C:\\Новая папка\\N1", "\\N", "a\\,b;c", "\\\\n",
@@ -348,7 +353,7 @@ def test_a_backslash_stays_a_backslash(text):
                           start=date(2027, 11, 11), end=date(2027, 11, 11), location=text,
                           url=None)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//test//RU",
-             *_event_lines(entry, STAMP), "END:VCALENDAR"]
+             *_event_lines(entry, STAMP, ZONE), "END:VCALENDAR"]
     data = "\r\n".join(lines) + "\r\n"
     event = vobject.readOne(data).vevent
     assert event.summary.value == event.location.value == event.description.value == text

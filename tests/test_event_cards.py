@@ -10,13 +10,14 @@ Hypothesis properties.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import NBSP, build_site, copy_project
 from hypothesis import given
 from hypothesis import strategies as st
-from test_events import KINDS, MUNICIPALITIES, VALID, facts_of, write_event
+from test_events import KINDS, LABEL, MUNICIPALITIES, VALID, ZONE, facts_of, write_event
 
 from qualityweek.core.description import description_html
 from qualityweek.core.places import names_municipality
@@ -101,10 +102,11 @@ def test_online_event_shows_its_link_where_the_address_would_be(cards):
 
 
 def test_times_say_their_zone_and_sit_in_time_elements(cards):
-    assert facts_of(cards, "open-day")["Время"] == f"10:00\u2013\u206013:00{NBSP}МСК"
-    assert facts_of(cards, "webinar")["Время"] == f"14:30\u2013\u206016:00{NBSP}МСК"
+    assert facts_of(cards, "open-day")["Время"] == f"10:00\u2013\u206013:00{NBSP}{LABEL}"
+    assert facts_of(cards, "webinar")["Время"] == f"14:30\u2013\u206016:00{NBSP}{LABEL}"
     stamps = [t["datetime"] for t in cards.select("#event-open-day dd time")]
-    assert stamps == ["2026-11-12T10:00+03:00", "2026-11-12T13:00+03:00"]
+    assert stamps == [datetime(2026, 11, 12, hour, tzinfo=ZONE).isoformat(timespec="minutes")
+                      for hour in (10, 13)]  # the region's offset: «2026-11-12T10:00+03:00»
     # a longer event's days, and the day headings
     assert [t["datetime"] for t in cards.select("#event-week dd time")] == ["2026-11-09", "2026-11-15"]
     headings = {h["id"]: h.select_one("time")["datetime"] for h in cards.select("[data-qw-day] > h2")}
@@ -113,7 +115,7 @@ def test_times_say_their_zone_and_sit_in_time_elements(cards):
     # every time on the events page says its zone
     for dd in cards.select(".qw-event__facts dd"):
         if re.search(r"[0-9]{2}:[0-9]{2}", dd.get_text()):
-            assert f"{NBSP}МСК" in dd.get_text(), dd
+            assert f"{NBSP}{LABEL}" in dd.get_text(), dd
 
 
 # -- the pieces ---------------------------------------------------------------------------------

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import NBSP, build_site, copy_project
 from icalendar import Calendar
 
 from qualityweek.inputs.events import FIELDS, KINDS, EventsError, load_events, load_municipalities
-from qualityweek.inputs.settings import MOSCOW
+from qualityweek.inputs.facts import load_facts
+
+REGION = load_facts(Path(__file__).resolve().parent.parent / "data" / "facts.yml",
+                    name="data/facts.yml").region
+ZONE, LABEL = REGION.zone, REGION.time_label  # event times are the region's local time
 
 MUNICIPALITIES = load_municipalities(Path(__file__).resolve().parent.parent
                                      / "data" / "municipalities.yml")
@@ -108,7 +113,7 @@ def test_event_shows_all_its_data(events_site):
     assert article["data-municipality"] == "Котельничский район"
     assert article["data-kind"] == KINDS[0]
     assert facts_of(page, "tour") == {
-        "Время": f"10:00\u2013\u206012:30{NBSP}МСК",
+        "Время": f"10:00\u2013\u206012:30{NBSP}{LABEL}",
         "Организатор": "АО «Тестовый завод»",
         "Где": f"Котельничский район, г.{NBSP}Котельнич, ул.{NBSP}Тестовая, д.{NBSP}5",
         "Вид": KINDS[0],
@@ -122,7 +127,7 @@ def test_event_shows_all_its_data(events_site):
     assert webinar["Где"] == "онлайн, example.org/webinar"
     assert "Контакт" not in webinar and "Подробнее" not in webinar
     assert page.select_one("#event-late-webinar dd a")["href"] == "https://example.org/webinar"
-    assert webinar["Время"] == f"15:00\u2013\u206016:00{NBSP}МСК"
+    assert webinar["Время"] == f"15:00\u2013\u206016:00{NBSP}{LABEL}"
     # hybrid: the place (the address names the town: said once) and the link
     promo = facts_of(page, "early-promo")
     assert promo["Где"] == f"г.{NBSP}Слободской, ул.{NBSP}Тестовая, д.{NBSP}1; онлайн, example.org/promo"
@@ -173,9 +178,9 @@ def test_shown_editions_events_go_into_its_calendar_file(events_site):
     assert "2025-event-past@quality-week" not in events  # another edition's calendar
     tour = events["2026-event-tour@quality-week"]
     assert str(tour["SUMMARY"]) == VALID["title"]
-    assert tour.decoded("DTSTART") == datetime(2026, 11, 12, 10, 0, tzinfo=MOSCOW)
-    assert tour.decoded("DTEND") == datetime(2026, 11, 12, 12, 30, tzinfo=MOSCOW)
-    assert tour["DTSTART"].params["TZID"] == "Europe/Moscow"
+    assert tour.decoded("DTSTART") == datetime(2026, 11, 12, 10, 0, tzinfo=ZONE)
+    assert tour.decoded("DTEND") == datetime(2026, 11, 12, 12, 30, tzinfo=ZONE)
+    assert tour["DTSTART"].params["TZID"] == REGION.timezone
     assert str(tour["LOCATION"]) == VALID["address"]
     assert str(tour["URL"]) == VALID["url"]
     description = str(tour["DESCRIPTION"])
@@ -343,13 +348,13 @@ def test_no_events_folder_means_no_events(tmp_path):
 
 
 @pytest.mark.parametrize("start, end, shown", [
-    ("2026-11-12 10:00", "2026-11-12 10:00", f"с{NBSP}10:00{NBSP}МСК"),
-    ("2026-11-12", "2026-11-12 18:00", f"до{NBSP}18:00{NBSP}МСК"),
-    ("2026-11-12 10:00", "2026-11-12", f"с{NBSP}10:00{NBSP}МСК"),
+    ("2026-11-12 10:00", "2026-11-12 10:00", f"с{NBSP}10:00{NBSP}{LABEL}"),
+    ("2026-11-12", "2026-11-12 18:00", f"до{NBSP}18:00{NBSP}{LABEL}"),
+    ("2026-11-12 10:00", "2026-11-12", f"с{NBSP}10:00{NBSP}{LABEL}"),
     ("2026-11-09 10:00", "2026-11-13 18:00",
-     f"9{NBSP}ноября, 10:00{NBSP}— 13{NBSP}ноября, 18:00{NBSP}МСК"),
+     f"9{NBSP}ноября, 10:00{NBSP}— 13{NBSP}ноября, 18:00{NBSP}{LABEL}"),
     ("2026-11-09 10:00", "2026-11-13",
-     f"9{NBSP}ноября, 10:00{NBSP}МСК{NBSP}— 13{NBSP}ноября"),
+     f"9{NBSP}ноября, 10:00{NBSP}{LABEL}{NBSP}— 13{NBSP}ноября"),
     ("2026-11-30", "2026-11-30", "весь день"),
 ])
 def test_time_of_an_event_as_readers_see_it(tmp_path, start, end, shown):
@@ -358,7 +363,8 @@ def test_time_of_an_event_as_readers_see_it(tmp_path, start, end, shown):
     from qualityweek.outputs.events_html import render_events
 
     write_event(tmp_path, 2026, "one", dict(VALID, start=start, end=end))
-    html = render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026])
+    html = render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026], zone=ZONE,
+                         label=LABEL)
     assert facts_of(BeautifulSoup(html, "html.parser"), "one")["Время"] == shown
 
 
@@ -369,8 +375,8 @@ def test_title_and_description_get_the_sites_non_breaking_spaces(tmp_path):
 
     write_event(tmp_path, 2026, "one", dict(VALID, title="Экскурсия — цех сборки"),
                 "Сбор у проходной — ул. Тестовая.")
-    soup = BeautifulSoup(render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026]),
-                         "html.parser")
+    soup = BeautifulSoup(render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026],
+                                       zone=ZONE, label=LABEL), "html.parser")
     assert soup.select_one("h3").get_text() == f"Экскурсия{NBSP}— цех сборки"
     assert soup.select_one(".qw-event__description").get_text() == (
         f"Сбор у проходной{NBSP}— ул.{NBSP}Тестовая.")
@@ -379,14 +385,15 @@ def test_title_and_description_get_the_sites_non_breaking_spaces(tmp_path):
 @pytest.mark.parametrize("start, end, span", [
     ("2026-11-12", "2026-11-13", ("2026-11-12", "2026-11-13")),
     ("2026-11-12 10:00", "2026-11-12 12:30",
-     ("2026-11-12T10:00:00+03:00", "2026-11-12T12:30:00+03:00")),
-    ("2026-11-12 10:00", "2026-11-13", ("2026-11-12T10:00:00+03:00", "2026-11-14T00:00:00+03:00")),
-    ("2026-11-12", "2026-11-12 18:00", ("2026-11-12T00:00:00+03:00", "2026-11-12T18:00:00+03:00")),
+     ("2026-11-12T10:00:00+07:00", "2026-11-12T12:30:00+07:00")),
+    ("2026-11-12 10:00", "2026-11-13", ("2026-11-12T10:00:00+07:00", "2026-11-14T00:00:00+07:00")),
+    ("2026-11-12", "2026-11-12 18:00", ("2026-11-12T00:00:00+07:00", "2026-11-12T18:00:00+07:00")),
 ])
-def test_span_for_a_calendar_is_two_dates_or_two_moscow_times(tmp_path, start, end, span):
+def test_span_for_a_calendar_is_two_dates_or_two_local_times(tmp_path, start, end, span):
     write_event(tmp_path, 2026, "one", dict(VALID, start=start, end=end))
     event = load_events(tmp_path / "docs", MUNICIPALITIES)[2026][0]
-    assert tuple(moment.isoformat() for moment in event.span()) == span
+    zone = ZoneInfo("Asia/Novosibirsk")  # the zone the caller gives: the region's
+    assert tuple(moment.isoformat() for moment in event.span(zone)) == span
 
 
 def test_description_loads_nothing_and_runs_nothing(tmp_path):
@@ -400,8 +407,8 @@ def test_description_loads_nothing_and_runs_nothing(tmp_path):
                 "Смотрите ![схему проезда](https://tracker.example/pixel.png), "
                 "[сайт](https://example.org/about), [кнопку](javascript:alert(1)), "
                 "[почту](mailto:info@example.org), [старый сайт](http://example.org).")
-    soup = BeautifulSoup(render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026]),
-                         "html.parser")
+    soup = BeautifulSoup(render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026],
+                                       zone=ZONE, label=LABEL), "html.parser")
     description = soup.select_one(".qw-event__description")
     assert description.select("img") == []
     assert "схему проезда" in description.get_text()

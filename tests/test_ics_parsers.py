@@ -1,25 +1,32 @@
-"""The calendar file reads alike in every parser: icalendar, vobject and `ical` must put each
-event at the same instant (UTC) as the data says. Also read with the zone renamed, so that the
-parsers that know Europe/Moscow themselves have to use the file's VTIMEZONE instead."""
+"""The calendar file reads alike in every parser: icalendar, vobject, `ical` and ical.js must put
+each event at the same instant (UTC) as the data says, in whatever zone the region's data names.
+Also read with the zone renamed, so that the parsers that know the zone themselves have to use
+the file's VTIMEZONE instead."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import ROOT, build_site, copy_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ics_readers import READERS, descriptions
+from ics_readers import READERS, by_icaljs, descriptions
 from test_events import VALID, write_event
 
 from qualityweek.inputs.facts import load_facts
-from qualityweek.inputs.settings import MOSCOW
 from qualityweek.model.edition import build_edition
 from qualityweek.outputs.ics import CalendarEntry, build_calendar, uid
 
 FACTS = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
 NEWS = "https://rskrf.ru/qualityday/"
+# zones to test the calendar with: Moscow's change of 26 October 2014 (UTC+4 to UTC+3, the clock
+# went back), Novosibirsk's of 24 July 2016 (UTC+6 to UTC+7, forward), the ends of Russia
+MOSCOW = ZoneInfo("Europe/Moscow")
+NOVOSIBIRSK = ZoneInfo("Asia/Novosibirsk")
+ZONES = [MOSCOW, NOVOSIBIRSK, ZoneInfo("Europe/Kaliningrad"), ZoneInfo("Asia/Kamchatka"),
+         ZoneInfo("Asia/Magadan"), ZoneInfo("Europe/Samara")]
 
 
 def expected(entries) -> dict:
@@ -30,20 +37,26 @@ def expected(entries) -> dict:
     return {entry.uid: span(entry) for entry in entries}
 
 
-def calendar_of(year: int, entries) -> bytes:
+def calendar_of(year: int, entries, zone: ZoneInfo = MOSCOW) -> bytes:
     return build_calendar(build_edition(FACTS, year), site_url=None, built=date(2026, 11, 28),
-                          news_url=NEWS, extra=entries)
+                          news_url=NEWS, zone=zone, extra=entries)
 
 
-def assert_read_alike(data: bytes, entries) -> None:
+def assert_read_alike(data: bytes, entries, zone: ZoneInfo = MOSCOW) -> None:
     want = expected(entries)
-    # the renamed zone: a parser cannot fall back on its own tz database for it
-    renamed = data.replace(b"TZID:Europe/Moscow", b"TZID:X-Quality-Week-Moscow").replace(
-        b"TZID=Europe/Moscow", b"TZID=X-Quality-Week-Moscow")
+    # the renamed zone: a parser cannot fall back on its own tz database for it (a name of its
+    # own for each zone: icalendar keeps a zone it has read by its TZID for the whole process)
+    key = zone.key.encode()
+    alias = b"X-Quality-Week-" + key.replace(b"/", b"-")
+    renamed = data.replace(b"TZID:" + key, b"TZID:" + alias).replace(
+        b"TZID=" + key, b"TZID=" + alias)
     for variant, payload in (("as built", data), ("zone renamed", renamed)):
         for name, read in READERS.items():
             got = read(payload)
             assert {k: got[k] for k in want} == want, f"{name}, {variant}"
+    for variant, payload in (("as built", data), ("zone renamed", renamed)):
+        got = by_icaljs(payload)  # last: it skips the test where node is missing
+        assert {k: got[k] for k in want} == want, f"ical.js, {variant}"
 
 
 def timed(year: int, slug: str, start: datetime, minutes: int = 90) -> CalendarEntry:
@@ -90,13 +103,40 @@ def test_the_change_of_october_2014_is_placed_exactly():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 12, 30),
-                    timezones=st.just(MOSCOW)),
+@given(st.sampled_from(ZONES), st.datetimes(min_value=datetime(1990, 1, 1),
+                                            max_value=datetime(2100, 12, 30)),
        st.integers(min_value=0, max_value=60 * 48))
-def test_any_moment_reads_alike(start, minutes):
-    start = start.replace(second=0, microsecond=0)  # event files give minutes; .ics has seconds
+def test_any_moment_reads_alike_in_any_zone(zone, wall, minutes):
+    # a local wall time as an event file gives it (minutes; .ics has seconds), in the zone
+    start = wall.replace(second=0, microsecond=0, tzinfo=zone)
     entries = [timed(start.year, "any", start, minutes)]
-    assert_read_alike(calendar_of(start.year, entries), entries)
+    assert_read_alike(calendar_of(start.year, entries, zone), entries, zone)
+
+
+def test_novosibirsk_ten_o_clock_is_three_utc_and_its_zone_comes_from_the_tz_database():
+    entries = [timed(2026, "morning", datetime(2026, 11, 12, 10, tzinfo=NOVOSIBIRSK))]
+    data = calendar_of(2026, entries, NOVOSIBIRSK)
+    assert_read_alike(data, entries, NOVOSIBIRSK)
+    assert by_icaljs(data)["2026-event-morning@quality-week"][0] == datetime(
+        2026, 11, 12, 3, 0, tzinfo=timezone.utc)
+    text = data.decode("utf-8")
+    assert "DTSTART;TZID=Asia/Novosibirsk:20261112T100000" in text
+    # the rule of 24 July 2016, 02:00 (UTC+6 to UTC+7), as the tz database gives it
+    assert ("BEGIN:VTIMEZONE\r\nTZID:Asia/Novosibirsk\r\nBEGIN:STANDARD\r\n"
+            "DTSTART:20160724T020000\r\nRDATE:20160724T020000\r\nTZNAME:+07\r\n"
+            "TZOFFSETFROM:+0600\r\nTZOFFSETTO:+0700\r\nEND:STANDARD\r\nEND:VTIMEZONE") in text
+    assert "X-WR-TIMEZONE:Asia/Novosibirsk" in text and "Moscow" not in text
+
+
+def test_a_zone_with_summer_time_is_written_in_utc():
+    """A zone that still changes its offset (none in Russia now) has no one rule to write: its
+    times go in UTC, which every parser places exactly."""
+    berlin = ZoneInfo("Europe/Berlin")
+    entries = [timed(2026, "summer", datetime(2026, 7, 1, 10, tzinfo=berlin)),
+               timed(2026, "winter", datetime(2026, 11, 12, 10, tzinfo=berlin))]
+    data = calendar_of(2026, entries, berlin)
+    assert_read_alike(data, entries, berlin)
+    assert b"TZID=" not in data and b"DTSTART:20261112T090000Z" in data
 
 
 def test_no_itip_method_in_a_published_file():

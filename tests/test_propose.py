@@ -15,6 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from browsing import reader
 from conftest import ROOT, build_site, serve
 from test_accessibility import blocking
+from test_events import REGION
 
 from qualityweek.core.event_messages import FIELD_WORDS
 from qualityweek.inputs.events import (FIELDS, EventsError, EventSource, load_municipalities,
@@ -267,9 +268,9 @@ def test_a_real_event_reaches_the_ministry_in_one_tap(phone, propose_site, proje
                      "склад готовой продукции"]
     assert card.select_one(".qw-event__description a[href='https://example.ru/ekskursii']")
     assert card.select_one("a[href^='tel:']") is not None
-    assert "МСК" in card.get_text() and card.select_one("time[datetime]") is not None
+    assert REGION.time_label in card.get_text() and card.select_one("time[datetime]") is not None
     ics = (build.site / "calendar" / "quality-week-2027.ics").read_text(encoding="utf-8")
-    assert "DTSTART;TZID=Europe/Moscow:20271111T100000" in ics
+    assert f"DTSTART;TZID={REGION.timezone}:20271111T100000" in ics
     assert not phone.errors, phone.errors
 
 
@@ -452,6 +453,5 @@ def test_any_typed_title_reaches_the_build_as_typed(phone, propose_site):
         fill(phone.page, propose_site[1], {**VALID, "title": title, "organizer": title})
         errors, text, path = form_verdict(phone.page)
         assert errors == {}, (title, errors)
-        source = EventSource(Path(path), path, 2027, Path(path).stem)
-        event = parse_event(text, source, municipalities)
+        event = parse_event(text, EventSource(Path(path), path, 2027, Path(path).stem), municipalities)
         assert (event.title, event.organizer) == (title, title), text

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from conftest import DASH, NBSP, ROOT
 
 from qualityweek.inputs.facts import load_facts
 from qualityweek.model.edition import build_edition
 from qualityweek.outputs.archive import archive_page, archive_years
-from qualityweek.outputs.countdown import countdown_data, moscow_utc_offset, week_days
+from qualityweek.outputs.countdown import countdown_data, utc_offset, week_days
 from qualityweek.outputs.ics import absolute_source, calendar_path
 
 FACTS = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
@@ -29,18 +30,22 @@ def test_archive_page_calls_the_macros_for_its_year():
 
 
 def test_countdown_data_has_iso_dates_and_the_next_week():
-    data = countdown_data(build_edition(FACTS, 2029), built=date(2029, 10, 1))
+    data = countdown_data(build_edition(FACTS, 2029), built=date(2029, 10, 1),
+                          zone=ZoneInfo("Asia/Novosibirsk"))
     assert (data["quality_day"], data["week_start"], data["week_end"]) == (
         "2029-11-08", "2029-11-05", "2029-11-11")
     assert data["week_end_ru"] == f"воскресенье, 11{NBSP}ноября"
     assert data["next_week_ru"] == f"11{DASH}17{NBSP}ноября 2030{NBSP}г."
-    assert data["moscow_utc_offset"] == "180"  # MSK, UTC+3 all year since 2014
+    assert data["utc_offset"] == "420"  # the zone's: UTC+7 since 2016
 
 
-def test_moscow_offset_comes_from_the_tz_database():
-    assert moscow_utc_offset(date(2026, 11, 28)) == 180
-    assert moscow_utc_offset(date(2010, 7, 1)) == 240  # summer time, before 2011
-    assert moscow_utc_offset(date(2012, 1, 15)) == 240  # the «permanent summer time» of 2011–2014
+def test_the_offset_comes_from_the_tz_database():
+    moscow = ZoneInfo("Europe/Moscow")
+    assert utc_offset(date(2026, 11, 28), moscow) == 180
+    assert utc_offset(date(2010, 7, 1), moscow) == 240  # summer time, before 2011
+    assert utc_offset(date(2012, 1, 15), moscow) == 240  # the «permanent summer time» of 2011–2014
+    assert utc_offset(date(2016, 1, 15), ZoneInfo("Asia/Novosibirsk")) == 360  # before July 2016
+    assert utc_offset(date(2026, 11, 28), ZoneInfo("Asia/Kamchatka")) == 720
 
 
 def test_week_days_mark_quality_day_forum_and_regional_day():

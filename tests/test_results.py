@@ -21,6 +21,7 @@ from browsing import reader
 from conftest import NBSP, build_site, copy_project, serve
 from pypdf import PdfReader
 from results_events import FORMATS, KINDS, municipalities, specs, write_events
+from test_events import LABEL, ZONE
 
 from qualityweek.core.calendar import edition_dates
 
@@ -29,8 +30,11 @@ COUNTS = {2022: 0, 2023: 1, 2024: 2, 2025: 5, 2026: 21}
 AFTER_2026 = "2026-11-20"  # the site shows 2027; 2026's week is over
 DURING_2026 = "2026-11-12"  # 2026's Quality Day
 BEFORE_2026 = "2026-11-01"
+# the times' column says the region's name for its local time and its offset in November
+_OFFSET = int(datetime(2026, 11, 15, 12, tzinfo=ZONE).utcoffset().total_seconds()) // 3600
+_TIME = f"{LABEL}, UTC+{_OFFSET}"  # «МСК, UTC+3»
 HEADERS = ["Название", "Организатор", "Муниципальное образование", "Вид мероприятия",
-           "Начало (время московское, UTC+3)", "Окончание (время московское, UTC+3)", "Формат",
+           f"Начало, {_TIME}", f"Окончание, {_TIME}", "Формат",
            "Адрес", "Подробности и запись", "Контакт", "Описание", "Страница на сайте"]
 WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
 

@@ -1,8 +1,9 @@
 from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from qualityweek.inputs.settings import SettingsError, moscow_today, read_settings
+from qualityweek.inputs.settings import SettingsError, local_today, read_settings
 
 TODAY = date(2026, 11, 28)
 
@@ -26,13 +27,25 @@ def test_empty_variables_count_as_unset():
     assert read_settings({"QUALITY_YEAR": "", "QUALITY_TODAY": " "}, today=TODAY).year == 2027
 
 
-def test_today_is_the_date_in_moscow_not_in_utc():
+def test_today_is_the_date_in_the_regions_zone_not_in_utc():
     # Sunday 15 November 2026, 22:30 UTC, is already Monday 16 November, 01:30, in Moscow:
     # the 2026 week is over there, so the site shows 2027.
+    moscow = ZoneInfo("Europe/Moscow")
     late_sunday_utc = datetime(2026, 11, 15, 22, 30, tzinfo=timezone.utc)
-    assert moscow_today(late_sunday_utc) == date(2026, 11, 16)
-    assert read_settings({}, today=moscow_today(late_sunday_utc)).year == 2027
-    assert moscow_today(datetime(2026, 11, 15, 20, 59, tzinfo=timezone.utc)) == date(2026, 11, 15)
+    assert local_today(moscow, late_sunday_utc) == date(2026, 11, 16)
+    assert read_settings({}, today=local_today(moscow, late_sunday_utc)).year == 2027
+    assert local_today(moscow, datetime(2026, 11, 15, 20, 59, tzinfo=timezone.utc)) == date(
+        2026, 11, 15)
+    # 17:30 UTC on that Sunday is 00:30 on Monday in Novosibirsk (UTC+7), 20:30 in Moscow
+    evening = datetime(2026, 11, 15, 17, 30, tzinfo=timezone.utc)
+    assert local_today(ZoneInfo("Asia/Novosibirsk"), evening) == date(2026, 11, 16)
+    assert local_today(moscow, evening) == date(2026, 11, 15)
+
+
+def test_without_quality_today_the_build_date_is_the_regions():
+    """The clock's date in the zone the caller gives (the region's), not the machine's."""
+    kamchatka = read_settings({}, zone=ZoneInfo("Asia/Kamchatka"))
+    assert kamchatka.today == datetime.now(ZoneInfo("Asia/Kamchatka")).date()
 
 
 @pytest.mark.parametrize("value", ["abc", "27", "20277", "1989", "2101", "2027.0", "-2027"])

@@ -14,11 +14,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, copy_project
 from site_files import html_files, page_path
-from test_events import FIXTURE, write_event
+from test_events import FIXTURE, ZONE, write_event
 
 from qualityweek.inputs.events import split_front_matter
 from qualityweek.inputs.facts import load_facts
-from qualityweek.inputs.settings import MOSCOW
 from qualityweek.model.edition import build_edition
 from qualityweek.outputs.structured import forum_location
 
@@ -131,13 +130,14 @@ def test_jsonld_event_fields_match_the_event_files(seo_site):
             assert len(virtual) == (1 if fields["format"] == "гибрид" else 0)
 
 
-def test_jsonld_times_are_moscow_time_with_its_offset_and_dates_stay_dates(seo_site):
+def test_jsonld_times_are_local_time_with_its_offset_and_dates_stay_dates(seo_site):
     by_url = {e["url"]: e for e in graph_events(seo_site, "events")}
     tour = by_url[FIXTURE["tour"]["url"]]
-    assert tour["startDate"] == "2026-11-12T10:00:00+03:00"
-    assert tour["endDate"] == "2026-11-12T12:30:00+03:00"
-    # the same instant as the file's Moscow time, whatever the offset string
-    assert datetime.fromisoformat(tour["startDate"]) == datetime(2026, 11, 12, 10, tzinfo=MOSCOW)
+    offset = datetime(2026, 11, 12, 10, tzinfo=ZONE).strftime("%z")  # the region's: «+0300»
+    assert tour["startDate"] == f"2026-11-12T10:00:00{offset[:3]}:{offset[3:]}"
+    assert tour["endDate"] == f"2026-11-12T12:30:00{offset[:3]}:{offset[3:]}"
+    # the same instant as the file's local time, whatever the offset string
+    assert datetime.fromisoformat(tour["startDate"]) == datetime(2026, 11, 12, 10, tzinfo=ZONE)
     contest = by_url[FIXTURE["contest"]["url"]]
     assert (contest["startDate"], contest["endDate"]) == ("2026-11-12", "2026-11-12")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from ..core.plain_text import description_text
 from ..inputs.events import Event
@@ -45,12 +46,13 @@ def event_uid(event: Event) -> str:
     return uid(event.year, f"event-{event.slug}")
 
 
-def event_entry(event: Event, *, site_url: str | None,
+def event_entry(event: Event, *, site_url: str | None, zone: ZoneInfo,
                 page: str = EVENTS_PAGE) -> CalendarEntry:
-    """A regional event as a calendar entry: its own times (Moscow) or days, where it is held,
+    """A regional event as a calendar entry: its own times (in `zone`, the region's local time)
+    or days, where it is held,
     and links to the organizer's page and, with a known site address, to the site page `page`
     that lists it (the events page for the shown edition, an archive page for other years)."""
-    start, end = event.span()
+    start, end = event.span(zone)
     details = [f"Организатор: {event.organizer}", f"Муниципальное образование: {event.municipality}",
                f"Вид: {event.kind}", f"Формат: {event.format}"]
     if event.contact:
@@ -72,10 +74,12 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
     data = load_site_data(project, docs_dir, environ)  # as macros.py read it for the pages
     settings, facts, events = data.settings, data.facts, data.events_by_year
     shown = build_edition(facts, settings.year)
+    zone = facts.region.zone
     calendars = build_calendars(
-        shown, site_url=site_url, built=settings.today,
+        shown, site_url=site_url, built=settings.today, zone=zone,
         news_url=edition_link(facts, "rskrf_qualityday", shown.year),
-        extra=[event_entry(event, site_url=site_url) for event in events.get(shown.year, [])])
+        extra=[event_entry(event, site_url=site_url, zone=zone)
+               for event in events.get(shown.year, [])])
     files: dict[str, str | bytes] = {
         calendar_path(shown.year): calendars.edition,
         SUBSCRIPTION_PATH: calendars.subscription,
@@ -85,8 +89,9 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
     for year, year_events in events.items():
         listed_on = archive_path(year).removesuffix(".md") + "/"
         single = calendars.single if year == shown.year else single_calendars(
-            [event_entry(event, site_url=site_url, page=listed_on) for event in year_events],
-            built=settings.today)
+            [event_entry(event, site_url=site_url, zone=zone, page=listed_on)
+             for event in year_events],
+            built=settings.today, zone=zone)
         for event in year_events:
             files[event_calendar_path(year, event.slug)] = single[event_uid(event)]
     # a year gets its page when the data file or an event folder has something for it

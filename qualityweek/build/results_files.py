@@ -62,8 +62,10 @@ class SiteResults:
         for year in self.years:
             found = self.get(year)
             listed_on = found.listed_on
+            region = self.data.facts.region
             cols = columns(year, lambda e: event_page(e, listed_on=listed_on,
-                                                      site_url=settings.site_url))
+                                                      site_url=settings.site_url),
+                           zone=region.zone, label=region.time_label)
             rows = table_rows(self.data.events_by_year.get(year, []), cols)
             files[table_path(year, "xlsx")] = events_xlsx(
                 rows, cols, year=year, built=settings.today,

@@ -9,7 +9,7 @@ same files by size and modification time), so each build reads and validates the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..inputs.events import EVENTS_DIR, MUNICIPALITIES_FILE, Event, load_events, load_municipalities
@@ -48,17 +48,23 @@ def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) ->
     (paths.py: a link or a folder outside the project, checked before anything is read)."""
     global _last
     check_tree(project, docs_dir, docs_dir.name)
-    settings = read_settings(environ)
     inputs = [project / FACTS_FILE, project / MUNICIPALITIES_FILE]
     events_dir = docs_dir / EVENTS_DIR
-    key = (settings, str(docs_dir),
+    key = (str(docs_dir),
            _stamp([*inputs, *events_dir.rglob("*"), events_dir] if events_dir.exists() else inputs))
     if _last is not None and _last[0] == key:
+        last = _last[1]
+        # today's date is the region's, so the settings come after its data file
+        settings = read_settings(environ, zone=last.facts.region.zone)
+        if settings == last.settings:
+            return last
+        _last = (key, replace(last, settings=settings))
         return _last[1]
     facts = load_facts(project / FACTS_FILE, name=FACTS_FILE)
     check_page_sources(facts, FACTS_FILE, docs_dir)
     municipalities = load_municipalities(project / MUNICIPALITIES_FILE)
     events = load_events(docs_dir, municipalities, label=docs_dir.name)
+    settings = read_settings(environ, zone=facts.region.zone)
     _last = (key, SiteData(settings=settings, facts=facts, events_by_year=events,
                            municipalities=municipalities))
     return _last[1]
@@ -72,4 +78,5 @@ def site_event_rules(data: SiteData) -> dict:
                        ministry_email=data.facts.contacts["ministry"].email,
                        ministry_name=(data.facts.contacts["ministry"].short_name
                                       or data.facts.contacts["ministry"].name),
-                       repo_url=data.settings.repo_url)
+                       repo_url=data.settings.repo_url,
+                       zone_label=data.facts.region.time_label)

@@ -8,12 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
-
-# The one time zone of the site: event files give Moscow time (the form and the build say so),
-# and the calendar, JSON-LD, countdown and event cards read it from here, never from the machine.
-MOSCOW = ZoneInfo("Europe/Moscow")
-MOSCOW_LABEL = "МСК"  # after every time a reader sees: «10:00–13:00 МСК»
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100

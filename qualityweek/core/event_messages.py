@@ -34,7 +34,7 @@ FIELD_WORDS = {
     "municipality": FieldWords("Муниципальное образование", "где проходит мероприятие",
                                "Выберите муниципальное образование"),
     "kind": FieldWords("Вид мероприятия", "", "Выберите вид мероприятия"),
-    "start": FieldWords("Начало", "дата в ноябре; время московское, можно не указывать",
+    "start": FieldWords("Начало", "дата в ноябре; время местное, можно не указывать",
                         "Укажите начало: дату в ноябре"),
     "end": FieldWords("Конец", "не раньше начала; для мероприятия в один день — та же дата",
                       "Укажите конец: дату, когда мероприятие заканчивается"),
@@ -84,7 +84,7 @@ TEMPLATES = {
 }
 
 # Characters the site refuses in text, named in words; the first class that matches names it.
-# The last entry catches every other refused character (untrusted._CONTROL).
+# The last entry catches every other refused character (untrusted.CONTROL).
 CHARACTER_NAMES = (
     ("\t", "знак табуляции"),
     ("\n\r", "перевод строки"),

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 
-from ..core.calendar import FIRST_YEAR, LAST_YEAR, MOSCOW
+from ..core.calendar import FIRST_YEAR, LAST_YEAR
 from ..core.description import check_description
 from ..core.event_messages import FIELD_WORDS, character_name, day_words, label, message
 from ..core.typography import quote, year_suffix
@@ -64,11 +64,11 @@ class EventsError(ValueError):
 
 
 def _moment(value: Any) -> date | datetime:
-    """«2026-11-12» (a date) or «2026-11-12 10:00» (a naive datetime, Moscow time:
-    settings.MOSCOW), kept as a string by the loader."""
+    """«2026-11-12» (a date) or «2026-11-12 10:00» (a naive datetime, the region's local time:
+    data/facts.yml, region.timezone), kept as a string by the loader."""
     if value is None or isinstance(value, str) and not value.strip():
         raise ValueError("не задана дата: ожидается ГГГГ-ММ-ДД или ГГГГ-ММ-ДД ЧЧ:ММ "
-                         "(время московское), например 2026-11-12 10:00")
+                         "(время местное), например 2026-11-12 10:00")
     match = _MOMENT.fullmatch(value) if isinstance(value, str) else None
     if match:
         try:
@@ -79,7 +79,7 @@ def _moment(value: Any) -> date | datetime:
         except ValueError:
             pass
     raise ValueError(f"неверная дата {shown(value)}: ожидается ГГГГ-ММ-ДД или ГГГГ-ММ-ДД ЧЧ:ММ "
-                     "(время московское), например 2026-11-12 10:00")
+                     "(время местное), например 2026-11-12 10:00")
 
 
 # datetime is a date subclass: PlainValidator keeps pydantic from coercing one into the other.
@@ -133,16 +133,16 @@ class Event(BaseModel):
     def end_time(self) -> time | None:
         return self.end.time() if isinstance(self.end, datetime) else None
 
-    def span(self) -> tuple[date, date] | tuple[datetime, datetime]:
+    def span(self, zone: tzinfo) -> tuple[date, date] | tuple[datetime, datetime]:
         """(start, end) for a calendar: two dates (all day, end inclusive) when neither has a
-        time, else two aware Moscow datetimes (a date alone starts at 00:00 or ends at the next
-        midnight), as qualityweek.ics.CalendarEntry wants them."""
+        time, else two aware datetimes in `zone`, the region's (a date alone starts at 00:00 or
+        ends at the next midnight), as qualityweek.ics.CalendarEntry wants them."""
         if self.start_time is None and self.end_time is None:
             return self.start_day, self.end_day
         start = _begins(self.start)
         end = self.end if isinstance(self.end, datetime) else datetime.combine(
             self.end_day + timedelta(days=1), time.min)
-        return start.replace(tzinfo=MOSCOW), end.replace(tzinfo=MOSCOW)
+        return start.replace(tzinfo=zone), end.replace(tzinfo=zone)
 
     def sort_key(self) -> tuple:
         """By day, then time (an all-day event first), then title."""
@@ -328,7 +328,7 @@ def _describe(error: dict, where: str) -> str:
                 + "; ".join(quote(a) for a in accepted))
     elif kind == "value_error" and field in ("start", "end"):
         text = (message("date", field, example="ГГГГ-ММ-ДД или ГГГГ-ММ-ДД ЧЧ:ММ (время "
-                                               "московское), например 2026-11-12 10:00")
+                                               "местное), например 2026-11-12 10:00")
                 + f"; указано {shown(error['input'])}")
     else:
         text = f"{label(field)}: {describe_value_error(error)}"

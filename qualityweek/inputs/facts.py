@@ -10,8 +10,10 @@ import re
 import types
 import typing
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Union
+from zoneinfo import ZoneInfo, available_timezones
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
                       ValidationError, model_validator)
@@ -104,13 +106,36 @@ class Organization(_Model):
     source: Source
 
 
+@cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def _zone_name(value: str) -> str:
+    # a name of the tz database (tzdata is pinned), never a path: ZoneInfo would read a file
+    if value not in _zone_names():
+        raise ValueError(f"неизвестный часовой пояс {shown(value)}: ожидается имя из базы "
+                         "часовых поясов, например Europe/Moscow или Asia/Yekaterinburg")
+    return value
+
+
+ZoneName = Annotated[Text, AfterValidator(_zone_name)]
+
+
 class Region(_Model):
     """The region the site is for: its name and the forms running text needs
-    («предприятия Кировской области» in the results' press release)."""
+    («предприятия Кировской области» in the results' press release), and its local time,
+    in which event files are written and the edition rolls over."""
 
     name: Text  # nominative: «Кировская область»
     genitive: Text  # «Кировской области»
+    timezone: ZoneName  # IANA name: «Europe/Kirov»
+    time_label: Text  # after every local time a reader sees: «10:00–12:00 МСК»
     source: Source
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
 
 class Link(_Model):

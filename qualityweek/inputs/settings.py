@@ -1,7 +1,8 @@
 """Which edition a build shows, and where the site lives, read from the environment.
 
-QUALITY_YEAR=YYYY forces an edition. Otherwise today's date in Europe/Moscow picks it;
-QUALITY_TODAY=YYYY-MM-DD replaces today's date for reproducible builds and tests.
+QUALITY_YEAR=YYYY forces an edition. Otherwise today's date in the region's time zone (its data
+file gives it) picks it; QUALITY_TODAY=YYYY-MM-DD replaces today's date for reproducible builds
+and tests.
 QUALITY_SITE_URL and QUALITY_REPO_URL are the published site and the repository: https URLs
 checked by the one URL rule of the site (untrusted.check_url). Every value is untrusted (it comes
 from CI or a shell), and a bad one is a SettingsError naming the variable, never a traceback.
@@ -12,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from urllib.parse import urlsplit
 
-from ..core.calendar import FIRST_YEAR, LAST_YEAR, MOSCOW, edition_dates, edition_year_for, in_range
+from ..core.calendar import FIRST_YEAR, LAST_YEAR, edition_dates, edition_year_for, in_range
 from ..core.untrusted import check_url, shown
 from .variables import REPO_VAR, SITE_VAR, TODAY_VAR, YEAR_VAR
 
@@ -27,15 +28,15 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class BuildSettings:
     year: int  # the edition shown
-    today: date  # the build date (Moscow), from QUALITY_TODAY when given
+    today: date  # the build date (the region's), from QUALITY_TODAY when given
     site_url: str | None = None  # https://…/, always with a trailing slash
     repo_url: str | None = None  # https://… without a trailing slash
 
 
-def moscow_today(now: datetime | None = None) -> date:
-    """The date in Moscow at the aware moment `now` (default: this moment), whatever the
-    machine's own time zone: a build at 23:30 UTC on Sunday is already Monday in Moscow."""
-    return (now or datetime.now(MOSCOW)).astimezone(MOSCOW).date()
+def local_today(zone: tzinfo, now: datetime | None = None) -> date:
+    """The date in `zone` (the region's) at the aware moment `now` (default: this moment),
+    whatever the machine's own time zone: 18:30 UTC on Sunday is already Monday in Novosibirsk."""
+    return (now or datetime.now(zone)).astimezone(zone).date()
 
 
 def _parse_year(raw: str) -> int:
@@ -101,13 +102,22 @@ def _repo_problem(value: str) -> str | None:
     return None
 
 
-def read_settings(environ: Mapping[str, str], today: date | None = None) -> BuildSettings:
-    """Build settings from `environ`; `today` defaults to the current date in Moscow.
+def read_settings(environ: Mapping[str, str], today: date | None = None, *,
+                  zone: tzinfo | None = None) -> BuildSettings:
+    """Build settings from `environ`; `today` defaults to the current date in `zone`, the
+    region's time zone (one of the two is needed unless QUALITY_TODAY is given).
 
     An empty variable counts as unset, so `QUALITY_YEAR= mkdocs build` behaves like no override.
     """
     raw_today = environ.get(TODAY_VAR, "")
-    build_day = _parse_today(raw_today) if raw_today.strip() else (today or moscow_today())
+    if raw_today.strip():
+        build_day = _parse_today(raw_today)
+    elif today is not None:
+        build_day = today
+    elif zone is not None:
+        build_day = local_today(zone)
+    else:
+        raise TypeError("read_settings: без QUALITY_TODAY нужен today или zone")
     raw_year = environ.get(YEAR_VAR, "")
     if raw_year.strip():
         year = _parse_year(raw_year)

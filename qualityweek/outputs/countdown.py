@@ -8,28 +8,30 @@ edition's dates are computed here too, since the script does no calendar arithme
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
-from ..core.calendar import MOSCOW, edition_dates
+from ..core.calendar import edition_dates
 from ..core.typography import format_day, format_range, short_weekday, weekday
 from ..model.edition import Edition
 
 
-def moscow_utc_offset(day: date) -> int:
-    """Moscow's offset from UTC in minutes on `day`, from the tz database (tzdata is pinned)."""
-    return int(datetime.combine(day, time(12), MOSCOW).utcoffset().total_seconds() // 60)
+def utc_offset(day: date, zone: tzinfo) -> int:
+    """The offset of `zone` from UTC in minutes on `day`, from the tz database (tzdata is
+    pinned)."""
+    return int(datetime.combine(day, time(12), zone).utcoffset().total_seconds() // 60)
 
 
-def countdown_data(edition: Edition, *, built: date) -> dict[str, str]:
+def countdown_data(edition: Edition, *, built: date, zone: tzinfo) -> dict[str, str]:
     """ISO dates and ready Russian texts for the banner (config.extra.countdown).
 
-    The script finds today's Moscow date from the clock and Moscow's UTC offset written here:
-    asking the browser's Intl for the Europe/Moscow date costs ~40 ms of main-thread time on
-    first use (it loads the time-zone data), and the site is rebuilt daily anyway."""
+    The script finds today's date in the region from the clock and the UTC offset of its zone
+    (`zone`) written here: asking the browser's Intl for a named zone's date costs ~40 ms of
+    main-thread time on first use (it loads the time-zone data), and the site is rebuilt daily
+    anyway."""
     following = edition_dates(edition.year + 1)
     return {
         "year": str(edition.year),
-        "moscow_utc_offset": str(moscow_utc_offset(built)),
+        "utc_offset": str(utc_offset(built, zone)),
         "quality_day": edition.quality_day.isoformat(),
         "week_start": edition.week_start.isoformat(),
         "week_end": edition.week_end.isoformat(),

@@ -16,7 +16,6 @@ from typing import get_args
 from markupsafe import Markup
 
 from ..core import untrusted
-from ..core.calendar import MOSCOW_LABEL
 from ..core.description import MARKERS, MAX_NESTING, REFERENCE
 from ..core.event_messages import FIELD_WORDS, words_for_script
 from ..core.places import municipality_pattern
@@ -74,8 +73,10 @@ def _named(name: str) -> bool:
 
 
 def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str, ...] = (),
-                ministry_email: str, ministry_name: str = "", repo_url: str | None) -> dict:
-    """Everything the form checks and shows, as JSON-ready values."""
+                ministry_email: str, ministry_name: str = "", repo_url: str | None,
+                zone_label: str) -> dict:
+    """Everything the form checks and shows, as JSON-ready values; `zone_label` names the
+    region's local time after a time in the preview («МСК»)."""
     text_fields = [n for n in FIELDS if n not in ("kind", "format", "start", "end", "url",
                                                   "municipality")]
     return {
@@ -111,7 +112,7 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "ministry_name": ministry_name,
         # the fields that must hold a letter or a digit (fields.Name)
         "named": [n for n in FIELDS if _named(n)],
-        "zone_label": MOSCOW_LABEL,
+        "zone_label": zone_label,
         # «Где» leaves out the municipality an address already names (places.py)
         "names_municipality": {m: js_words(municipality_pattern(m).pattern)
                                for m in municipalities},

@@ -7,13 +7,12 @@ qualityweek/core/description.py (raw HTML off, safe links only) and is never run
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from itertools import groupby
 
 from markupsafe import Markup, escape
 
 from ..core import typography
-from ..core.calendar import MOSCOW, MOSCOW_LABEL
 from ..core.description import description_html
 from ..core.places import names_municipality
 from ..inputs.events import FORMATS, KINDS, Event
@@ -23,9 +22,9 @@ NBSP = typography.NBSP
 IN_PERSON_ONLY, ONLINE, HYBRID = FORMATS  # «очно», «онлайн», «гибрид»
 
 
-def _at(day: date, moment: time) -> Markup:
+def _at(day: date, moment: time, zone: tzinfo) -> Markup:
     """«10:00» in a <time> with its date and offset, as a browser or a search engine reads it."""
-    stamp = datetime.combine(day, moment, tzinfo=MOSCOW).isoformat(timespec="minutes")
+    stamp = datetime.combine(day, moment, tzinfo=zone).isoformat(timespec="minutes")
     return Markup('<time datetime="{}">{:%H:%M}</time>').format(stamp, moment)
 
 
@@ -33,26 +32,28 @@ def _on(day: date, text: str) -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), text)
 
 
-def _time(event: Event) -> Markup:
+def _time(event: Event, local: tzinfo, label: str) -> Markup:
     """«10:00–12:00 МСК», «с 10:00 МСК», «весь день», or the days of a longer event with their
-    times; every time and day in a <time> element."""
+    times; every time and day in a <time> element. The times are the region's (`local`), and
+    `label` names them as its data does («МСК», «местное время (МСК+4)»)."""
     start_t, end_t = event.start_time, event.end_time
     first, last = event.start_day, event.end_day
-    zone = Markup(NBSP) + MOSCOW_LABEL
+    zone = Markup(NBSP) + label
     if first == last:
         if start_t and end_t and end_t != start_t:
-            return _at(first, start_t) + typography.NUMBER_DASH + _at(last, end_t) + zone
+            return (_at(first, start_t, local) + typography.NUMBER_DASH
+                    + _at(last, end_t, local) + zone)
         if start_t:
-            return Markup("с") + NBSP + _at(first, start_t) + zone
+            return Markup("с") + NBSP + _at(first, start_t, local) + zone
         if end_t:
-            return Markup("до") + NBSP + _at(last, end_t) + zone
+            return Markup("до") + NBSP + _at(last, end_t, local) + zone
         return Markup("весь день")
     if start_t or end_t:
         # the zone follows the last time shown
         start = _on(first, typography.day_month(first)) + (
-            Markup(", ") + _at(first, start_t) + ("" if end_t else zone) if start_t else "")
+            Markup(", ") + _at(first, start_t, local) + ("" if end_t else zone) if start_t else "")
         end = _on(last, typography.day_month(last)) + (
-            Markup(", ") + _at(last, end_t) + zone if end_t else "")
+            Markup(", ") + _at(last, end_t, local) + zone if end_t else "")
         return start + typography.WORD_DASH + end
     # «9–15 ноября» as typography.format_range writes it: an event lies within November
     return _on(first, str(first.day)) + typography.NUMBER_DASH + _on(last, typography.day_month(last))
@@ -65,10 +66,10 @@ def _row(label: str, value: Markup | str) -> Markup:
 
 
 def _event(event: Event, heading: int, describe: Callable[[str], Markup],
-           calendar: Callable[[Event], str] | None) -> Markup:
+           calendar: Callable[[Event], str] | None, zone: tzinfo, label: str) -> Markup:
     link = Markup('<a href="{}">{}</a>').format(event.url, _short(event.url))
     rows = [
-        _row("Время", _time(event)),
+        _row("Время", _time(event, zone, label)),
         _row("Организатор", typography.glue(event.organizer)),
         _row("Где", _where(event, link)),
         _row("Вид", event.kind),
@@ -128,14 +129,15 @@ def _select(name: str, label: str, values: Sequence[str], all_label: str) -> Mar
         name, label, Markup("").join(options))
 
 
-def render_events(events: Sequence[Event], *, filters: bool = False, heading: int = 2,
-                  describe: Callable[[str], Markup] = description_html,
+def render_events(events: Sequence[Event], *, zone: tzinfo, label: str, filters: bool = False,
+                  heading: int = 2, describe: Callable[[str], Markup] = description_html,
                   calendar: Callable[[Event], str] | None = None) -> str:
     """The events grouped by their first day under day headings of level `heading`, events one
     level below. With `filters`, controls (hidden until the page's script shows them) filter the
     list by municipality and kind. Empty string for no events: the page says what that means.
     `describe` gives a description's HTML (or a marker for it: deferred.py);
-    `calendar`, if given, the href of an event's own .ics file for its «В календарь» link."""
+    `calendar`, if given, the href of an event's own .ics file for its «В календарь» link;
+    `zone` and `label` the region's time zone and its name for readers (data/facts.yml)."""
     if not events:
         return ""
     parts = [Markup('<div class="qw-events" data-qw-events>')]
@@ -152,7 +154,8 @@ def render_events(events: Sequence[Event], *, filters: bool = False, heading: in
         parts.append(Markup('<section class="qw-events__day" data-qw-day>'))
         parts.append(Markup('<h{0} id="day-{1}"><time datetime="{1}">{2}</time></h{0}>').format(
             heading, day.isoformat(), typography.format_day(day, with_weekday=True)))
-        parts.extend(_event(event, heading + 1, describe, calendar) for event in group)
+        parts.extend(_event(event, heading + 1, describe, calendar, zone, label)
+                     for event in group)
         parts.append(Markup("</section>"))
     if filters:
         parts.append(Markup('<p class="qw-events__none" data-qw-none hidden>'

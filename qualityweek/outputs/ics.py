@@ -4,7 +4,8 @@ Pure: no MkDocs. The same input gives the same bytes: no wall-clock time (DTSTAM
 date, which QUALITY_TODAY fixes), no random UIDs (each UID is the year and what the event is).
 Other parts of the site (e.g. regional events) add their own entries through `extra`.
 The file must read alike in every calendar app, so timed events use a one-rule VTIMEZONE of
-our own (see `moscow_timezone`) and no METHOD (see `build_calendar`).
+the region's zone, made from the tz database (see `zone_rule`), and no METHOD (see
+`build_calendar`).
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import cache
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
-from ..core.calendar import MOSCOW
 from ..core.typography import format_day, format_range, quote
 from ..model.edition import Edition
 
@@ -26,14 +27,15 @@ UID_DOMAIN = "quality-week"
 PRODID = "-//quality-week//Quality Week site, Kirov oblast//RU"
 FORUM_NAME = "Международный форум «Всемирный день качества»"
 
-# Moscow has been UTC+3 without summer time since 02:00 on 26 October 2014 (then UTC+4). One
+# Every zone of Russia has kept one offset, without summer time, since its last change (Moscow
+# and Kirov: UTC+3 since 02:00 on 26 October 2014; Novosibirsk: UTC+7 since 24 July 2016). One
 # STANDARD observance with that onset is true for every later date. icalendar's
 # add_missing_timezones() wrote the whole tz history instead, with comma-separated RDATE lists,
 # and vobject (and, as reported in issue 9, Mozilla's ical.js) reads only the first value:
-# 10:00 MSK became 10:00 UTC+4.
-MSK_TZID = "Europe/Moscow"
-MSK = timedelta(hours=3)
-MSK_ONSET = datetime(2014, 10, 26, 2, 0)  # local time, in the old offset (+04:00)
+# 10:00 MSK became 10:00 UTC+4. Timezone.from_tzinfo (icalendar 7.3) with a short window gives
+# one observance, but with a bare DTSTART, which the `ical` package reads as UTC+0.
+_SCAN_FROM = datetime(1900, 1, 1, tzinfo=timezone.utc)
+_SCAN_TO = datetime(2101, 1, 1, tzinfo=timezone.utc)  # past the last year the site shows
 
 
 def calendar_path(year: int) -> str:
@@ -48,8 +50,8 @@ def uid(year: int, what: str) -> str:
 @dataclass(frozen=True)
 class CalendarEntry:
     """One event. `start`/`end` are both dates (all-day; `end` is the last day, inclusive) or
-    both aware datetimes (timed; written in Europe/Moscow with its VTIMEZONE, or in UTC where
-    that zone's one rule does not hold: see `_moment`)."""
+    both aware datetimes (timed; written in the region's zone with its VTIMEZONE, or in UTC
+    where that zone's one rule does not hold: see `_moment`)."""
 
     uid: str
     summary: str
@@ -145,37 +147,83 @@ def edition_entries(edition: Edition, *, site_url: str | None, news_url: str) ->
     return entries
 
 
-def moscow_timezone() -> Timezone:
-    """The VTIMEZONE for MSK_TZID: the 2014 rule alone, which every parser reads alike."""
+@dataclass(frozen=True)
+class ZoneRule:
+    """The offset a zone has kept since its last change (from the tz database), as one STANDARD
+    observance: `onset` is the wall time of the change in the old offset, `offset_from`."""
+
+    tzid: str
+    onset: datetime  # naive
+    offset_from: timedelta
+    offset_to: timedelta
+    name: str  # TZNAME: «MSK», «+07»
+
+
+def _offset(zone: ZoneInfo, instant: datetime) -> timedelta:
+    return instant.astimezone(zone).utcoffset()
+
+
+@cache
+def zone_rule(zone: ZoneInfo) -> ZoneRule:
+    """`zone`'s last change of offset up to 2100, found by day from the end, then to the second.
+    A zone with summer time changes every year: its «last change» is in 2100, so every earlier
+    moment is written in UTC (`_moment`), which is still exact."""
+    final = _offset(zone, _SCAN_TO)
+    day = timedelta(days=1)
+    after = _SCAN_TO
+    while after > _SCAN_FROM and _offset(zone, after - day) == final:
+        after -= day
+    if after <= _SCAN_FROM:  # one offset all along
+        return ZoneRule(zone.key, _SCAN_FROM.replace(tzinfo=None), final, final,
+                        _SCAN_TO.astimezone(zone).tzname() or zone.key)
+    before = after - day  # the old offset here, the final one at `after`: find the change
+    while after - before > timedelta(seconds=1):
+        middle = before + (after - before) / 2
+        middle = middle.replace(microsecond=0)
+        if _offset(zone, middle) == final:
+            after = middle
+        else:
+            before = middle
+    old = _offset(zone, before)
+    return ZoneRule(zone.key, (after + old).replace(tzinfo=None), old, final,
+                    after.astimezone(zone).tzname() or zone.key)
+
+
+def zone_timezone(zone: ZoneInfo) -> Timezone:
+    """The VTIMEZONE for `zone`: its current rule alone (`zone_rule`), which every parser reads
+    alike."""
+    rule = zone_rule(zone)
     standard = TimezoneStandard()
-    standard.add("dtstart", MSK_ONSET)
+    standard.add("dtstart", rule.onset)
     # RFC 5545 counts DTSTART as the first onset; the `ical` package only counts RRULE/RDATE
     # ones and read a bare DTSTART as UTC+0. One RDATE equal to it (a single value, never a
     # list) is the same rule for everyone.
-    standard.add("rdate", MSK_ONSET)
-    standard.add("tzoffsetfrom", timedelta(hours=4))
-    standard.add("tzoffsetto", MSK)
-    standard.add("tzname", "MSK")
-    zone = Timezone()
-    zone.add("tzid", MSK_TZID)
-    zone.add_component(standard)
-    return zone
+    standard.add("rdate", rule.onset)
+    standard.add("tzoffsetfrom", rule.offset_from)
+    standard.add("tzoffsetto", rule.offset_to)
+    standard.add("tzname", rule.name)
+    timezone_ = Timezone()
+    timezone_.add("tzid", rule.tzid)
+    timezone_.add_component(standard)
+    return timezone_
 
 
-def _moment(value: datetime) -> datetime:
-    """A timed entry's start or end as written: Moscow wall time where the VTIMEZONE above is
-    true, else UTC. Timed entries are regional events of the shown edition, and QUALITY_YEAR may
-    show one from before 2014 (or a future tzdata may give Moscow another offset): such a moment
-    is written in UTC, which every parser places exactly, rather than with a zone rule that
-    would be wrong for it."""
-    local = value.astimezone(MOSCOW)
-    # the wall time must be on or after the onset: 01:00–01:59 of 26 October 2014 happened twice
-    if local.replace(tzinfo=None) >= MSK_ONSET and local.utcoffset() == MSK:
+def _moment(value: datetime, zone: ZoneInfo) -> datetime:
+    """A timed entry's start or end as written: wall time in `zone` (the region's) where its
+    VTIMEZONE above is true, else UTC. Timed entries are regional events of the shown edition,
+    and QUALITY_YEAR may show one from before the zone's last change (Moscow: 2014), or a future
+    tzdata may give it another offset: such a moment is written in UTC, which every parser
+    places exactly, rather than with a zone rule that would be wrong for it."""
+    rule = zone_rule(zone)
+    local = value.astimezone(zone)
+    # the wall time must be on or after the onset: where the clock went back (Moscow, 26 October
+    # 2014), the hour before the onset's wall time happened twice
+    if local.replace(tzinfo=None) >= rule.onset and local.utcoffset() == rule.offset_to:
         return local
     return value.astimezone(timezone.utc)
 
 
-def _event(entry: CalendarEntry, stamp: datetime) -> Event:
+def _event(entry: CalendarEntry, stamp: datetime, zone: ZoneInfo) -> Event:
     """The entry as an icalendar component: the reference that `_event_lines` writes directly."""
     event = Event()
     event.add("uid", entry.uid)
@@ -188,8 +236,8 @@ def _event(entry: CalendarEntry, stamp: datetime) -> Event:
         event.add("dtend", entry.end + timedelta(days=1))
         event.add("transp", "TRANSPARENT")  # a week-long observance must not block the reader's week
     else:
-        event.add("dtstart", _moment(entry.start))
-        event.add("dtend", _moment(entry.end))
+        event.add("dtstart", _moment(entry.start, zone))
+        event.add("dtend", _moment(entry.end, zone))
     if entry.location:
         event.add("location", entry.location)
     if entry.url:
@@ -225,23 +273,23 @@ def _lines(component) -> bytes:
     return b"".join(_folded(line) + b"\r\n" for line in component.content_lines() if line)
 
 
-def _when(value: date) -> str:
-    """DTSTART/DTEND as written: a date, Moscow wall time with its TZID, or UTC (`_moment`)."""
+def _when(value: date, zone: ZoneInfo) -> str:
+    """DTSTART/DTEND as written: a date, wall time in `zone` with its TZID, or UTC (`_moment`)."""
     if not isinstance(value, datetime):
         return f";VALUE=DATE:{value:%Y%m%d}"
-    moment = _moment(value)
+    moment = _moment(value, zone)
     if moment.tzinfo is timezone.utc:
         return f":{moment:%Y%m%dT%H%M%S}Z"
-    return f";TZID={MSK_TZID}:{moment:%Y%m%dT%H%M%S}"
+    return f";TZID={zone.key}:{moment:%Y%m%dT%H%M%S}"
 
 
-def _event_lines(entry: CalendarEntry, stamp: datetime) -> list[str]:
-    """The content lines `_event(entry, stamp)` gives, in its order, written directly: the same
+def _event_lines(entry: CalendarEntry, stamp: datetime, zone: ZoneInfo) -> list[str]:
+    """The content lines `_event(entry, stamp, zone)` gives, in its order, written directly: the same
     text (icalendar's own TEXT escaping) without building a component, which at 2000 events
     took 0.4 s of the build (tests compare the two)."""
     end = entry.end + timedelta(days=1) if entry.all_day else entry.end
-    lines = [f"SUMMARY:{_escaped(entry.summary)}", f"DTSTART{_when(entry.start)}",
-             f"DTEND{_when(end)}", f"DTSTAMP:{stamp:%Y%m%dT%H%M%S}Z",
+    lines = [f"SUMMARY:{_escaped(entry.summary)}", f"DTSTART{_when(entry.start, zone)}",
+             f"DTEND{_when(end, zone)}", f"DTSTAMP:{stamp:%Y%m%dT%H%M%S}Z",
              f"UID:{_escaped(entry.uid)}", f"DESCRIPTION:{_escaped(entry.description)}"]
     # icalendar's order: those above first, the rest by name
     if entry.location:
@@ -268,25 +316,26 @@ class _Rendered:
     """One VEVENT as written, kept to go into every calendar file that holds it."""
     uid: str
     data: bytes
-    zoned: bool  # refers to MSK_TZID, so its file needs the VTIMEZONE
+    zoned: bool  # refers to the zone's TZID, so its file needs the VTIMEZONE
 
 
-def _rendered(entries: Sequence[CalendarEntry], stamp: datetime, label: str) -> list[_Rendered]:
+def _rendered(entries: Sequence[CalendarEntry], stamp: datetime, label: str,
+              zone: ZoneInfo) -> list[_Rendered]:
     seen: set[str] = set()
     rendered = []
     for entry in entries:
         if entry.uid in seen:
             raise ValueError(f"{label}: UID {entry.uid} повторяется")
         seen.add(entry.uid)
-        lines = _event_lines(entry, stamp)
-        # the start may be in UTC and the end in Moscow time (an event over the 2014 change)
+        lines = _event_lines(entry, stamp, zone)
+        # the start may be in UTC and the end in local time (an event over the zone's change)
         zoned = any(line.startswith(("DTSTART;TZID=", "DTEND;TZID=")) for line in lines)
         rendered.append(_Rendered(entry.uid, b"".join(_folded(line) + b"\r\n" for line in lines),
                                   zoned))
     return rendered
 
 
-def _head(name: str | None, *, refresh: bool = False) -> bytes:
+def _head(name: str | None, zone: ZoneInfo, *, refresh: bool = False) -> bytes:
     """BEGIN:VCALENDAR and the calendar's properties (END:VCALENDAR is added by `_file`)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -296,7 +345,7 @@ def _head(name: str | None, *, refresh: bool = False) -> bytes:
     # libical checks). This is a calendar file to download, and RFC 5545 defines no method.
     if name:
         calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", MSK_TZID)
+    calendar.add("x-wr-timezone", zone.key)
     if refresh:
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", "P1D")  # the same day, as the apps that read it expect
@@ -304,13 +353,14 @@ def _head(name: str | None, *, refresh: bool = False) -> bytes:
 
 
 @cache
-def _timezone() -> bytes:
-    return _lines(moscow_timezone())
+def _timezone(zone: ZoneInfo) -> bytes:
+    return _lines(zone_timezone(zone))
 
 
-def _file(head: bytes, events: Sequence[_Rendered]) -> bytes:
-    zone = _timezone() if any(e.zoned for e in events) else b""  # before the events using it
-    return head + zone + b"".join(e.data for e in events) + b"END:VCALENDAR\r\n"
+def _file(head: bytes, events: Sequence[_Rendered], zone: ZoneInfo) -> bytes:
+    # the VTIMEZONE goes before the events using it
+    vtimezone = _timezone(zone) if any(e.zoned for e in events) else b""
+    return head + vtimezone + b"".join(e.data for e in events) + b"END:VCALENDAR\r\n"
 
 
 def _stamp(built: date) -> datetime:
@@ -329,33 +379,35 @@ class EditionCalendars:
 
 
 def build_calendars(edition: Edition, *, site_url: str | None, built: date, news_url: str,
-                    extra: Sequence[CalendarEntry] = ()) -> EditionCalendars:
-    """The .ics files of `edition` plus `extra` entries; DTSTAMP is midnight UTC of `built`."""
+                    zone: ZoneInfo, extra: Sequence[CalendarEntry] = ()) -> EditionCalendars:
+    """The .ics files of `edition` plus `extra` entries; DTSTAMP is midnight UTC of `built`;
+    timed entries are written in `zone`, the region's (or in UTC: `_moment`)."""
     own = edition_entries(edition, site_url=site_url, news_url=news_url)
-    rendered = _rendered([*own, *extra], _stamp(built), f"календарь {edition.year}")
+    rendered = _rendered([*own, *extra], _stamp(built), f"календарь {edition.year}", zone)
     return EditionCalendars(
-        edition=_file(_head(f"Неделя качества {edition.year}"), rendered),
-        subscription=_file(_head(SUBSCRIPTION_NAME, refresh=True), rendered),
-        single=_singles(rendered[len(own):]))
+        edition=_file(_head(f"Неделя качества {edition.year}", zone), rendered, zone),
+        subscription=_file(_head(SUBSCRIPTION_NAME, zone, refresh=True), rendered, zone),
+        single=_singles(rendered[len(own):], zone))
 
 
 def build_calendar(edition: Edition, *, site_url: str | None, built: date, news_url: str,
-                   extra: Sequence[CalendarEntry] = ()) -> bytes:
+                   zone: ZoneInfo, extra: Sequence[CalendarEntry] = ()) -> bytes:
     """The .ics bytes of `edition` plus `extra` entries; DTSTAMP is midnight UTC of `built`."""
     return build_calendars(edition, site_url=site_url, built=built, news_url=news_url,
-                           extra=extra).edition
+                           zone=zone, extra=extra).edition
 
 
-def single_calendars(entries: Sequence[CalendarEntry], *, built: date) -> dict[str, bytes]:
+def single_calendars(entries: Sequence[CalendarEntry], *, built: date,
+                     zone: ZoneInfo) -> dict[str, bytes]:
     """A calendar file for each entry alone, by UID (regional events of other editions)."""
-    return _singles(_rendered(entries, _stamp(built), "календарь мероприятий"))
+    return _singles(_rendered(entries, _stamp(built), "календарь мероприятий", zone), zone)
 
 
-def _singles(rendered: Sequence[_Rendered]) -> dict[str, bytes]:
+def _singles(rendered: Sequence[_Rendered], zone: ZoneInfo) -> dict[str, bytes]:
     # A file of one event names no calendar (X-WR-CALNAME): the reader adds the event to a
     # calendar of their own rather than being offered a new one.
-    head = _head(None)
-    return {event.uid: _file(head, [event]) for event in rendered}
+    head = _head(None, zone)
+    return {event.uid: _file(head, [event], zone) for event in rendered}
 
 
 _FOLD_OCTETS = 74  # as icalendar: 74 octets a line, a continuation line 75 with its space

@@ -9,7 +9,7 @@ Both are byte-reproducible: the PDF's creation date is the build date from the s
 from __future__ import annotations
 
 import functools
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from io import BytesIO
 
 from fpdf import FPDF
@@ -17,7 +17,6 @@ from fpdf.drawing import DeviceRGB
 from fpdf.enums import PathPaintRule, StrokeCapStyle, StrokeJoinStyle
 from PIL import Image, ImageDraw, ImageFont
 
-from ..core.calendar import MOSCOW
 from .poster_layout import (FONT_FAMILY, WHITE, Box, Frame, Layout, QrCode, Ring, Stroke, Text,
                             font_path)
 
@@ -42,8 +41,9 @@ def _dark_runs(code: QrCode):
                 column += 1
 
 
-def render_pdf(layout: Layout, *, created: date, creator: str) -> bytes:
-    """The layout (in millimetres) as a one-page PDF dated `created` (midnight, Moscow);
+def render_pdf(layout: Layout, *, created: date, creator: str, zone: tzinfo) -> bytes:
+    """The layout (in millimetres) as a one-page PDF dated `created` (midnight in `zone`, the
+    region's);
     `creator` its metadata's author program («Неделя качества в Кировской области»)."""
     if layout.unit != "mm":
         raise ValueError(f"PDF из макета в «{layout.unit}»: ожидаются миллиметры")
@@ -52,7 +52,7 @@ def render_pdf(layout: Layout, *, created: date, creator: str) -> bytes:
     pdf.set_margins(0, 0, 0)
     for weight, style in _STYLE.items():
         pdf.add_font(FONT_FAMILY, style, font_path(weight))
-    pdf.set_creation_date(datetime.combine(created, time(0), tzinfo=MOSCOW))
+    pdf.set_creation_date(datetime.combine(created, time(0), tzinfo=zone))
     pdf.set_title(layout.title)
     pdf.set_lang("ru")
     pdf.set_creator(creator)

@@ -19,7 +19,7 @@ The forum's location (search engines want one for every Event), by this rule:
 
 Regional events (qualityweek.events.Event): a Place with the municipality and address for
 «очно», a VirtualLocation at the event's page for «онлайн», both for «гибрид». A date without a
-time stays a date; a time is Moscow time with its offset from settings.MOSCOW. The description is
+time stays a date; a time is the region's local time with its zone's offset. The description is
 the event's text as plain text (qualityweek/core/plain_text.py), capped; without one, its kind and
 where. The kind «программа привилегий, спецпредложение, акция» gets no Event: a sale or a
 discount is not an event (Google's event guidelines exclude them).
@@ -32,10 +32,9 @@ Day and the forum the organization the data names (Roskachestvo, data/facts.yml)
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
-from ..core.calendar import MOSCOW
 from ..core.plain_text import description_text
 from ..inputs.events import KINDS, Event
 from ..model.edition import Edition
@@ -161,16 +160,18 @@ def events_ld(edition: Edition, *, region: str, home_url: str | None, organizer:
     return {"@context": "https://schema.org", "@graph": events}
 
 
-def moment_ld(moment: date) -> str:
-    """A date as «2026-11-12»; a naive Moscow datetime as «2026-11-12T10:00:00+03:00»."""
+def moment_ld(moment: date, zone: tzinfo) -> str:
+    """A date as «2026-11-12»; a naive local datetime in `zone` (the region's) with its offset:
+    «2026-11-12T10:00:00+07:00» in Asia/Novosibirsk."""
     if isinstance(moment, datetime):
-        return moment.replace(tzinfo=MOSCOW).isoformat()
+        return moment.replace(tzinfo=zone).isoformat()
     return moment.isoformat()
 
 
-def regional_event_ld(event: Event, *, region: str, image: str | None = None) -> dict[str, Any]:
+def regional_event_ld(event: Event, *, region: str, zone: tzinfo,
+                      image: str | None = None) -> dict[str, Any]:
     """One regional event as a schema.org Event (no @context: it goes into a @graph); `region`
-    the data's region name, its address's region."""
+    the data's region name, its address's region; `zone` the region's, its times' zone."""
     locations = []
     if event.format != "онлайн":
         address = {"@type": "PostalAddress", "addressLocality": event.municipality,
@@ -187,8 +188,8 @@ def regional_event_ld(event: Event, *, region: str, image: str | None = None) ->
         "@type": "Event",
         "name": event.title,
         "description": plain_description(described),
-        "startDate": moment_ld(event.start),
-        "endDate": moment_ld(event.end),
+        "startDate": moment_ld(event.start, zone),
+        "endDate": moment_ld(event.end, zone),
         "eventAttendanceMode": SCHEMA + ATTENDANCE[event.format],
         "eventStatus": SCHEMA + "EventScheduled",
         "location": locations[0] if len(locations) == 1 else locations,
@@ -201,10 +202,10 @@ def regional_event_ld(event: Event, *, region: str, image: str | None = None) ->
     return ld
 
 
-def regional_events_ld(events: Iterable[Event], *, region: str,
+def regional_events_ld(events: Iterable[Event], *, region: str, zone: tzinfo,
                        image: str | None = None) -> dict[str, Any] | None:
     """A JSON-LD document with one Event per regional event that is an event (not a sale), or
     None when there are none; `image` is the absolute address of the edition's picture."""
-    graph = [regional_event_ld(event, region=region, image=image) for event in events
+    graph = [regional_event_ld(event, region=region, zone=zone, image=image) for event in events
              if event.kind != PROMOTION]
     return {"@context": "https://schema.org", "@graph": graph} if graph else None

@@ -11,7 +11,8 @@ imports.
   would run a cell that starts with «=», «+», «-» or «@» as a formula: such a cell gets a leading
   apostrophe (OWASP's advice), unless it is only digits, spaces, brackets, «+» and «-» (a phone
   number such as «+7 (8332) 27-27-23», which can run nothing).
-- Times are Moscow time (the event files are written in it); the header says so with the offset.
+- Times are the region's local time (the event files are written in it); the header names it as
+  the region's data does, with the offset.
 - The event's page: an absolute address with a known site address (QUALITY_SITE_URL), else the
   path from the site's root («events/#event-slug»), which the reader joins to where the site lives.
 """
@@ -23,11 +24,10 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 
 import xlsxwriter
 
-from ..core.calendar import MOSCOW
 from ..core.plain_text import description_text
 from ..inputs.events import Event
 
@@ -45,11 +45,13 @@ def table_path(year: int, suffix: str) -> str:
     return f"{EVENTS_TABLE_DIR}/{year}.{suffix}"
 
 
-def zone_label(year: int) -> str:
-    """«время московское, UTC+3», the offset from the tz database for November of `year`."""
-    offset = datetime.combine(date(year, 11, 15), time(12), MOSCOW).utcoffset()
-    hours, rest = divmod(int(offset.total_seconds()) // 60, 60)
-    return f"время московское, UTC{'+' if hours >= 0 else '-'}{abs(hours)}" + (
+def zone_label(year: int, zone: tzinfo, label: str) -> str:
+    """«МСК, UTC+3»: `label`, the region's name for its local time `zone`, and the offset from
+    the tz database for November of `year`."""
+    offset = datetime.combine(date(year, 11, 15), time(12), zone).utcoffset()
+    minutes = int(offset.total_seconds()) // 60
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{label}, UTC{'+' if minutes >= 0 else '-'}{hours}" + (
         f":{rest:02d}" if rest else "")
 
 
@@ -57,18 +59,19 @@ def zone_label(year: int) -> str:
 class Column:
     header: str
     value: Callable[[Event], str | date | None]
-    kind: str = "text"  # text, moment (a date or a naive Moscow datetime), url
+    kind: str = "text"  # text, moment (a date or a naive local datetime), url
 
 
-def columns(year: int, page: Callable[[Event], str]) -> tuple[Column, ...]:
-    zone = zone_label(year)
+def columns(year: int, page: Callable[[Event], str], *, zone: tzinfo,
+            label: str) -> tuple[Column, ...]:
+    time_zone = zone_label(year, zone, label)
     return (
         Column("Название", lambda e: e.title),
         Column("Организатор", lambda e: e.organizer),
         Column("Муниципальное образование", lambda e: e.municipality),
         Column("Вид мероприятия", lambda e: e.kind),
-        Column(f"Начало ({zone})", lambda e: e.start, "moment"),
-        Column(f"Окончание ({zone})", lambda e: e.end, "moment"),
+        Column(f"Начало, {time_zone}", lambda e: e.start, "moment"),
+        Column(f"Окончание, {time_zone}", lambda e: e.end, "moment"),
         Column("Формат", lambda e: e.format),
         Column("Адрес", lambda e: e.address),
         Column("Подробности и запись", lambda e: e.url, "url"),

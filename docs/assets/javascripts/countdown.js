@@ -1,8 +1,8 @@
 /* Countdown banner and today's mark in the week at a glance.
  *
  * The build writes the edition's dates (ISO) and ready Russian texts into data attributes, so
- * this script only counts whole days. "Today" is the calendar date in Moscow, whatever the
- * reader's own time zone: the week and Quality Day are Moscow dates.
+ * this script only counts whole days. "Today" is the calendar date in the site's region,
+ * whatever the reader's own time zone: the week and Quality Day are the region's dates.
  */
 (function () {
   "use strict";
@@ -12,13 +12,13 @@
   var plural = new Intl.PluralRules("ru");
   var DAY_FORMS = { one: "день", few: "дня", many: "дней", other: "дня" };
 
-  // Today's calendar date in Moscow: the clock plus Moscow's UTC offset, which the build writes
-  // from the tz database (Intl's Europe/Moscow would cost ~40 ms of main thread to load).
-  function moscowToday(offsetMinutes) {
-    var moscow = new Date(Date.now() + offsetMinutes * 60000);
+  // Today's calendar date in the region: the clock plus its zone's UTC offset, which the build
+  // writes from the tz database (Intl's named zones would cost ~40 ms of main thread to load).
+  function localToday(offsetMinutes) {
+    var local = new Date(Date.now() + offsetMinutes * 60000);
     function two(n) { return (n < 10 ? "0" : "") + n; }
-    return moscow.getUTCFullYear() + "-" + two(moscow.getUTCMonth() + 1) + "-" +
-      two(moscow.getUTCDate());
+    return local.getUTCFullYear() + "-" + two(local.getUTCMonth() + 1) + "-" +
+      two(local.getUTCDate());
   }
 
   // whole days since 1970-01-01 of an ISO date; differences of these are calendar days
@@ -46,7 +46,7 @@
 
   var banner = document.querySelector("[data-qw-countdown]");
   if (!banner) return;
-  var today = moscowToday(Number(banner.dataset.moscowUtcOffset));
+  var today = localToday(Number(banner.dataset.utcOffset));
   banner.textContent = message(today, banner.dataset);
 
   document.querySelectorAll(".qw-week [data-qw-date]").forEach(function (day) {
