@@ -48,6 +48,7 @@ from qualityweek.paths import PathsError  # noqa: E402
 from qualityweek.poster_layout import KitError, poster_alt, poster_layout, share_alt  # noqa: E402
 from qualityweek.poster_svg import print_page_html  # noqa: E402
 from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
+from qualityweek.region import nav_with_letters  # noqa: E402
 from qualityweek.results import counted, plural  # noqa: E402
 from qualityweek.results_files import site_results  # noqa: E402
 from qualityweek.results_page import (breakdown_html, figures_html, results_path,  # noqa: E402
@@ -85,18 +86,20 @@ def _publish_addresses(conf, settings) -> None:
     conf["edit_uri"] = f"edit/{REPO_BRANCH}/docs/"  # MkDocs would guess the branch «master»
 
 
-# Front matter and mkdocs.yml are not templates: a description names the region as
-# {{ region.genitive }}, filled in here from the data (the theme escapes the result).
+# Front matter is not a template: a description names the region as {{ region.genitive }}
+# (and may say `{% if letter %}…{% endif %}`), filled in here from the data (the theme escapes
+# the result).
 _DESCRIPTION = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
 
 
-def with_region(text, region, where: str):
-    """`text` with {{ region.name }} / {{ region.genitive }} filled in; other values as they are;
-    `where` names the file and field for the message."""
-    if not isinstance(text, str) or "{{" not in text:
+def with_region(text, region, where: str, letter=None):
+    """`text` with {{ region.name }} / {{ region.genitive }} filled in, and `letter` (the
+    region's invitation letter or None) for a condition; other values as they are; `where`
+    names the file and field for the message."""
+    if not isinstance(text, str) or ("{{" not in text and "{%" not in text):
         return text
     try:
-        return _DESCRIPTION.from_string(text).render(region=region)
+        return _DESCRIPTION.from_string(text).render(region=region, letter=letter)
     except jinja2.TemplateError as error:
         raise PluginError(f"Сборка остановлена: {where}: в описании можно "
                           f"подставить только {{{{ region.name }}}} или {{{{ region.genitive }}}} "
@@ -112,7 +115,8 @@ def on_pre_page_macros(env) -> None:
     meta = env.page.meta
     if "description" in meta:
         meta["description"] = with_region(meta["description"], env.variables["region"],
-                                          f"docs/{env.page.file.src_uri}, поле «description»")
+                                          f"docs/{env.page.file.src_uri}, поле «description»",
+                                          env.variables["letter"])
 
 
 def define_env(env) -> None:
@@ -128,8 +132,10 @@ def define_env(env) -> None:
         log.info("%s", log_safe("Пропущены служебные файлы редакторов: " + ", ".join(skipped)))
     shown = build_edition(facts, settings.year)
     _publish_addresses(env.conf, settings)
-    env.conf["site_description"] = with_region(env.conf.get("site_description"), facts.region,
-                                               "mkdocs.yml, поле «site_description»")
+    # the site's title and description, and the region's letters in the menu, from its folder
+    env.conf["site_name"] = data.region.data.site.title
+    env.conf["site_description"] = data.region.data.site.description
+    env.conf["nav"] = nav_with_letters(env.conf["nav"], data.region)
     repo = settings.repo_url
     # Reproducible builds: MkDocs dates sitemap.xml (lastmod, the .gz header) by SOURCE_DATE_EPOCH,
     # else by the real clock; make it the build settings' date, as the footer shows.
@@ -188,6 +194,11 @@ def define_env(env) -> None:
                                             for y in sorted(facts.editions, reverse=True)]
     env.variables["last_year"] = LAST_YEAR
     env.variables["contacts"] = facts.contacts
+    # the region's letter that invited its companies ({page, title, year}), None without one:
+    # pages cite it, and say the ministry «пригласило» them, only where it exists
+    invitation = data.region.invitation
+    env.variables["letter"] = ({"page": invitation[0], "title": invitation[1].title,
+                                "year": invitation[1].year} if invitation else None)
     env.variables["events_by_year"] = events_by_year  # {year: [Event, …] by start}
 
     def events_list(year: int, filters: bool = False, heading: int = 2) -> Markup:

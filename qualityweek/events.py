@@ -27,7 +27,7 @@ from .untrusted import Problem, check_text, safe_name, shown
 from .yaml_input import YamlInputError, load_yaml
 
 EVENTS_DIR = "events"
-MUNICIPALITIES_FILE = "data/municipalities.yml"
+MUNICIPALITIES_FILE = "municipalities.yml"  # in the region folder (region.py)
 
 # The letter's four kinds of activity (its wording, shortened), and «другое» for everything else.
 KINDS = (

@@ -104,6 +104,7 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
                            today=settings.today).files)
     # the week's results (issue 18): each results page, its events table (xlsx, csv), press release
     files.update(site_results(data).files)
+    files.update(data.region.letter_texts)  # the region's letters, pages of the site
     files.update(poster_fonts())  # the print page's poster (docs/poster.md) in the PDF's font
     if site_url:
         files[ROBOTS] = robots_txt(site_url)

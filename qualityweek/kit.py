@@ -76,7 +76,7 @@ def build_kit(edition: Edition, *, region: Region, site_url: str | None, today: 
     date, the PDF's creation date. The last kit is reused for the same inputs (the edition's
     dates follow from its year; of its facts the kit shows only the motto)."""
     global _last
-    key = (edition.year, motto_text(edition), region.name, region.genitive, site_url, today)
+    key = (edition.year, motto_text(edition), region, site_url, today)
     if _last is None or _last[0] != key:
         _last = (key, _build_kit(edition, region=region, site_url=site_url, today=today))
     return _last[1]
@@ -100,7 +100,7 @@ def _share_picture(year: int, region: str) -> bytes:
 def _build_kit(edition: Edition, *, region: Region, site_url: str | None, today: date) -> Kit:
     year = edition.year
     poster = poster_layout(edition, region=region.name, site_url=site_url)
-    pdf = render_pdf(poster, created=today, creator=f"Неделя качества в {region.genitive}")
+    pdf = render_pdf(poster, created=today, creator=f"Неделя качества {region.prepositional}")
     preview = render_png(poster, width_px=POSTER_PREVIEW_WIDTH)
     share = share_picture(edition, region=region.name)
     return Kit(

@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .events import EVENTS_DIR, MUNICIPALITIES_FILE, Event, load_events, load_municipalities
+from .events import EVENTS_DIR, Event, load_events
 from .facts import Facts, check_page_sources, load_facts
-from .paths import check_tree
+from .paths import check_tree, region_folder
+from .region import MUNICIPALITIES, RegionData, load_region, with_region
 from .settings import BuildSettings, read_settings
 
 FACTS_FILE = "data/facts.yml"
@@ -23,7 +24,8 @@ FACTS_FILE = "data/facts.yml"
 @dataclass(frozen=True)
 class SiteData:
     settings: BuildSettings
-    facts: Facts
+    facts: Facts  # the national facts with the region's (region.with_region)
+    region: RegionData
     events_by_year: dict[int, list[Event]]  # every year's events, by start
     municipalities: tuple[str, ...]  # accepted in an event's `municipality`
 
@@ -50,16 +52,20 @@ def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) ->
     global _last
     check_tree(project, docs_dir, docs_dir.name)
     settings = read_settings(environ)
-    inputs = [project / FACTS_FILE, project / MUNICIPALITIES_FILE]
+    folder, label = region_folder(project, environ)
+    inputs = [project / FACTS_FILE, *folder.rglob("*")]
     events_dir = docs_dir / EVENTS_DIR
-    key = (settings, str(docs_dir),
+    key = (settings, str(docs_dir), label,
            _stamp([*inputs, *events_dir.rglob("*"), events_dir] if events_dir.exists() else inputs))
     if _last is not None and _last[0] == key:
         return _last[1]
-    facts = load_facts(project / FACTS_FILE, name=FACTS_FILE)
-    check_page_sources(facts, FACTS_FILE, docs_dir)
-    municipalities = load_municipalities(project / MUNICIPALITIES_FILE)
-    events = load_events(docs_dir, municipalities, label=docs_dir.name)
-    _last = (key, SiteData(settings=settings, facts=facts, events_by_year=events,
-                           municipalities=municipalities))
+    region = load_region(folder, label)
+    national = load_facts(project / FACTS_FILE, name=FACTS_FILE)
+    check_page_sources(national, FACTS_FILE, docs_dir)
+    facts = with_region(national, region, docs_dir)
+    check_page_sources(facts, f"{label}/region.yml", docs_dir, region.letters)
+    events = load_events(docs_dir, region.municipalities, label=docs_dir.name,
+                         municipalities_file=f"{label}/{MUNICIPALITIES}")
+    _last = (key, SiteData(settings=settings, facts=facts, region=region, events_by_year=events,
+                           municipalities=region.municipalities))
     return _last[1]
