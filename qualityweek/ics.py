@@ -23,7 +23,7 @@ from .typography import format_day, format_range, quote
 # A UID must be globally unique and stable: the domain part names the project, not the host it
 # is published on, so a move of the site does not duplicate everyone's calendar entries.
 UID_DOMAIN = "quality-week"
-PRODID = "-//quality-week//Quality Week site, Kirov oblast//RU"
+PRODID = "-//quality-week//Quality Week site//RU"  # the same for every region
 FORUM_NAME = "Международный форум «Всемирный день качества»"
 
 # Moscow has been UTC+3 without summer time since 02:00 on 26 October 2014 (then UTC+4). One
