@@ -261,11 +261,11 @@ def define_env(env) -> None:
                            built=settings.today, published=settings.site_url)
     try:  # the same kit the files hook adds to the site (built once, qualityweek/kit.py)
         kit = build_kit(shown, region=facts.region, site_url=settings.site_url,
-                        today=settings.today)
+                        today=settings.today, region_field=data.region.name_field)
     except KitError as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     define_kit(env, kit, env.variables["archive_editions"], facts.region.name)
-    define_poster_print(env, shown, settings.site_url, facts.region.name)
+    define_poster_print(env, shown, settings.site_url, facts.region.name, data.region.name_field)
     define_results(env, data)
 
 
@@ -310,10 +310,10 @@ def define_results(env, data) -> None:
     env.variables["results_built"] = data.settings.today
 
 
-def define_poster_print(env, shown, site_url, region: str) -> None:
+def define_poster_print(env, shown, site_url, region: str, region_field: str) -> None:
     """The print page's form and poster (docs/poster.md): the same layout as the PDF, as SVG."""
     def poster_print() -> Markup:
-        layout = poster_layout(shown, region=region, site_url=site_url)
+        layout = poster_layout(shown, region=region, site_url=site_url, region_field=region_field)
         # one raw HTML block (one outer <div>, no blank lines): Markdown keeps it as it is
         return print_page_html(layout, label=poster_alt(shown, region=region, site_url=site_url))
 

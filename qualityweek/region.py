@@ -78,6 +78,11 @@ class RegionData:
         return self.data.region
 
     @property
+    def name_field(self) -> str:
+        """Where the region's name is, for a message: «regions/…/region.yml, поле «region.name»»."""
+        return f"{self.label}/{REGION_FILE}, поле «region.name»"
+
+    @property
     def timezone(self) -> str:
         return self.data.region.timezone
 

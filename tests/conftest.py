@@ -19,7 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "macros.py", "qualityweek", "hooks", "data", "docs", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "macros.py", "qualityweek", "hooks", "data", "regions", "docs",
+                 "overrides")
 NBSP = "\u00a0"
 DASH = "\u2013\u2060"  # between numbers: en dash + word joiner (no line break after it)
 
