@@ -18,6 +18,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from qualityweek.paths import region_folder
+from qualityweek.region import load_region
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "macros.py", "qualityweek", "hooks", "data", "regions", "docs",
                  "overrides")
@@ -164,3 +167,9 @@ def serve(directory: Path):
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep pytest output readable
         pass
+
+
+def default_region():
+    """The project's own region folder (regions/default.txt), as the build loads it: tests take
+    regional words (municipalities, the ministry's address) from it, never type them."""
+    return load_region(*region_folder(ROOT, {}))

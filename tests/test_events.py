@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from conftest import NBSP, build_site, copy_project
+from conftest import NBSP, build_site, copy_project, default_region
 from qualityweek.events import FIELDS, KINDS, EventsError, load_events, load_municipalities
 from qualityweek.settings import MOSCOW
 
-MUNICIPALITIES = load_municipalities(Path(__file__).resolve().parent.parent
-                                     / "data" / "municipalities.yml")
+MUNICIPALITIES = default_region().municipalities
 
 VALID = {
     "title": "Экскурсия на молочный завод",
