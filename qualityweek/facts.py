@@ -107,7 +107,7 @@ class Organization(_Model):
 def _with_preposition(value: str) -> str:
     if not re.match(r"(?:в|во|на)\s\S", value):
         raise ValueError(f"{shown(value)}: ожидается предложный падеж с предлогом, "
-                         "например «в Кировской области» или «в Республике Татарстан»")
+                         "например «в Пермском крае» или «в Республике Татарстан»")
     return value
 
 
@@ -118,7 +118,7 @@ class Region(_Model):
     name: Text  # именительный падеж
     genitive: Text  # родительный: «предприятия … области» in the results' press release
     prepositional: Annotated[Text, AfterValidator(_with_preposition)]  # предложный with its preposition: «в … области», «в Республике …»
-    timezone: TimeZoneName  # IANA: Europe/Kirov, Asia/Novosibirsk
+    timezone: TimeZoneName  # IANA: Europe/Moscow, Asia/Novosibirsk
     time_label: Text  # after a time: «МСК», «местное время (МСК+4)»
     source: Source
 

@@ -93,7 +93,7 @@ def _default_region(project: Path) -> str:
 
 
 def region_folder(project: Path, environ: Mapping[str, str]) -> tuple[Path, str]:
-    """The region folder QUALITY_REGION_DIR names (default regions/kirov-oblast), and its name
+    """The region folder QUALITY_REGION_DIR names (default: the one regions/default.txt names), and its name
     for messages: a folder inside the project, not a link, with no link inside. PathsError
     naming the variable otherwise."""
     raw = environ.get(REGION_VAR, "").strip() or _default_region(project)

@@ -1,4 +1,5 @@
-"""The region folder (QUALITY_REGION_DIR, default regions/kirov-oblast/): everything regional.
+"""The region folder (QUALITY_REGION_DIR; without it, the one regions/default.txt names): all
+that is regional.
 
 `region.yml` holds the region's name in its cases, its time zone and how readers name it, the
 ministry (address, phone, e-mail and site optional: a contact that is not published is left out of
@@ -68,7 +69,7 @@ class RegionFile(_Model):
 @dataclass(frozen=True)
 class RegionData:
     folder: Path
-    label: str  # the folder as editors know it: «regions/kirov-oblast»
+    label: str  # the folder as editors know it: «regions/novosibirsk-oblast»
     data: RegionFile
     municipalities: tuple[str, ...]
     letter_texts: dict[str, str]  # page name → its Markdown, from the folder

@@ -89,7 +89,7 @@ def specs(year: int, count: int) -> list[Spec]:
             slug=f"event-{index:04d}", title=title, organizer=organizer,
             organizer_id=organizer_id, municipality=places[(index * 7) % len(places)],
             kind=KINDS[index % 5], format=fmt, start=start, end=end,
-            address=f"г. Киров, ул. Ленина, д. {index + 1}" if fmt != "онлайн" else None,
+            address=f"г. Энск, ул. Ленина, д. {index + 1}" if fmt != "онлайн" else None,
             url=f"https://example.org/{year}/events/{index}",
             contact="+7 (8332) 27-27-23" if index % 2 else None,
             description=(f"Первый абзац; «кавычки» и \"прямые\" кавычки.\n\nВторой абзац "

@@ -108,9 +108,9 @@ def test_another_build_date_changes_only_dtstamp(builds_2027, tmp_path):
 def test_extra_timed_entries_come_with_moscow_vtimezone():
     facts = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
     moscow = ZoneInfo("Europe/Moscow")
-    talk = CalendarEntry(uid=uid(2027, "event-kirov-open-day"), summary="День открытых дверей",
+    talk = CalendarEntry(uid=uid(2027, "event-open-day"), summary="День открытых дверей",
                          description="Пример", start=datetime(2027, 11, 11, 10, tzinfo=moscow),
-                         end=datetime(2027, 11, 11, 12, tzinfo=moscow), location="Киров")
+                         end=datetime(2027, 11, 11, 12, tzinfo=moscow), location="Энск")
     data = build_calendar(build_edition(facts, 2027), site_url=None, built=date(2026, 11, 28),
                           news_url="https://rskrf.ru/qualityday/", extra=[talk])
     calendar = Calendar.from_ical(data)

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import build_site, copy_project
+from conftest import build_site, copy_project, default_region
 from test_events import VALID, event_text, write_event
 from test_untrusted import add_to_facts
 from qualityweek.untrusted import character_name, log_safe, safe_name
@@ -227,13 +227,14 @@ def test_a_missing_link_key_is_one_line_without_a_traceback(tmp_path, project_co
 
 
 def test_a_municipality_list_entry_is_checked_like_any_text(tmp_path, project_copy):
-    path = project_copy / "data" / "municipalities.yml"
+    region = default_region()
+    path = project_copy / region.label / "municipalities.yml"
+    first = f"  - {region.municipalities[0]}\n"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "  - город Киров\n", "  - город Киров\n  - \"город\\u200bНевидимый\"\n  - ' Пробел'\n"),
-        encoding="utf-8")
+        first, first + "  - \"город\\u200bНевидимый\"\n  - ' Пробел'\n"), encoding="utf-8")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2027")
-    assert_refused(build, "data/municipalities.yml, municipalities, элемент 2",
-                   "data/municipalities.yml, municipalities, элемент 3: пробел в начале")
+    assert_refused(build, f"{region.label}/municipalities.yml, municipalities, элемент 2",
+                   f"{region.label}/municipalities.yml, municipalities, элемент 3: пробел в начале")
 
 
 # -- limits with a message --------------------------------------------------------------------

@@ -131,8 +131,8 @@ def test_a_planted_misspelling_and_a_missing_yo_fail_naming_the_page_and_the_wor
 
 def test_words_skip_addresses_numbers_and_hashtags_but_keep_hyphenated_names():
     text = ("Пишите на qd@roskachestvo.gov.ru или https://rskrf.ru/qualityday/ — 12 ноября, "
-            "#НеделяКачества, файл poster-2026.pdf, .txt; город Кирово-Чепецк, «qcKai.sov.gi»")
-    assert words(text) == ["Пишите", "на", "или", "ноября", "файл", "город", "Кирово-Чепецк"]
+            "#НеделяКачества, файл poster-2026.pdf, .txt; город Усть-Кут, «qcKai.sov.gi»")
+    assert words(text) == ["Пишите", "на", "или", "ноября", "файл", "город", "Усть-Кут"]
 
 
 def test_unknown_words_names_each_word_once_per_place():
