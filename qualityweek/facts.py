@@ -10,7 +10,6 @@ import re
 import types
 import typing
 from datetime import date
-from collections.abc import Collection
 from pathlib import Path
 from typing import Annotated, Any, Union
 
@@ -254,15 +253,13 @@ def page_sources(facts: Facts) -> list[tuple[str, str]]:
     return [(where, value) for where, value in found if SITE_PAGE.fullmatch(value)]
 
 
-def check_page_sources(facts: Facts, path: str, docs_dir: Path,
-                       pages: Collection[str] = ()) -> None:
-    """FactsError naming the year and field of a `source:` whose page is neither in docs/ nor
-    one of `pages` (the region's letters); MkDocs would only warn, in English, about the page
-    that links to it."""
-    problems = [f"{path}, {where}: страницы «{page}» нет ни в папке {docs_dir.name}/, ни среди "
-                "писем региона; ожидается адрес https://… или имя страницы сайта"
-                for where, page in page_sources(facts)
-                if page not in pages and not (docs_dir / page).is_file()]
+def check_page_sources(facts: Facts, path: str, docs_dir: Path) -> None:
+    """FactsError naming the year and field of a `source:` whose page is not in docs/ (MkDocs
+    would only warn, in English, about the page that links to it); the region's own sources,
+    its letters among them, are region.py's."""
+    problems = [f"{path}, {where}: страницы «{page}» нет в папке {docs_dir.name}/; ожидается "
+                "адрес https://… или имя страницы сайта"
+                for where, page in page_sources(facts) if not (docs_dir / page).is_file()]
     if problems:
         raise FactsError(summarize(problems))
 

@@ -154,6 +154,25 @@ def load_region(folder: Path, label: str) -> RegionData:
                       letter_texts=letters)
 
 
+def check_region_sources(region: RegionData, docs_dir: Path) -> None:
+    """FactsError naming the field of a `source:` in region.yml that names a site page neither
+    in docs/ nor among the region's letters."""
+    data, name = region.data, f"{region.label}/{REGION_FILE}"
+    found = [("поле «region.source»", data.region.source),
+             ("поле «ministry.source»", data.ministry.source)]
+    for year, edition in data.editions.items():
+        for block in ("motto", "regional_day"):
+            part = getattr(edition, block)
+            if part is not None:
+                found.append((f"год {year}, поле «{block}.source»", part.source))
+    problems = [f"{name}, {where}: страницы «{page}» нет ни среди писем региона (поле «letters»), "
+                f"ни в папке {docs_dir.name}/; ожидается адрес https://… или письмо из папки региона"
+                for where, page in found if SITE_PAGE.fullmatch(page)
+                and page not in data.letters and not (docs_dir / page).is_file()]
+    if problems:
+        raise FactsError(summarize(problems))
+
+
 def with_region(facts: Facts, region: RegionData, docs_dir: Path) -> Facts:
     """The national facts with the region's name, ministry and its letters' facts added: a
     regional block of an edition (its motto, its regional day) takes the place of the national

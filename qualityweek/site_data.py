@@ -15,7 +15,7 @@ from pathlib import Path
 from .events import EVENTS_DIR, Event, load_events
 from .facts import Facts, check_page_sources, load_facts
 from .paths import check_tree, region_folder
-from .region import MUNICIPALITIES, RegionData, load_region, with_region
+from .region import MUNICIPALITIES, RegionData, check_region_sources, load_region, with_region
 from .settings import BuildSettings, read_settings
 
 FACTS_FILE = "data/facts.yml"
@@ -62,8 +62,8 @@ def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) ->
     region = load_region(folder, label)
     national = load_facts(project / FACTS_FILE, name=FACTS_FILE)
     check_page_sources(national, FACTS_FILE, docs_dir)
+    check_region_sources(region, docs_dir)
     facts = with_region(national, region, docs_dir)
-    check_page_sources(facts, f"{label}/region.yml", docs_dir, region.letters)
     events = load_events(docs_dir, region.municipalities, label=docs_dir.name,
                          municipalities_file=f"{label}/{MUNICIPALITIES}")
     _last = (key, SiteData(settings=settings, facts=facts, region=region, events_by_year=events,

@@ -19,7 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from qualityweek.paths import region_folder
-from qualityweek.region import load_region
+from qualityweek.facts import load_facts
+from qualityweek.region import load_region, with_region
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "macros.py", "qualityweek", "hooks", "data", "regions", "docs",
@@ -173,3 +174,9 @@ def default_region():
     """The project's own region folder (regions/default.txt), as the build loads it: tests take
     regional words (municipalities, the ministry's address) from it, never type them."""
     return load_region(*region_folder(ROOT, {}))
+
+
+def site_facts():
+    """data/facts.yml with the default region's facts, as the build merges them."""
+    return with_region(load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml"),
+                       default_region(), ROOT / "docs")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, default_region
 
 KINDS = ("день открытых дверей, экскурсия на производство",
          "программа привилегий, спецпредложение, акция",
@@ -27,8 +27,7 @@ SAME_ORGANIZER = ("ООО «Вятский завод»", "ооо \"Вятски
 
 
 def municipalities() -> list[str]:
-    return yaml.safe_load((ROOT / "data" / "municipalities.yml").read_text(
-        encoding="utf-8"))["municipalities"]
+    return list(default_region().municipalities)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from conftest import build_site
+from conftest import build_site, site_facts
 from qualityweek.calendar import edition_dates
 from qualityweek.edition import build_edition
 from qualityweek.facts import load_facts
@@ -106,7 +106,7 @@ def test_another_build_date_changes_only_dtstamp(builds_2027, tmp_path):
 
 
 def test_extra_timed_entries_come_with_moscow_vtimezone():
-    facts = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
+    facts = site_facts()
     moscow = ZoneInfo("Europe/Moscow")
     talk = CalendarEntry(uid=uid(2027, "event-open-day"), summary="День открытых дверей",
                          description="Пример", start=datetime(2027, 11, 11, 10, tzinfo=moscow),
@@ -120,7 +120,7 @@ def test_extra_timed_entries_come_with_moscow_vtimezone():
 
 
 def test_a_repeated_uid_is_refused():
-    facts = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
+    facts = site_facts()
     clash = CalendarEntry(uid=uid(2027, "week"), summary="x", description="x",
                           start=date(2027, 11, 9), end=date(2027, 11, 9))
     with pytest.raises(ValueError, match="повторяется"):

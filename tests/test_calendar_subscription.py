@@ -17,7 +17,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
-from conftest import build_site, copy_project
+from conftest import build_site, copy_project, default_region
 from ics_readers import READERS, descriptions
 from qualityweek.events import load_events, load_municipalities
 from qualityweek.ics import CalendarEntry, _event, _event_lines, subscription_url, webcal_url
@@ -56,7 +56,7 @@ def unpublished(project, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def events(project):
-    municipalities = load_municipalities(project / "data" / "municipalities.yml")
+    municipalities = default_region().municipalities
     return load_events(project / "docs", municipalities)
 
 

@@ -57,7 +57,7 @@ def test_issue_form_fields_match_the_front_matter_schema():
     assert options == {
         "kind": list(KINDS),
         "format": list(FORMATS),
-        "municipality": list(load_municipalities(ROOT / "data" / "municipalities.yml")),
+        "municipality": list(default_region().municipalities),
     }
 
 
@@ -127,7 +127,7 @@ def test_a_plain_http_repository_stops_the_build(tmp_path):
 # -- the honest empty state --------------------------------------------------------------------
 
 def test_real_events_page_lists_real_events_or_says_there_are_none(site_after_2026):
-    real = load_events(ROOT / "docs", load_municipalities(ROOT / "data" / "municipalities.yml"))
+    real = load_events(ROOT / "docs", default_region().municipalities)
     page = site_after_2026.page("events")
     shown = [a["id"] for a in page.select("article.qw-event")]
     assert shown == [e.anchor for e in real.get(2027, [])]

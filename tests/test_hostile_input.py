@@ -189,9 +189,6 @@ def test_data_folder_that_is_a_link_or_docs_dir_outside_the_project(tmp_path, pr
 # -- the data file: every field a page prints is there, or left out -----------------------------
 
 FACTS_CASES = {  # what is removed from data/facts.yml: the field the message names
-    "ministry": (r"  ministry:\n(?:    .*\n)+", "поле «contacts.ministry»"),
-    "ministry-phone": (r"    phone: .*\n", "поле «contacts.ministry.phone»"),
-    "ministry-email": (r"    email: prom@.*\n", "поле «contacts.ministry.email»"),
     "roskachestvo": (r"  roskachestvo:\n(?:    .*\n|    #.*\n)+", "поле «contacts.roskachestvo»"),
     "email-purpose": (r"    email_purpose: .*\n", "поле «contacts.roskachestvo.email_purpose»"),
 }
@@ -208,12 +205,24 @@ def test_a_missing_contact_field_is_named_never_printed_as_none(tmp_path, projec
     assert_refused(build, "data/facts.yml", field, "обязательное поле не задано")
 
 
-def test_a_source_page_that_is_missing_is_named_with_year_and_field(tmp_path, project_copy):
-    facts = project_copy / "data" / "facts.yml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace(
-        "source: letter-2023.md", "source: letter-2032.md"), encoding="utf-8")
+def test_a_missing_ministry_is_named_in_the_region_file(tmp_path, project_copy):
+    region = project_copy / default_region().label / "region.yml"
+    text, count = re.subn(r"ministry:\n(?:  .*\n)+", "", region.read_text(encoding="utf-8"),
+                          count=1)
+    assert count == 1
+    region.write_text(text, encoding="utf-8")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2027")
-    assert_refused(build, "data/facts.yml, поле «contacts.ministry.source»: страницы "
+    assert_refused(build, f"{default_region().label}/region.yml", "поле «ministry»",
+                   "обязательное поле не задано")
+
+
+def test_a_source_page_that_is_missing_is_named_with_year_and_field(tmp_path, project_copy):
+    (page, _), = default_region().letters.items()
+    region = project_copy / default_region().label / "region.yml"
+    region.write_text(region.read_text(encoding="utf-8").replace(
+        f"source: {page}", "source: letter-2032.md"), encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2027")
+    assert_refused(build, f"{default_region().label}/region.yml, поле «ministry.source»: страницы "
                           "«letter-2032.md» нет", "год 2023, поле «motto.source»")
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, build_site, copy_project, site_facts
 from ics_readers import READERS, descriptions
 from qualityweek.edition import build_edition
 from qualityweek.facts import load_facts
@@ -18,7 +18,7 @@ from qualityweek.ics import CalendarEntry, build_calendar, uid
 from qualityweek.settings import MOSCOW
 from test_events import VALID, write_event
 
-FACTS = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
+FACTS = site_facts()
 NEWS = "https://rskrf.ru/qualityday/"
 
 

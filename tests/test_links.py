@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, site_facts
 from qualityweek.edition import build_edition, edition_link
 from qualityweek.facts import load_facts
 from qualityweek.links import UnknownLinkError, resolve_link
@@ -10,7 +10,7 @@ from qualityweek.links import UnknownLinkError, resolve_link
 
 @pytest.fixture(scope="module")
 def facts():
-    return load_facts(ROOT / "data" / "facts.yml")
+    return site_facts()
 
 
 def test_per_year_url_only_where_the_data_confirms_it(facts):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import DASH, NBSP, ROOT
+from conftest import DASH, NBSP, ROOT, site_facts
 from qualityweek.archive import archive_page, archive_years
 from qualityweek.countdown import countdown_data, moscow_utc_offset, week_days
 from qualityweek.edition import build_edition
 from qualityweek.facts import load_facts
 from qualityweek.ics import absolute_source, calendar_path
 
-FACTS = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
+FACTS = site_facts()
 
 
 def test_archive_years_include_the_shown_edition_newest_first():

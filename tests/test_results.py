@@ -20,7 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
 from browsing import reader
-from conftest import NBSP, build_site, copy_project, default_region, serve
+from conftest import NBSP, build_site, copy_project, default_region, serve, site_facts
 from qualityweek.calendar import edition_dates
 from results_events import KINDS, FORMATS, municipalities, specs, write_events
 
@@ -279,7 +279,7 @@ def test_press_release_agrees_for_each_count(count, form, where):
     from qualityweek.press_release import press_release as write
     from qualityweek.results import count_results
     from conftest import ROOT
-    facts = load_facts(ROOT / "data" / "facts.yml")
+    facts = site_facts()
     edition = build_edition(facts, 2026)
     events = []
     for spec in specs(2026, count):

@@ -13,7 +13,7 @@ import extruct
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, copy_project, default_region
+from conftest import ROOT, build_site, copy_project, default_region, site_facts
 from qualityweek.edition import build_edition
 from qualityweek.events import split_front_matter
 from qualityweek.facts import load_facts
@@ -197,7 +197,7 @@ def test_archive_pages_share_their_own_years_picture(seo_site):
     assert _head_meta(seo_site.page("about"), "og:image") == f"{SITE_URL}kit/share-2026.png"
 
 
-FACTS = load_facts(ROOT / "data" / "facts.yml")
+FACTS = site_facts()
 
 
 @pytest.mark.parametrize("year", sorted(y for y, e in FACTS.editions.items() if e.forum))
