@@ -136,7 +136,9 @@ class Facts(_Model):
     # and its letters' facts (region.py merges them), so `region` is None only in that file
     region: Region | None = None
     links: dict[LinkKey, Link]
-    contacts: dict[LinkKey, Organization]
+    # «contacts:» with nothing under it is no contacts; the missing one is then named by key
+    contacts: Annotated[dict[LinkKey, Organization],
+                        BeforeValidator(lambda value: {} if value is None else value)]
     editions: dict[Year, Edition]
 
 

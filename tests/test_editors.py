@@ -87,7 +87,7 @@ def site_with_repo(tmp_path_factory):
 
 
 PAGES = {"": "index.md", "about": "about.md", "forum": "forum.md", "events": "events.md",
-         "contacts": "contacts.md", "letter-2023": "letter-2023.md",
+         "contacts": "contacts.md",
          "archive": "archive/index.md",
          # generated year pages: the shared template is what an editor changes
          "archive/2023": "templates/archive-edition.md"}
@@ -99,6 +99,13 @@ def test_every_page_has_an_edit_link_into_the_repository(site_with_repo, path, s
     assert link is not None
     assert link["href"] == f"{REPO}/edit/main/docs/{source}"
     assert link["title"] == "Редактировать страницу"
+
+
+def test_a_regions_letter_is_edited_in_the_region_folder(site_with_repo):
+    region = default_region()
+    for page in region.letters:
+        link = site_with_repo.page(page.removesuffix(".md")).select_one("a[rel=edit]")
+        assert link["href"] == f"{REPO}/edit/main/{region.label}/{page}"
 
 
 def test_repository_widget_cannot_call_the_github_api(site_with_repo):
