@@ -350,9 +350,9 @@ def poster_layout(edition: Edition, *, region: str, site_url: str | None,
         y = flow.lines(["Девиз недели"], x=inner, y=y + 14.0, size=8.0, weight="regular",
                        colour=MUTED)
         y += 11.0
-        size, lines = placed(motto, f"{FACTS_FILE}, год {edition.year}, поле «motto.text»",
-                             weight="regular", width=text_width_mm, size=9.0, smallest=5.0,
-                             max_lines=2, depth=14.0, leading=1.25)
+        # a longer motto takes more lines: the frame below takes the height that is left
+        size, lines = fit(motto, weight="regular", width=text_width_mm, size=9.0, smallest=5.0,
+                          max_lines=2, depth=14.0, leading=1.25)
         y = flow.lines(lines, x=inner, y=y, size=size, weight="regular", colour=INK,
                        leading=1.25)
 

@@ -313,8 +313,9 @@ def test_a_character_the_font_lacks_stops_with_a_message_naming_where_it_came_fr
         poster_layout(edition, region=REGION, site_url=None)
     with pytest.raises(KitError, match=r"^QUALITY_SITE_URL: .*нет знаков '中', '国'"):
         poster_layout(edition_with_motto("Качество"), region=REGION, site_url="https://质量.中国/")
-    with pytest.raises(KitError, match=r"^data/facts.yml, поле «region.name»: .*нет знаков '质'"):
-        poster_layout(edition_with_motto("Качество"), region="质 область", site_url=None)
+    with pytest.raises(KitError, match=r"^regions/x/region.yml, поле «region.name»: .*нет знаков '质'"):
+        poster_layout(edition_with_motto("Качество"), region="质 область", site_url=None,
+                      region_field="regions/x/region.yml, поле «region.name»")
 
 
 def contrast(one: tuple[int, int, int], other: tuple[int, int, int]) -> float:
