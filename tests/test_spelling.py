@@ -20,8 +20,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from conftest import ROOT, build_site, copy_project
-from qualityweek.events import MUNICIPALITIES_FILE, load_municipalities
+from conftest import ROOT, build_site, copy_project, default_region
 from qualityweek.spelling import missing_yo, unknown_words, words
 
 pytestmark = pytest.mark.skipif(shutil.which("hunspell") is None,
@@ -73,8 +72,8 @@ def site_texts(site: Path) -> dict[str, str]:
 
 
 def data_words() -> set[str]:
-    """Names the data gives with their sources: the municipalities (data/municipalities.yml)."""
-    return {word for name in load_municipalities(ROOT / MUNICIPALITIES_FILE) for word in words(name)}
+    """Names the data gives with their sources: the region folder's municipalities."""
+    return {word for name in default_region().municipalities for word in words(name)}
 
 
 def report(problems) -> str:
