@@ -29,37 +29,37 @@ import qualityweek  # noqa: E402
 qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ without a restart
 
 from qualityweek import typography  # noqa: E402
-from qualityweek.archive import archive_path, archive_years  # noqa: E402
-from qualityweek.calendar import FIRST_YEAR, LAST_YEAR, in_range  # noqa: E402
-from qualityweek.countdown import countdown_data, week_days  # noqa: E402
-from qualityweek.deferred import defer  # noqa: E402
-from qualityweek.description import description_html  # noqa: E402
-from qualityweek.edition import build_edition, edition_link  # noqa: E402
-from qualityweek.event_rules import (RULES_PATH, form_html, rules_with_url,  # noqa: E402
-                                     site_event_rules)
-from qualityweek.events import EventsError, skipped_files  # noqa: E402
-from qualityweek.events_html import render_events  # noqa: E402
-from qualityweek.facts import FactsError  # noqa: E402
-from qualityweek.ics import (calendar_path, event_calendar_path, subscription_url,  # noqa: E402
-                             webcal_url)
-from qualityweek.kit import build_kit, share_png_path  # noqa: E402
-from qualityweek.links import relative_href  # noqa: E402
-from qualityweek.paths import PathsError  # noqa: E402
-from qualityweek.poster_layout import KitError, poster_alt, poster_layout, share_alt  # noqa: E402
-from qualityweek.poster_svg import print_page_html  # noqa: E402
-from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
-from qualityweek.region import nav_with_letters  # noqa: E402
-from qualityweek.results import counted, plural  # noqa: E402
-from qualityweek.results_files import site_results  # noqa: E402
-from qualityweek.results_page import (breakdown_html, figures_html, results_path,  # noqa: E402
-                                       stage)
-from qualityweek.settings import SettingsError  # noqa: E402
-from qualityweek.site_data import load_site_data  # noqa: E402
-from qualityweek.structured import events_ld, regional_events_ld  # noqa: E402
-from qualityweek.subscription_html import subscription_html  # noqa: E402
-from qualityweek.tables import table_path  # noqa: E402
-from qualityweek.untrusted import log_safe, markdown_text, markdown_url  # noqa: E402
-
+from qualityweek.build.results_files import site_results  # noqa: E402
+from qualityweek.build.site_data import load_site_data  # noqa: E402
+from qualityweek.core.calendar import FIRST_YEAR, LAST_YEAR, in_range  # noqa: E402
+from qualityweek.core.description import description_html  # noqa: E402
+from qualityweek.core.untrusted import log_safe, markdown_text, markdown_url  # noqa: E402
+from qualityweek.inputs.events import EventsError, skipped_files  # noqa: E402
+from qualityweek.inputs.facts import FactsError  # noqa: E402
+from qualityweek.inputs.paths import PathsError  # noqa: E402
+from qualityweek.inputs.region import nav_with_letters  # noqa: E402
+from qualityweek.inputs.settings import SettingsError  # noqa: E402
+from qualityweek.model.edition import build_edition, edition_link  # noqa: E402
+from qualityweek.model.links import relative_href  # noqa: E402
+from qualityweek.model.results import counted, plural  # noqa: E402
+from qualityweek.outputs.archive import archive_path, archive_years  # noqa: E402
+from qualityweek.outputs.countdown import countdown_data, week_days  # noqa: E402
+from qualityweek.outputs.deferred import defer  # noqa: E402
+from qualityweek.outputs.event_rules import (RULES_PATH, form_html, rules_with_url,  # noqa: E402
+                                             site_event_rules)
+from qualityweek.outputs.events_html import render_events  # noqa: E402
+from qualityweek.outputs.ics import (calendar_path, event_calendar_path,  # noqa: E402
+                                     subscription_url, webcal_url)
+from qualityweek.outputs.kit import build_kit, share_png_path  # noqa: E402
+from qualityweek.outputs.poster_layout import (KitError, poster_alt, poster_layout,  # noqa: E402
+                                               share_alt)
+from qualityweek.outputs.poster_svg import print_page_html  # noqa: E402
+from qualityweek.outputs.ready_texts import ready_texts, text_box_html  # noqa: E402
+from qualityweek.outputs.results_page import (breakdown_html, figures_html,  # noqa: E402
+                                              results_path, stage)
+from qualityweek.outputs.structured import events_ld, regional_events_ld  # noqa: E402
+from qualityweek.outputs.subscription_html import subscription_html  # noqa: E402
+from qualityweek.outputs.tables import table_path  # noqa: E402
 
 # mkdocs-macros reports a failing macro only as a WARNING with a traceback, which `mkdocs build -q`
 # hides; an ERROR line under MkDocs' logger says plainly which page and what went wrong.
@@ -204,7 +204,7 @@ def define_env(env) -> None:
     def events_list(year: int, filters: bool = False, heading: int = 2) -> Markup:
         """HTML of the year's events by day ('' if none); `filters` adds the filter controls.
         The page gets a marker, filled in after Markdown, and the descriptions after search
-        has indexed the page (qualityweek/deferred.py)."""
+        has indexed the page (qualityweek/outputs/deferred.py)."""
         meta = env.page.meta
         # the HTML goes in after Markdown, which rewrites no links in it: an href from the
         # page's own URL (events/, archive/2025/), not from its source file
@@ -259,7 +259,7 @@ def define_env(env) -> None:
 
     define_reader_features(env, facts, shown, event_years=events_by_year.keys(),
                            built=settings.today, published=settings.site_url)
-    try:  # the same kit the files hook adds to the site (built once, qualityweek/kit.py)
+    try:  # the same kit the files hook adds to the site (built once, qualityweek/outputs/kit.py)
         kit = build_kit(shown, region=facts.region, site_url=settings.site_url,
                         today=settings.today, region_field=data.region.name_field)
     except KitError as error:
@@ -355,7 +355,7 @@ def define_reader_features(env, facts, shown, *, event_years, built, published) 
 
     def subscription_box(*, primary: bool = False, title: str = "") -> Markup:
         """The subscribe button with the https address to copy for Android and Google
-        Calendar (qualityweek/subscription_html.py); empty without a published address."""
+        Calendar (qualityweek/outputs/subscription_html.py); empty without a published address."""
         if not published:
             return Markup("")
         return subscription_html(webcal_url(published), subscription_url(published),

@@ -28,7 +28,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
 
-
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the generated events use the site's own lists (kinds, places)
     sys.path.insert(0, str(ROOT))
@@ -201,21 +200,21 @@ def hooks_of(project: Path) -> list[str]:
 # A fixed «today» for the events runs (shown edition 2027), whatever --today says: the rows
 # compare with each other, and reruns on another day give the same pages.
 SCALE_TODAY = "2026-11-28"
-# up to the limit of events a year (qualityweek/events.py MAX_EVENTS_PER_YEAR)
+# up to the limit of events a year (qualityweek/inputs/events.py MAX_EVENTS_PER_YEAR)
 SCALE_EVENTS = (0, 500, 2000)
 SCALE_TARGET_EVENTS = 2000
 WORST_EVENTS = 300  # events with the costliest descriptions known (issue 16)
 
 
 def shown_year(today: str) -> int:
-    from qualityweek.settings import read_settings
+    from qualityweek.inputs.settings import read_settings
     return read_settings({"QUALITY_TODAY": today}).year
 
 
 def event_file(index: int, year: int, municipalities: tuple[str, ...]) -> str:
     """A valid event file (as an editor writes one): every field, a different day, place, kind
     and format by `index`, and a description of a few paragraphs with a link and a list."""
-    from qualityweek.events import FORMATS, IN_PERSON, KINDS
+    from qualityweek.inputs.events import FORMATS, IN_PERSON, KINDS
     day = 1 + index % 30
     hour = 9 + index % 8
     municipality = municipalities[index % len(municipalities)]
@@ -252,7 +251,7 @@ def worst_description(index: int) -> str:
     """A description at the size limit made of what cost Python-Markdown the most (runs of «[»,
     «\\», «(» and code spans; issue 16), different for every `index` (the build renders a
     text once)."""
-    from qualityweek.untrusted import DESCRIPTION_LENGTH
+    from qualityweek.core.untrusted import DESCRIPTION_LENGTH
     tail = f" {index}"
     families = ("[\\](" * 100 + "\\]" * 2000, "\\[" * 50 + "\\" * 4900,
                 "[a](" * 100 + "\\(" * 2400, "[" * 100 + "`a`" * 1600, "*_" * 2500)
@@ -261,9 +260,9 @@ def worst_description(index: int) -> str:
 
 def add_events(project: Path, year: int, count: int, describe=None) -> None:
     """`count` generated events in `year` instead of the project's own events of that year."""
-    from qualityweek.events import EVENTS_DIR
-    from qualityweek.paths import region_folder
-    from qualityweek.region import load_region
+    from qualityweek.inputs.events import EVENTS_DIR
+    from qualityweek.inputs.paths import region_folder
+    from qualityweek.inputs.region import load_region
     municipalities = load_region(*region_folder(project, os.environ)).municipalities
     folder = project / "docs" / EVENTS_DIR / str(year)
     shutil.rmtree(folder, ignore_errors=True)
@@ -319,7 +318,7 @@ def events_scale(counts: list[int], env: dict[str, str], runs: int) -> None:
 
 def worst_descriptions(env: dict[str, str], runs: int) -> None:
     """The build with WORST_EVENTS events whose descriptions are the costliest known, against
-    the same number of ordinary ones: before the bounded link scans (qualityweek/description.py)
+    the same number of ordinary ones: before the bounded link scans (qualityweek/core/description.py)
     300 such descriptions took 381 s."""
     env = {**env, "QUALITY_TODAY": SCALE_TODAY}
     year = shown_year(SCALE_TODAY)

@@ -1,9 +1,9 @@
 """MkDocs hook: puts large ready HTML (the events list) into a page after Markdown, and the
 event descriptions into the final page, after search has indexed it.
 
-Thin on purpose: the rule lives in qualityweek/deferred.py (pure, tested). Listed before the
+Thin on purpose: the rule lives in qualityweek/outputs/deferred.py (pure, tested). Listed before the
 typography hook, so the events list gets the same typography as the rest of the page (the
-descriptions have theirs from qualityweek/description.py).
+descriptions have theirs from qualityweek/core/description.py).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import qualityweek  # noqa: E402
 
 qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ without a restart
 
-from qualityweek.deferred import DeferredHtmlError, fill  # noqa: E402
-from qualityweek.untrusted import log_safe  # noqa: E402
+from qualityweek.core.untrusted import log_safe  # noqa: E402
+from qualityweek.outputs.deferred import DeferredHtmlError, fill  # noqa: E402
 
 
 def _filled(html: str, page, late: bool) -> str:

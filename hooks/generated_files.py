@@ -1,7 +1,7 @@
 """MkDocs hook: adds the generated calendars (.ics), archive pages, ready texts, the kit's poster
 and share picture and robots.txt as virtual files.
 
-Thin on purpose: what the files hold comes from qualityweek/generated.py (pure, tested).
+Thin on purpose: what the files hold comes from qualityweek/build/generated.py (pure, tested).
 """
 
 from __future__ import annotations
@@ -21,18 +21,18 @@ import qualityweek  # noqa: E402
 
 qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ without a restart
 
-from qualityweek.archive import TEMPLATE  # noqa: E402
-from qualityweek.events import EventsError  # noqa: E402
-from qualityweek.facts import FactsError  # noqa: E402
-from qualityweek.generated import generated_files  # noqa: E402
-from qualityweek.paths import PathsError  # noqa: E402
-from qualityweek.poster_layout import KitError  # noqa: E402
-from qualityweek.region import letter_sources  # noqa: E402
-from qualityweek.results_page import RESULTS_DIR, add_results_to_nav  # noqa: E402
-from qualityweek.results_page import TEMPLATE as RESULTS_TEMPLATE  # noqa: E402
-from qualityweek.settings import SettingsError  # noqa: E402
-from qualityweek.site_data import load_site_data  # noqa: E402
-from qualityweek.untrusted import log_safe  # noqa: E402
+from qualityweek.build.generated import generated_files  # noqa: E402
+from qualityweek.build.site_data import load_site_data  # noqa: E402
+from qualityweek.core.untrusted import log_safe  # noqa: E402
+from qualityweek.inputs.events import EventsError  # noqa: E402
+from qualityweek.inputs.facts import FactsError  # noqa: E402
+from qualityweek.inputs.paths import PathsError  # noqa: E402
+from qualityweek.inputs.region import letter_sources  # noqa: E402
+from qualityweek.inputs.settings import SettingsError  # noqa: E402
+from qualityweek.outputs.archive import TEMPLATE  # noqa: E402
+from qualityweek.outputs.poster_layout import KitError  # noqa: E402
+from qualityweek.outputs.results_page import RESULTS_DIR, add_results_to_nav  # noqa: E402
+from qualityweek.outputs.results_page import TEMPLATE as RESULTS_TEMPLATE  # noqa: E402
 
 
 def on_config(config):

@@ -1,6 +1,6 @@
 """MkDocs hook: Russian typography that editors should not have to type by hand.
 
-Thin on purpose: the rule lives in qualityweek/typography.py (pure, tested).
+Thin on purpose: the rule lives in qualityweek/core/typography.py (pure, tested).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import qualityweek  # noqa: E402
 
 qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ without a restart
 
-from qualityweek.typography import nbsp_before_dashes  # noqa: E402
+from qualityweek.core.typography import nbsp_before_dashes  # noqa: E402
 
 
 def on_page_content(html: str, **kwargs) -> str:

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from qualityweek.paths import region_folder
-from qualityweek.facts import load_facts
-from qualityweek.region import load_region, with_region
+from qualityweek.inputs.facts import load_facts
+from qualityweek.inputs.paths import region_folder
+from qualityweek.inputs.region import load_region, with_region
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "macros.py", "qualityweek", "hooks", "data", "regions", "docs",

@@ -1,5 +1,5 @@
 """Event files for the results tests, written as an editor writes them, and what the tests expect
-of them computed here from the same specs (never by qualityweek.results).
+of them computed here from the same specs (never by qualityweek.model.results).
 
 `specs(year, count)` spreads the events over municipalities, the five kinds, the three formats and
 every day of November (before, during and after the week; some over several days, some all day);
@@ -15,8 +15,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import yaml
-
-from conftest import ROOT, default_region
+from conftest import default_region
 
 KINDS = ("день открытых дверей, экскурсия на производство",
          "программа привилегий, спецпредложение, акция",

@@ -9,7 +9,6 @@ from urllib.parse import urljoin
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from browsing import reader
 from site_files import html_files, page_path
 

@@ -8,7 +8,8 @@ import json
 import shutil
 
 from conftest import NBSP, ROOT, default_region
-from qualityweek.events import FORMATS, KINDS, load_events, load_municipalities
+
+from qualityweek.inputs.events import FORMATS, KINDS, load_events
 
 
 def test_generated_events_are_valid_and_varied(bench, tmp_path):

@@ -7,7 +7,6 @@ import os
 import re
 import sys
 
-
 from conftest import NBSP, Build, build_site
 from site_files import html_files
 

@@ -9,11 +9,11 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-
 from browsing import VIEWPORTS, reader
-from qualityweek.calendar import edition_dates
-from qualityweek.settings import read_settings
-from qualityweek.typography import format_day, format_range
+
+from qualityweek.core.calendar import edition_dates
+from qualityweek.core.typography import format_day, format_range
+from qualityweek.inputs.settings import read_settings
 
 TODAY = "2026-11-28"  # the day site_after_2026 is built for
 PAGE_LINKS = ".md-nav--primary a.md-nav__link[href]:not(.md-nav--secondary a)"

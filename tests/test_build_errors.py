@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import build_site
-from qualityweek.facts import load_facts
+
+from qualityweek.inputs.facts import load_facts
 
 
 def assert_failed(build, *expected: str) -> None:

@@ -12,7 +12,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, build_site
 from site_files import html_files, page_path
 

@@ -2,7 +2,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from qualityweek.calendar import FIRST_YEAR, LAST_YEAR, edition_dates, edition_year_for, quality_day
+from qualityweek.core.calendar import (FIRST_YEAR, LAST_YEAR, edition_dates, edition_year_for,
+                                       quality_day)
 
 ALL_YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
 

@@ -6,15 +6,12 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import build_site, site_facts
 from icalendar import Calendar
 
-from conftest import build_site, site_facts
-from qualityweek.calendar import edition_dates
-from qualityweek.edition import build_edition
-from qualityweek.facts import load_facts
-from qualityweek.ics import CalendarEntry, build_calendar, uid
-
-from conftest import ROOT
+from qualityweek.core.calendar import edition_dates
+from qualityweek.model.edition import build_edition
+from qualityweek.outputs.ics import CalendarEntry, build_calendar, uid
 
 BUILT = "2026-11-28"
 SITE_URL = "https://example.org/quality-week/"

@@ -13,15 +13,16 @@ from urllib.parse import unquote, urljoin, urlsplit
 import icalendar
 import pytest
 import vobject
+from conftest import build_site, copy_project, default_region
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
-
-from conftest import build_site, copy_project, default_region
 from ics_readers import READERS, descriptions
-from qualityweek.events import load_events, load_municipalities
-from qualityweek.ics import CalendarEntry, _event, _event_lines, subscription_url, webcal_url
-from qualityweek.settings import MOSCOW
+
+from qualityweek.inputs.events import load_events
+from qualityweek.inputs.settings import MOSCOW
+from qualityweek.outputs.ics import (CalendarEntry, _event, _event_lines, subscription_url,
+                                     webcal_url)
 
 TODAY = "2026-11-28"  # shown edition 2027
 SHOWN, PAST = 2027, 2025
@@ -287,7 +288,6 @@ def test_without_a_site_address_there_is_no_webcal_link_only_the_download(unpubl
 @pytest.mark.parametrize("palette", ["light", "dark"])
 def test_cards_and_subscription_have_no_serious_axe_violations(browser, published, palette):
     from axe_playwright_python.sync_playwright import Axe
-
     from browsing import reader
     from conftest import serve
     from test_accessibility import blocking

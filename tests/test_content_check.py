@@ -1,4 +1,4 @@
-"""The content check (python -m qualityweek.content_check): clean on the real docs, and it finds
+"""The content check (python -m qualityweek.tools.content_check): clean on the real docs, and it finds
 slips planted in a fixture, at the right line, while leaving code, templates and URLs alone."""
 
 from __future__ import annotations
@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from qualityweek.content_check import check
+
+from qualityweek.tools.content_check import check
 
 PLANTED = """---
 description: "Прямые кавычки в заголовке YAML не проверяются"
@@ -69,7 +70,7 @@ def test_long_lines_are_reported_but_template_code_and_comments_are_not(tmp_path
 
 
 def test_the_command_passes_on_the_real_docs():
-    result = subprocess.run([sys.executable, "-m", "qualityweek.content_check"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "qualityweek.tools.content_check"], cwd=ROOT,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "замечаний нет" in result.stdout
@@ -78,7 +79,7 @@ def test_the_command_passes_on_the_real_docs():
 def test_the_command_fails_and_prints_file_and_line(tmp_path):
     page = tmp_path / "slip.md"
     page.write_text("# Заголовок\n\nС 6-12 ноября.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "qualityweek.content_check", str(page)],
+    result = subprocess.run([sys.executable, "-m", "qualityweek.tools.content_check", str(page)],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
     assert f"{page}:3: дефис между числами: «6-12»" in result.stdout

@@ -8,7 +8,6 @@ that a page built weeks ago still counts right.
 from __future__ import annotations
 
 import pytest
-
 from conftest import DASH, NBSP
 
 MOSCOW_NOON = "T12:00:00+03:00"

@@ -1,5 +1,5 @@
 """Large ready HTML goes into a page after Markdown, event descriptions after search has indexed
-the page (qualityweek/deferred.py, hooks/deferred_html.py): the same page, a smaller search
+the page (qualityweek/outputs/deferred.py, hooks/deferred_html.py): the same page, a smaller search
 index, and a clear stop when a marker is lost or typed twice."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import build_site
-from qualityweek.deferred import DeferredHtmlError, defer, fill
 from test_untrusted import assert_stopped
+
+from qualityweek.outputs.deferred import DeferredHtmlError, defer, fill
 
 TODAY = "2026-11-28"  # shown edition 2027
 

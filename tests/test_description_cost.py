@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown.inlinepatterns import LinkInlineProcessor
 
-from qualityweek import description
-from qualityweek.description import _get_text, check_description, description_html
+from qualityweek.core import description
+from qualityweek.core.description import _get_text, check_description, description_html
 
 CALLS_PER_CHARACTER = 150  # measured: at most about 100 for «*_» repeated, 33 for «[\\](»
 FIXED_CALLS = 20_000  # a short description's own overhead

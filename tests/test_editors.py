@@ -8,11 +8,10 @@ import shutil
 
 import pytest
 import yaml
-
 from conftest import ROOT, build_site, default_region
 from site_files import html_files
-from qualityweek.events import (FIELDS, FORMATS, KINDS, REQUIRED, load_events,
-                                load_municipalities)
+
+from qualityweek.inputs.events import FIELDS, FORMATS, KINDS, REQUIRED, load_events
 
 REPO = "https://github.com/example-org/quality-week"
 
@@ -73,7 +72,7 @@ def test_municipalities_list_names_its_sources():
 def test_pull_request_template_has_a_checklist():
     text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert text.count("- [ ]") >= 5
-    assert "qualityweek.content_check" in text and "pytest" in text
+    assert "qualityweek.tools.content_check" in text and "pytest" in text
 
 
 # -- edit links and the repository -------------------------------------------------------------

@@ -13,14 +13,14 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import NBSP, build_site, copy_project
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import NBSP, build_site, copy_project
-from qualityweek.contact import contact_html
-from qualityweek.description import description_html
-from qualityweek.places import names_municipality
 from test_events import KINDS, MUNICIPALITIES, VALID, facts_of, write_event
+
+from qualityweek.core.description import description_html
+from qualityweek.core.places import names_municipality
+from qualityweek.outputs.contact import contact_html
 
 # two towns of the region's list: its centre, and another whose address names it
 CITY = MUNICIPALITIES[0]

@@ -10,11 +10,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from conftest import NBSP, build_site, copy_project, default_region
 from icalendar import Calendar
 
-from conftest import NBSP, build_site, copy_project, default_region
-from qualityweek.events import FIELDS, KINDS, EventsError, load_events, load_municipalities
-from qualityweek.settings import MOSCOW
+from qualityweek.inputs.events import FIELDS, KINDS, EventsError, load_events
+from qualityweek.inputs.settings import MOSCOW
 
 REGION = default_region()
 MUNICIPALITIES = REGION.municipalities
@@ -357,7 +357,7 @@ def test_no_events_folder_means_no_events(tmp_path):
 def test_time_of_an_event_as_readers_see_it(tmp_path, start, end, shown):
     from bs4 import BeautifulSoup
 
-    from qualityweek.events_html import render_events
+    from qualityweek.outputs.events_html import render_events
 
     write_event(tmp_path, 2026, "one", dict(VALID, start=start, end=end))
     html = render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026])
@@ -367,7 +367,7 @@ def test_time_of_an_event_as_readers_see_it(tmp_path, start, end, shown):
 def test_title_and_description_get_the_sites_non_breaking_spaces(tmp_path):
     from bs4 import BeautifulSoup
 
-    from qualityweek.events_html import render_events
+    from qualityweek.outputs.events_html import render_events
 
     write_event(tmp_path, 2026, "one", dict(VALID, title="Экскурсия — цех сборки"),
                 "Сбор у проходной — ул. Тестовая.")
@@ -396,7 +396,7 @@ def test_description_loads_nothing_and_runs_nothing(tmp_path):
     words stay, the picture and the unsafe link go; https, mail and phone links stay links."""
     from bs4 import BeautifulSoup
 
-    from qualityweek.events_html import render_events
+    from qualityweek.outputs.events_html import render_events
 
     write_event(tmp_path, 2026, "one", VALID,
                 "Смотрите ![схему проезда](https://tracker.example/pixel.png), "

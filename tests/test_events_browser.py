@@ -6,7 +6,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import build_site, copy_project, serve
 from test_events import CITY, FIXTURE, write_event
 

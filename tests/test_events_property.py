@@ -8,12 +8,13 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from qualityweek.description import description_html
-from qualityweek.events import FIELDS, FORMATS, KINDS, Event, EventsError, _Source, parse_event
 from test_events import MUNICIPALITIES, VALID
 
-SOURCE = _Source(Path("x.md"), "docs/events/2026/x.md", 2026, "x")
+from qualityweek.core.description import description_html
+from qualityweek.inputs.events import (FIELDS, FORMATS, KINDS, Event, EventsError, EventSource,
+                                       parse_event)
+
+SOURCE = EventSource(Path("x.md"), "docs/events/2026/x.md", 2026, "x")
 # Characters that mean something to YAML, Markdown or HTML, and a few that must be refused.
 SPECIAL = list(":-#&*!|>'\"%@`{}[](),?<>\\/=~^_+.\t\n\r\x00\x1b\u202e\u2028")
 texts = st.lists(st.one_of(st.sampled_from([*SPECIAL, "---", "  "]), st.characters()),

@@ -3,10 +3,10 @@
 from datetime import date
 
 import pytest
-
 from conftest import ROOT, default_region
-from qualityweek.facts import FactsError, load_facts, parse_facts
-from qualityweek.region import with_region
+
+from qualityweek.inputs.facts import FactsError, load_facts, parse_facts
+from qualityweek.inputs.region import with_region
 
 FACTS = ROOT / "data" / "facts.yml"
 NAME = "data/facts.yml"

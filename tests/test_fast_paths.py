@@ -12,15 +12,14 @@ import pytest
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-
 from icalendar.parser import Contentline
-
-from qualityweek import yaml_input
-from qualityweek.description import description_html
-from qualityweek.ics import _folded
-from qualityweek.plain_text import _joined, _read
 from test_events_property import descriptions
-from qualityweek.yaml_input import YamlInputError, load_yaml
+
+from qualityweek.core.description import description_html
+from qualityweek.core.plain_text import _joined, _read
+from qualityweek.inputs import yaml_input
+from qualityweek.inputs.yaml_input import YamlInputError, load_yaml
+from qualityweek.outputs.ics import _folded
 
 # pieces of YAML syntax, so random texts are often valid YAML and often nearly valid
 PIECES = ["a", "b", "2025", "'2025'", '"x"', ": ", ":", "- ", "\n", "  ", "\t", "[", "]", "{",

@@ -12,7 +12,6 @@ Controls are found by walking, not by id: the propose form's markup may change.
 from __future__ import annotations
 
 import pytest
-
 from browsing import reader
 from conftest import build_site, copy_project, serve
 

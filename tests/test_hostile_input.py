@@ -16,14 +16,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import build_site, copy_project, default_region
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import build_site, copy_project, default_region
 from test_events import VALID, event_text, write_event
-from test_untrusted import add_to_facts
-from qualityweek.untrusted import character_name, log_safe, safe_name
-from qualityweek.yaml_input import YamlInputError, load_yaml
+
+from qualityweek.core.untrusted import character_name, log_safe, safe_name
+from qualityweek.inputs.yaml_input import YamlInputError, load_yaml
 
 SECRET = "SECRET-LINE-4f1c"  # planted in every link target: it must never reach the output
 
@@ -256,7 +255,7 @@ def test_a_slug_too_long_for_a_file_name_is_a_message(tmp_path, project_copy):
 
 
 def test_events_per_year_are_limited(tmp_path, project_copy):
-    from qualityweek.events import MAX_EVENTS_PER_YEAR
+    from qualityweek.inputs.events import MAX_EVENTS_PER_YEAR
     folder = project_copy / "docs" / "events" / "2026"
     folder.mkdir(parents=True)
     text = event_text(VALID)
@@ -268,7 +267,7 @@ def test_events_per_year_are_limited(tmp_path, project_copy):
 
 
 def test_events_per_build_are_limited(tmp_path, project_copy):
-    from qualityweek.events import MAX_EVENTS, MAX_EVENTS_PER_YEAR
+    from qualityweek.inputs.events import MAX_EVENTS, MAX_EVENTS_PER_YEAR
     text = event_text(VALID)
     per_year = MAX_EVENTS_PER_YEAR
     years = MAX_EVENTS // per_year + 1

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import html5lib
 import pytest
-
 from site_files import html_files
 
 

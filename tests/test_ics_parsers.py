@@ -7,16 +7,15 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from conftest import build_site, copy_project, site_facts
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import ROOT, build_site, copy_project, site_facts
 from ics_readers import READERS, descriptions
-from qualityweek.edition import build_edition
-from qualityweek.facts import load_facts
-from qualityweek.ics import CalendarEntry, build_calendar, uid
-from qualityweek.settings import MOSCOW
 from test_events import VALID, write_event
+
+from qualityweek.inputs.settings import MOSCOW
+from qualityweek.model.edition import build_edition
+from qualityweek.outputs.ics import CalendarEntry, build_calendar, uid
 
 FACTS = site_facts()
 NEWS = "https://rskrf.ru/qualityday/"

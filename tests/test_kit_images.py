@@ -13,15 +13,15 @@ import struct
 import pypdfium2
 import pytest
 import zxingcpp
+from conftest import NBSP, build_site, default_region
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import NBSP, build_site, default_region
-from qualityweek.calendar import edition_dates
-from qualityweek.edition import Edition
-from qualityweek.facts import Motto
-from qualityweek.poster_layout import (POSTER_MARGIN_MM, Box, KitError, QrCode, Text,
-                                       poster_layout, text_width)
+from qualityweek.core.calendar import edition_dates
+from qualityweek.inputs.facts import Motto
+from qualityweek.model.edition import Edition
+from qualityweek.outputs.poster_layout import (POSTER_MARGIN_MM, Box, KitError, QrCode, Text,
+                                               poster_layout, text_width)
 
 SITE_URL = "https://example.org/quality-week/"
 REGION = default_region().region.name  # tests/test_region.py builds a site for another
@@ -330,7 +330,7 @@ def contrast(one: tuple[int, int, int], other: tuple[int, int, int]) -> float:
 
 @pytest.mark.parametrize("which", ["share", "poster"])
 def test_every_text_has_at_least_4_5_to_1_contrast_with_its_ground(which):
-    from qualityweek.poster_layout import WHITE, share_layout
+    from qualityweek.outputs.poster_layout import WHITE, share_layout
     edition = edition_with_motto("Качество")
     layout = (share_layout(edition, region=REGION) if which == "share"
               else poster_layout(edition, region=REGION, site_url=SITE_URL))

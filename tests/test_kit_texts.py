@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import NBSP, ROOT
-from qualityweek.calendar import edition_dates
-from qualityweek.content_check import RULES
-from qualityweek.typography import format_day, format_range
+
+from qualityweek.core.calendar import edition_dates
+from qualityweek.core.typography import format_day, format_range
+from qualityweek.tools.content_check import RULES
 
 SLUGS = ["announcement", "contest", "open-day"]
 MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"

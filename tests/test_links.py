@@ -1,11 +1,10 @@
 from datetime import date
 
 import pytest
+from conftest import site_facts
 
-from conftest import ROOT, site_facts
-from qualityweek.edition import build_edition, edition_link
-from qualityweek.facts import load_facts
-from qualityweek.links import UnknownLinkError, resolve_link
+from qualityweek.model.edition import build_edition, edition_link
+from qualityweek.model.links import UnknownLinkError, resolve_link
 
 
 @pytest.fixture(scope="module")
@@ -50,5 +49,5 @@ def test_edition_combines_computed_dates_with_confirmed_facts_only(facts):
     ("kit/", "texts/a.txt"), ("", "kit/texts/a.txt"), ("kit.html", "kit/texts/a.txt"),
     ("archive/2025/", "../../kit/texts/a.txt")])
 def test_relative_href_from_a_pages_url(page_url, expected):
-    from qualityweek.links import relative_href
+    from qualityweek.model.links import relative_href
     assert relative_href(page_url, "kit/texts/a.txt") == expected

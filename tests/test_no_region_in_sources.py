@@ -1,7 +1,7 @@
 """Nothing regional in the project's sources: code, templates, pages, scripts, styles, workflows,
 mkdocs.yml and tests take the region from its folder (regions/). This file names the default
 region's words once, to look for them; it and the issue form that
-`python -m qualityweek.issue_form` generates from the region folder are the two exceptions.
+`python -m qualityweek.tools.issue_form` generates from the region folder are the two exceptions.
 README.md and CONTRIBUTING.md show the default folder's name in their examples and are not
 scanned."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualityweek.plain_text import description_text
+from qualityweek.core.plain_text import description_text
 
 
 @pytest.mark.parametrize("markdown_text, text", [

@@ -7,11 +7,11 @@ from __future__ import annotations
 import io
 import re
 
-from pypdf import PdfReader
-
 from browsing import reader
 from conftest import ROOT
-from qualityweek.poster_layout import WRITE_LINES
+from pypdf import PdfReader
+
+from qualityweek.outputs.poster_layout import WRITE_LINES
 
 TYPED = {"company": "ООО «Вятский молочный завод»",
          "title": "День открытых дверей и экскурсия на производство",

@@ -5,8 +5,7 @@ size leads back to the site."""
 from __future__ import annotations
 
 from browsing import reader
-from conftest import ROOT, site_facts
-from qualityweek.facts import load_facts
+from conftest import site_facts
 
 MINISTRY = site_facts().contacts["ministry"]
 

@@ -12,13 +12,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from browsing import reader
-from conftest import ROOT, build_site, default_region, serve
-from qualityweek.event_messages import FIELD_WORDS
-from qualityweek.event_rules import MAILTO_LENGTH, slug_for
-from qualityweek.events import FIELDS, EventsError, _Source, load_municipalities, parse_event
+from conftest import build_site, default_region, serve
 from test_accessibility import blocking
+
+from qualityweek.core.event_messages import FIELD_WORDS
+from qualityweek.inputs.events import FIELDS, EventsError, EventSource, parse_event
+from qualityweek.outputs.event_rules import MAILTO_LENGTH, slug_for
 
 TODAY = "2026-11-28"  # shown edition 2027
 REPO = "https://github.com/example/quality-week"
@@ -144,7 +144,7 @@ def form_verdict(page) -> tuple[dict, str, str]:
 def build_verdict(text: str, path: str) -> dict:
     """{field: (rule, message)} as the build gives them for this file (the message after the
     file name and the key)."""
-    source = _Source(Path(path), path, 2027, Path(path).stem)
+    source = EventSource(Path(path), path, 2027, Path(path).stem)
     municipalities = REGION.municipalities
     try:
         parse_event(text, source, municipalities)
@@ -379,7 +379,7 @@ def test_file_name_is_the_builds_transliteration(phone, propose_site, title):
 def test_rules_file_is_the_validators(propose_site):
     rules = json.loads((propose_site[0].site / "assets" / "event-rules.json").read_text(
         encoding="utf-8"))
-    from qualityweek.events import FORMATS, KINDS, REQUIRED
+    from qualityweek.inputs.events import FORMATS, KINDS, REQUIRED
     assert (rules["fields"], rules["required"], rules["kinds"], rules["formats"]) == (
         list(FIELDS), list(REQUIRED), list(KINDS), list(FORMATS))
     assert rules["municipalities"] == list(REGION.municipalities) and rules["first_day"] == "2027-11-01"
@@ -398,7 +398,7 @@ def test_without_script_the_page_says_how_to_send_an_event_by_mail(propose_site)
     assert fallback.select_one(f"a[href='mailto:{MINISTRY}']") is not None
     labels = [li.find("strong").get_text() for li in fallback.select(":scope > ul > li")]
     assert labels == [FIELD_WORDS[name].label for name in [*FIELDS, "description"]]
-    from qualityweek.events import FORMATS, KINDS
+    from qualityweek.inputs.events import FORMATS, KINDS
     municipalities = REGION.municipalities
     for value in [*KINDS, *FORMATS, *municipalities]:
         assert value in text, value
@@ -455,5 +455,5 @@ def test_any_typed_title_reaches_the_build_as_typed(phone, propose_site):
         fill(phone.page, propose_site[1], {**VALID, "title": title, "organizer": title})
         errors, text, path = form_verdict(phone.page)
         assert errors == {}, (title, errors)
-        event = parse_event(text, _Source(Path(path), path, 2027, Path(path).stem), municipalities)
+        event = parse_event(text, EventSource(Path(path), path, 2027, Path(path).stem), municipalities)
         assert (event.title, event.organizer) == (title, title), text

@@ -8,9 +8,9 @@ import struct
 
 import pytest
 import yaml
-
 from conftest import DASH, NBSP, ROOT, build_site, default_region
-from qualityweek.calendar import edition_dates
+
+from qualityweek.core.calendar import edition_dates
 
 SITE_URL = "https://example.org/quality-week/"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import DASH, NBSP, ROOT, site_facts
-from qualityweek.archive import archive_page, archive_years
-from qualityweek.countdown import countdown_data, moscow_utc_offset, week_days
-from qualityweek.edition import build_edition
-from qualityweek.facts import load_facts
-from qualityweek.ics import absolute_source, calendar_path
+
+from qualityweek.model.edition import build_edition
+from qualityweek.outputs.archive import archive_page, archive_years
+from qualityweek.outputs.countdown import countdown_data, moscow_utc_offset, week_days
+from qualityweek.outputs.ics import absolute_source, calendar_path
 
 FACTS = site_facts()
 

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import extruct
 import pytest
+from conftest import ROOT, build_site, copy_project
 from openpyxl import load_workbook
 from pypdf import PdfReader
-
-from conftest import ROOT, build_site, copy_project
-from qualityweek.events import KINDS
-from qualityweek.paths import region_folder
-from qualityweek.region import load_region
 from test_events import VALID, write_event
+
+from qualityweek.inputs.events import KINDS
+from qualityweek.inputs.paths import region_folder
+from qualityweek.inputs.region import load_region
 
 OTHER = "regions/novosibirsk-oblast"
 SITE_URL = "https://example.org/qw/"
@@ -176,7 +176,7 @@ def test_the_default_region_still_has_its_letter_page_and_menu_entry(site_2023):
 def test_the_issue_form_for_the_other_region_lists_its_municipalities():
     import yaml
 
-    from qualityweek.issue_form import FORM, issue_form
+    from qualityweek.tools.issue_form import FORM, issue_form
     form = yaml.safe_load(issue_form((ROOT / FORM).read_text(encoding="utf-8"), REGION))
     [dropdown] = [f for f in form["body"] if f.get("id") == "municipality"]
     assert dropdown["attributes"]["options"] == list(REGION.municipalities)
@@ -186,10 +186,10 @@ def test_the_issue_form_for_the_other_region_lists_its_municipalities():
 
 
 def test_the_checked_in_issue_form_is_up_to_date_for_the_default_region():
-    from qualityweek.issue_form import FORM, issue_form
+    from qualityweek.tools.issue_form import FORM, issue_form
     text = (ROOT / FORM).read_text(encoding="utf-8")
     assert issue_form(text, DEFAULT) == text, (
-        "обновите форму: python -m qualityweek.issue_form")
+        "обновите форму: python -m qualityweek.tools.issue_form")
 
 
 def test_csv_cells_name_the_regions_municipalities(other_region):

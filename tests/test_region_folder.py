@@ -9,15 +9,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, build_site, copy_project
-from qualityweek.calendar import edition_dates
-from qualityweek.edition import Edition
-from qualityweek.events import EventsError
-from qualityweek.facts import FactsError
-from qualityweek.paths import PathsError, region_folder
-from qualityweek.poster_layout import KitError, poster_layout, share_layout, text_width
-from qualityweek.region import load_region
+
+from qualityweek.core.calendar import edition_dates
+from qualityweek.inputs.events import EventsError
+from qualityweek.inputs.facts import FactsError
+from qualityweek.inputs.paths import PathsError, region_folder
+from qualityweek.inputs.region import load_region
+from qualityweek.model.edition import Edition
+from qualityweek.outputs.poster_layout import KitError, poster_layout, share_layout, text_width
 
 EXAMPLE = "regions/novosibirsk-oblast"
 

@@ -17,12 +17,12 @@ import openpyxl
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from pypdf import PdfReader
-
 from browsing import reader
 from conftest import NBSP, build_site, copy_project, default_region, serve, site_facts
-from qualityweek.calendar import edition_dates
-from results_events import KINDS, FORMATS, municipalities, specs, write_events
+from pypdf import PdfReader
+from results_events import FORMATS, KINDS, municipalities, specs, write_events
+
+from qualityweek.core.calendar import edition_dates
 
 # 2022 (a year of the data file) has no events; then 1, 2, 5 and 21
 COUNTS = {2022: 0, 2023: 1, 2024: 2, 2025: 5, 2026: 21}
@@ -273,12 +273,11 @@ ONE_PLACE, PLACES = "муниципальном образовании", "мун
     (11, "мероприятий", PLACES), (21, "мероприятие", ONE_PLACE), (22, "мероприятия", PLACES)])
 def test_press_release_agrees_for_each_count(count, form, where):
     """Without a build: the release written from `count` events in as many municipalities."""
-    from qualityweek.edition import build_edition
-    from qualityweek.events import Event
-    from qualityweek.facts import load_facts
-    from qualityweek.press_release import press_release as write
-    from qualityweek.results import count_results
-    from conftest import ROOT
+
+    from qualityweek.inputs.events import Event
+    from qualityweek.model.edition import build_edition
+    from qualityweek.model.results import count_results
+    from qualityweek.outputs.press_release import press_release as write
     facts = site_facts()
     edition = build_edition(facts, 2026)
     events = []
@@ -384,12 +383,12 @@ def test_2000_events_table_page_and_size(thousands):
 @pytest.mark.parametrize("typed", ["ООО «Ромашка»", "ооо \"Ромашка\"", "ООО  «РОМАШКА»",
                                    "ООО „Ромашка“", "ООО 'Ромашка'."])
 def test_an_organizer_typed_another_way_is_counted_once(typed):
-    from qualityweek.results import organizer_key
+    from qualityweek.model.results import organizer_key
     assert organizer_key(typed) == organizer_key("ООО «Ромашка»")
 
 
 def test_different_organizers_stay_apart():
-    from qualityweek.results import organizer_key
+    from qualityweek.model.results import organizer_key
     assert organizer_key("ООО «Ромашка»") != organizer_key("АО «Ромашка»")
     assert organizer_key("Ёлка") == organizer_key("елка")
 
@@ -399,13 +398,13 @@ def test_different_organizers_stay_apart():
     ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("-2+3+cmd|x", "'-2+3+cmd|x"),
     ("+7 (8332) 27-27-23", "+7 (8332) 27-27-23"), ("ООО «Ромашка»", "ООО «Ромашка»")])
 def test_csv_cells_cannot_run_as_formulas(value, cell):
-    from qualityweek.tables import csv_cell
+    from qualityweek.outputs.tables import csv_cell
     assert csv_cell(value) == cell
 
 
 def test_the_regions_genitive_is_required_in_its_folder(tmp_path):
-    from qualityweek.facts import FactsError
-    from qualityweek.region import parse_region
+    from qualityweek.inputs.facts import FactsError
+    from qualityweek.inputs.region import parse_region
     region = default_region()
     text = (region.folder / "region.yml").read_text(encoding="utf-8")
     line = f"  genitive: {region.region.genitive}"

@@ -1,4 +1,4 @@
-"""The pull-request summary (qualityweek/review.py): the events a change adds or edits, as the
+"""The pull-request summary (qualityweek/tools/review.py): the events a change adds or edits, as the
 site will show them, for the check workflow's job summary."""
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, copy_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import ROOT, copy_project
 from test_events import MUNICIPALITIES, VALID, event_text
-from qualityweek.review import Change, parse_name_status, summary
+
+from qualityweek.tools.review import Change, parse_name_status, summary
 
 GOOD = event_text(VALID, "Описание.")
 FILES = {
@@ -91,7 +91,7 @@ def test_the_command_compares_with_the_base_commit(tmp_path):
     (repo / "docs" / "events" / "2026" / "tour.md").write_text(GOOD, encoding="utf-8")
     _git(repo, "add", "-A")
     _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "event")
-    run = [sys.executable, "-m", "qualityweek.review", "--root", str(repo)]
+    run = [sys.executable, "-m", "qualityweek.tools.review", "--root", str(repo)]
     result = subprocess.run([*run, "--base", base], cwd=ROOT, capture_output=True, text=True,
                             check=True)
     assert "**добавлено:** «Экскурсия на молочный завод»" in result.stdout

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import build_site
-from qualityweek.generated import robots_txt
-from qualityweek.settings import SettingsError, read_settings
+
+from qualityweek.build.generated import robots_txt
+from qualityweek.inputs.settings import SettingsError, read_settings
 
 
 def test_robots_names_the_absolute_sitemap():

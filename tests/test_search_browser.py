@@ -4,7 +4,6 @@ and still finds the page (Material alone matches only the typed form or its pref
 from __future__ import annotations
 
 import pytest
-
 from browsing import VIEWPORTS, reader
 
 # query, the page it must find; each query is a word form that appears nowhere on the site

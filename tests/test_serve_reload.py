@@ -11,17 +11,17 @@ from conftest import copy_project
 PROBE = """
 import sys, os, time
 sys.path.insert(0, {project!r})
-import qualityweek, qualityweek.facts
-first = sys.modules["qualityweek.facts"]
+import qualityweek, qualityweek.inputs.facts
+first = sys.modules["qualityweek.inputs.facts"]
 qualityweek.forget_if_edited()
-import qualityweek.facts
-print("kept" if sys.modules["qualityweek.facts"] is first else "reloaded")
+import qualityweek.inputs.facts
+print("kept" if sys.modules["qualityweek.inputs.facts"] is first else "reloaded")
 later = time.time() + 5
 os.utime({facts!r}, (later, later))
 qualityweek.forget_if_edited()
-print("forgotten" if "qualityweek.facts" not in sys.modules else "still cached")
-import qualityweek.facts
-print("reloaded" if sys.modules["qualityweek.facts"] is not first else "stale")
+print("forgotten" if "qualityweek.inputs.facts" not in sys.modules else "still cached")
+import qualityweek.inputs.facts
+print("reloaded" if sys.modules["qualityweek.inputs.facts"] is not first else "stale")
 """
 
 

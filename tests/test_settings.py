@@ -2,7 +2,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from qualityweek.settings import SettingsError, moscow_today, read_settings
+from qualityweek.inputs.settings import SettingsError, moscow_today, read_settings
 
 TODAY = date(2026, 11, 28)
 

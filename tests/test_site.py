@@ -7,7 +7,6 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import DASH, NBSP, build_site, default_region
 from site_files import html_files
 

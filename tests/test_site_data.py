@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 
 from conftest import copy_project
-from qualityweek.site_data import load_site_data
 from test_events import VALID, write_event
+
+from qualityweek.build.site_data import load_site_data
 
 ENV = {"QUALITY_TODAY": "2026-11-28"}
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
 
-# Event files (docs/events/) are data with typed dates and links, validated by qualityweek/events.py.
+# Event files (docs/events/) are data with typed dates and links, validated by qualityweek/inputs/events.py.
 PAGES = sorted(p for p in (ROOT / "docs").glob("**/*.md")
                if p.relative_to(ROOT / "docs").parts[0] != "events")
 MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"

@@ -1,4 +1,4 @@
-"""The spelling gate (qualityweek/spelling.py) over everything a reader meets on a built site: the
+"""The spelling gate (qualityweek/tools/spelling.py) over everything a reader meets on a built site: the
 text of every page's article, the ready texts (.txt), the poster's text (pypdf) and the calendars'
 summaries, descriptions and places (icalendar). An unknown word fails with the place and the word;
 the word list (spelling/words.dic) holds only names and abbreviations.
@@ -17,16 +17,16 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT, build_site, copy_project, default_region
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from conftest import ROOT, build_site, copy_project, default_region
-from qualityweek.spelling import missing_yo, unknown_words, words
+from qualityweek.tools.spelling import missing_yo, unknown_words, words
 
 pytestmark = pytest.mark.skipif(shutil.which("hunspell") is None,
                                 reason="apt-get install hunspell hunspell-ru hunspell-en-us")
 
-# the companies' own words: the event cards (qualityweek/events_html.py)
+# the companies' own words: the event cards (qualityweek/outputs/events_html.py)
 NOT_OURS = ".qw-event"
 # the sources of the site's own text, for the «ё» check
 SOURCES = ("docs/**/*.md", "docs/templates/*", "overrides/**/*.html", "qualityweek/*.py",
@@ -110,7 +110,7 @@ def test_the_site_writes_yo_where_it_belongs(built):
 def test_the_sources_write_yo_where_it_belongs():
     texts = {path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
              for pattern in SOURCES for path in sorted(ROOT.glob(pattern))}
-    assert "docs/index.md" in texts and "qualityweek/ics.py" in texts
+    assert "docs/index.md" in texts and "qualityweek/outputs/ics.py" in texts
     problems = missing_yo(ours(texts))
     assert not problems, "Пишется через «ё»:\n" + "\n".join(
         f"{where}: «{word}» → «{right}»" for where, word, right in problems)

@@ -12,15 +12,14 @@ from datetime import datetime
 import extruct
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import ROOT, build_site, copy_project, default_region, site_facts
-from qualityweek.edition import build_edition
-from qualityweek.events import split_front_matter
-from qualityweek.facts import load_facts
-from qualityweek.settings import MOSCOW
-from qualityweek.structured import forum_location
+from conftest import build_site, copy_project, default_region, site_facts
 from site_files import html_files, page_path
 from test_events import FIXTURE, write_event
+
+from qualityweek.inputs.events import split_front_matter
+from qualityweek.inputs.settings import MOSCOW
+from qualityweek.model.edition import build_edition
+from qualityweek.outputs.structured import forum_location
 
 SCHEMA = "https://schema.org/"
 MODES = {"очно": "OfflineEventAttendanceMode", "онлайн": "OnlineEventAttendanceMode",

@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-
-from conftest import ROOT, build_site, site_facts
-from qualityweek.facts import load_facts
+from conftest import build_site, site_facts
 
 SITE_URL = "https://example.org/quality-week/"
 

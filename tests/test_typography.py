@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from qualityweek import typography
-from qualityweek.typography import format_day, format_range, glue, quote
+from qualityweek.core import typography
+from qualityweek.core.typography import format_day, format_range, glue, quote
 
 NBSP = "\u00a0"
 DASH = "\u2013\u2060"

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import build_site, copy_project
 from test_events import VALID, event_text, write_event
 

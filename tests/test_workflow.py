@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -158,8 +157,8 @@ def test_check_builds_strictly_tests_and_uploads_the_site(check):
 
 def test_check_writes_the_events_summary_without_pasting_event_data_into_a_script(check):
     (job,) = check["jobs"].values()
-    step = next(s for s in steps(job) if "qualityweek.review" in s.get("run", ""))
-    assert step["run"] == ('python -m qualityweek.review --base "$BASE_SHA" '
+    step = next(s for s in steps(job) if "qualityweek.tools.review" in s.get("run", ""))
+    assert step["run"] == ('python -m qualityweek.tools.review --base "$BASE_SHA" '
                            '>> "$GITHUB_STEP_SUMMARY"')
     assert "${{" not in step["run"]  # expressions go through env, never into the shell text
     assert "pull_request.base.sha" in step["env"]["BASE_SHA"]

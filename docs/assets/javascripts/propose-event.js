@@ -1,7 +1,7 @@
 // «Предложить мероприятие» (docs/propose.md): a company describes its event in the form, sees it
 // as the events page will show it, and hands it to the ministry by mail. The rules and the words
-// come from the build (assets/event-rules.json, made by qualityweek/event_rules.py and
-// qualityweek/event_messages.py), so the form refuses what the build refuses and says it the
+// come from the build (assets/event-rules.json, made by qualityweek/outputs/event_rules.py and
+// qualityweek/core/event_messages.py), so the form refuses what the build refuses and says it the
 // same way (tests/test_propose.py checks both). Nothing leaves the page unless the person taps a
 // button. Our own code, no libraries.
 (function () {
@@ -16,7 +16,7 @@
     return code;
   }
 
-  // -- words (qualityweek/event_messages.py) ------------------------------------------------
+  // -- words (qualityweek/core/event_messages.py) ------------------------------------------------
 
   function label(field) { return words.fields[field].label; }
 

@@ -1,0 +1,116 @@
+"""The week's results: how many events, organizers and municipalities, and events by
+municipality, kind, day and format. One function (`count_results`) counts; the results page,
+its press release and the events table all read what it returns. No MkDocs imports.
+
+Rules a reader of the results page is told as well:
+- an event is counted on the day it starts, even when it lasts several days; an event that starts
+  in November before or after the week is counted in a row of its own, so every table adds up
+  to the number of events;
+- organizers are counted once however they are typed: case, «ё»/«е», quotes and spaces aside
+  («ООО "Ромашка"» and «ооо «Ромашка»» are one organizer).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from babel import Locale
+
+from ..core.typography import NBSP, format_day, weekday
+from ..inputs.events import FORMATS, KINDS, Event
+from .edition import Edition
+
+_RU = Locale("ru")
+# quotes of every kind an editor may type around a company's name, and what separates words
+_QUOTES = re.compile(r"[\"'«»„“”‘’‚‹›`]")
+_SEPARATORS = re.compile(r"[\s.,;:]+")
+
+BEFORE_WEEK = "раньше недели, в ноябре"
+AFTER_WEEK = "позже недели, в ноябре"
+
+
+def plural(number: int, one: str, few: str, many: str) -> str:
+    """The form of a word that agrees with `number`, by CLDR's Russian plural rules (Babel):
+    1, 21 — `one` («мероприятие»); 2–4, 22 — `few` («мероприятия»); 5–20, 0 — `many`."""
+    form = _RU.plural_form(number)
+    return {"one": one, "few": few}.get(form, many)
+
+
+def counted(number: int, one: str, few: str, many: str) -> str:
+    """«21 мероприятие», «5 мероприятий»: the number and its word, glued by a no-break space."""
+    return f"{number}{NBSP}{plural(number, one, few, many)}"
+
+
+def organizer_key(name: str) -> str:
+    """The organizer as counted: NFKC, case, «ё», quotes and separators aside."""
+    text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
+    return _SEPARATORS.sub(" ", _QUOTES.sub(" ", text)).strip()
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str  # as the reader sees it: «город Энск», «понедельник, 9 ноября»
+    count: int
+
+
+@dataclass(frozen=True)
+class Results:
+    year: int
+    events: int
+    organizers: int
+    municipalities_taking_part: int
+    municipalities_listed: int
+    by_municipality: tuple[Row, ...]  # every listed municipality, in the list's order, zeros too
+    by_kind: tuple[Row, ...]  # the letter's four kinds, then «другое»
+    by_day: tuple[Row, ...]  # before the week (if any), Monday to Sunday, after the week (if any)
+    by_format: tuple[Row, ...]
+    on_quality_day: int  # events that start on Quality Day (one of by_day's rows)
+
+    @property
+    def tables(self) -> tuple[tuple[str, str, tuple[Row, ...]], ...]:
+        """(slug, what the rows are, rows) of each breakdown, in the page's order."""
+        return (("municipality", "Муниципальное образование", self.by_municipality),
+                ("kind", "Вид мероприятия", self.by_kind),
+                ("day", "День начала", self.by_day),
+                ("format", "Формат", self.by_format))
+
+
+def week_day_label(day: date, quality_day: date) -> str:
+    """«понедельник, 9 ноября», «четверг, 12 ноября (День качества)»."""
+    label = f"{weekday(day)}, {format_day(day, with_year=False)}"
+    return f"{label} (День качества)" if day == quality_day else label
+
+
+def count_results(edition: Edition, events: Sequence[Event],
+                  municipalities: Iterable[str]) -> Results:
+    """Every number the results page, its press release and the table's readers see."""
+    listed = tuple(municipalities)
+    by_municipality = Counter(event.municipality for event in events)
+    by_kind = Counter(event.kind for event in events)
+    by_format = Counter(event.format for event in events)
+    by_start = Counter(event.start_day for event in events)
+    week = [edition.week_start + timedelta(days=offset) for offset in range(7)]
+    before = sum(n for day, n in by_start.items() if day < edition.week_start)
+    after = sum(n for day, n in by_start.items() if day > edition.week_end)
+    days = [Row(week_day_label(day, edition.quality_day), by_start[day]) for day in week]
+    if before:
+        days.insert(0, Row(BEFORE_WEEK, before))
+    if after:
+        days.append(Row(AFTER_WEEK, after))
+    return Results(
+        year=edition.year,
+        events=len(events),
+        organizers=len({organizer_key(event.organizer) for event in events}),
+        municipalities_taking_part=sum(1 for name in listed if by_municipality[name]),
+        municipalities_listed=len(listed),
+        by_municipality=tuple(Row(name, by_municipality[name]) for name in listed),
+        by_kind=tuple(Row(kind, by_kind[kind]) for kind in KINDS),
+        by_day=tuple(days),
+        by_format=tuple(Row(fmt, by_format[fmt]) for fmt in FORMATS),
+        on_quality_day=by_start[edition.quality_day],
+    )

@@ -1,0 +1,311 @@
+"""The event file's rules for the «Предложить мероприятие» form, from the code that validates
+event files (events.py, fields.py, untrusted.py, description.py); no MkDocs imports.
+
+The build writes them as JSON (generated.py) and the form's script
+(docs/assets/javascripts/propose-event.js) reads it: field names, required fields, the lists of
+kinds, formats and municipalities, the date window, length limits, the character and URL rules.
+No list is typed twice; tests/test_propose.py checks that the form and the build accept and
+refuse the same inputs with the same messages.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import get_args
+
+from markupsafe import Markup
+
+from ..build.site_data import SiteData
+from ..core import untrusted
+from ..core.description import MARKERS, MAX_NESTING, REFERENCE
+from ..core.event_messages import FIELD_WORDS, words_for_script
+from ..core.places import municipality_pattern
+from ..inputs.events import EVENTS_DIR, FIELDS, FORMATS, IN_PERSON, KINDS, REQUIRED, SLUG, Event
+from ..inputs.fields import has_letters
+from ..inputs.settings import MOSCOW_LABEL
+
+RULES_PATH = "assets/event-rules.json"
+MAILTO_LENGTH = 1800
+SLUG_LENGTH = 60  # a file name a person can still read and type
+
+
+# One transliteration for everyone (file names as CONTRIBUTING shows: den-otkrytyh-dverey).
+TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+FALLBACK_SLUG = "meropriyatie"
+
+
+def slug_for(title: str) -> str:
+    """The proposed file name (without .md) for a title: transliterated, lower case, words
+    joined by hyphens, at most SLUG_LENGTH characters (cut at a hyphen)."""
+    latin = "".join(TRANSLIT.get(ch, ch) for ch in title.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
+    if len(slug) > SLUG_LENGTH:  # cut at the last hyphen that keeps it within the length
+        cut = slug[:SLUG_LENGTH + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:SLUG_LENGTH]
+    return slug or FALLBACK_SLUG
+
+
+def _limit(name: str) -> int:
+    """The length limit of a text field, from its type's validator (Text or LongText, maybe
+    inside `| None`)."""
+    def validators(annotation) -> list:
+        found = list(getattr(annotation, "__metadata__", ()))
+        for arg in get_args(annotation):
+            found += validators(arg)
+        return found
+
+    field = Event.model_fields[name]
+    for meta in [*field.metadata, *validators(field.annotation)]:
+        limit = getattr(getattr(meta, "func", None), "keywords", {}).get("limit")
+        if limit:
+            return limit
+    return untrusted.SHORT_TEXT
+
+
+def _named(name: str) -> bool:
+    """Whether a field is a fields.Name (it must hold a letter or a digit)."""
+    return any(getattr(meta, "func", None) is has_letters
+               for meta in Event.model_fields[name].metadata)
+
+
+def _js_words(pattern: str) -> str:
+    """A Python regex whose \\w and \\b mean Unicode letters, as JavaScript (flag «u», where they
+    stay ASCII) reads it."""
+    word = r"\p{L}\p{N}_"
+    # re.escape's «\-», «\ », «\#»… are errors under «u»: there only syntax characters escape
+    pattern = re.sub(r"\\([^A-Za-z0-9^$\\.*+?()[\]{}|/])", r"\1", pattern)
+    pattern = pattern.replace(r"[\w-]", f"[{word}-]").replace(r"\w", f"[{word}]")
+    return js_pattern(pattern.replace(r"\b", f"(?![{word}])"))
+
+
+def js_pattern(pattern: str) -> str:
+    """A Python regex as text a JavaScript RegExp (flag «u») reads the same: characters outside
+    printable ASCII written as \\uXXXX (the patterns hold control characters and lone
+    surrogates, which JSON in UTF-8 cannot carry as they are); beyond U+FFFF as \\u{XXXXX}."""
+    return "".join(ch if " " < ch <= "~" else f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF
+                   else f"\\u{{{ord(ch):x}}}" for ch in pattern)
+
+
+def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str, ...] = (),
+                ministry_email: str | None, ministry_name: str = "",
+                repo_url: str | None) -> dict:
+    """Everything the form checks and shows, as JSON-ready values."""
+    text_fields = [n for n in FIELDS if n not in ("kind", "format", "start", "end", "url",
+                                                  "municipality")]
+    return {
+        "year": year,
+        "folder": f"docs/{EVENTS_DIR}/{year}/",
+        "fields": list(FIELDS),
+        "required": list(REQUIRED),
+        "in_person": list(IN_PERSON),
+        "kinds": list(KINDS),
+        "formats": list(FORMATS),
+        "municipalities": list(municipalities),
+        "first_day": f"{year}-11-01",
+        "last_day": f"{year}-11-30",
+        "limits": {name: _limit(name) for name in text_fields},
+        "url_length": untrusted.URL_LENGTH,
+        "description_length": untrusted.DESCRIPTION_LENGTH,
+        "description_brackets": untrusted.DESCRIPTION_BRACKETS,
+        "description_nesting": MAX_NESTING,
+        "description_markers": js_pattern(MARKERS.pattern),
+        "description_reference": js_pattern(REFERENCE.pattern),
+        "control": js_pattern(untrusted.CONTROL.pattern),
+        "control_multiline": js_pattern(untrusted.CONTROL_IN_MULTILINE.pattern),
+        # what Python's str.strip() removes around the description (JavaScript's trim differs)
+        "space": js_pattern("".join(chr(c) for c in range(0x3100) if chr(c).isspace())),
+        "url_unsafe": "".join(sorted(untrusted.UNSAFE_IN_URL)),
+        "host_label": js_pattern(untrusted.HOST_LABEL.pattern),
+        "slug": SLUG.pattern,
+        "slug_length": SLUG_LENGTH,
+        "slug_fallback": FALLBACK_SLUG,
+        "translit": TRANSLIT,
+        "taken": list(taken),
+        "ministry_email": ministry_email,  # None when the region publishes none
+        "ministry_name": ministry_name,
+        # whom the copied text and the saved file go to, after «Текст скопирован: »
+        "copied_to": (f"вставьте его в письмо на {ministry_email}." if ministry_email
+                      else f"передайте его в {ministry_name}."),
+        "saved_to": (f"приложите его к письму на {ministry_email}." if ministry_email
+                     else f"передайте его в {ministry_name}."),
+        # the fields that must hold a letter or a digit (fields.Name)
+        "named": [n for n in FIELDS if _named(n)],
+        "zone_label": MOSCOW_LABEL,
+        # «Где» leaves out the municipality an address already names (places.py)
+        "names_municipality": {m: _js_words(municipality_pattern(m).pattern)
+                               for m in municipalities},
+        "subject": "Мероприятие Недели качества",
+        # the proposal's one human line above the event file
+        "heading": f"Предлагаем мероприятие для сайта Недели качества {year} года.",
+        "paste_line": "Описание мероприятия скопировано: вставьте его сюда (Ctrl+V или "
+                      "долгое нажатие и «Вставить»).",
+        "copied_line": "Описание мероприятия скопировано. В открывшемся письме вставьте его "
+                       "(Ctrl+V или долгое нажатие и «Вставить») и отправьте письмо.",
+        "words": words_for_script(),
+        # GitHub's «new file» page takes the path and the content in its address
+        "new_file_url": (f"{repo_url}/new/main" if repo_url and repo_url.startswith(
+            "https://github.com/") else None),
+        # what common mail clients accept in a mailto: address (Outlook: about 2000 characters),
+        # with room to spare; a longer proposal goes by the clipboard
+        "mailto_length": MAILTO_LENGTH,
+    }
+
+
+def site_event_rules(data: SiteData) -> dict:
+    """The rules for the shown edition's year, with its events' file names already taken."""
+    year = data.settings.year
+    return event_rules(year, data.municipalities,
+                       taken=tuple(e.slug for e in data.events_by_year.get(year, [])),
+                       ministry_email=data.facts.contacts["ministry"].email,  # or None
+                       ministry_name=(data.facts.contacts["ministry"].short_name
+                                      or data.facts.contacts["ministry"].name),
+                       repo_url=data.settings.repo_url)
+
+
+def _field(name: str, control: Markup, required: bool) -> Markup:
+    words = FIELD_WORDS[name]
+    hint = (Markup('<span class="qw-form__hint" id="{}-hint">{}</span>').format(name, words.hint)
+            if words.hint else Markup(""))
+    mark = Markup("") if required else Markup(' <span class="qw-form__optional">(необязательно)</span>')
+    return Markup(
+        '<div class="qw-form__field" data-qw-field="{name}">'
+        '<label for="qw-{name}">{label}{mark}</label>{hint}'
+        '<p class="qw-form__error" id="{name}-error" data-qw-error-for="{name}" hidden></p>'
+        "{control}</div>").format(name=name, label=words.label, mark=mark, hint=hint,
+                                  control=control)
+
+
+def _described(name: str) -> str:
+    return f"{name}-hint {name}-error" if FIELD_WORDS[name].hint else f"{name}-error"
+
+
+def _choices(rules: dict) -> dict[str, list[str]]:
+    return {"municipality": rules["municipalities"], "kind": rules["kinds"],
+            "format": rules["formats"]}
+
+
+def _controls(rules: dict) -> Markup:
+    """The form's fields in the file's order, the description last."""
+    parts = []
+    optional = {"address", "contact", "description"}
+    for name in [*rules["fields"], "description"]:
+        attrs = Markup('id="qw-{0}" name="{0}" aria-describedby="{1}"').format(
+            name, _described(name))
+        if name in _choices(rules):
+            control = Markup('<select {}><option value="">— выберите —</option>{}</select>').format(
+                attrs, Markup("").join(Markup("<option>{}</option>").format(o)
+                                       for o in _choices(rules)[name]))
+        elif name in ("start", "end"):
+            control = Markup(
+                '<span class="qw-form__when"><input type="date" {attrs} min="{first}" '
+                'max="{last}"><input type="time" id="qw-{name}-time" name="{name}-time" '
+                'aria-label="{label}: время (необязательно)" aria-describedby="{name}-error">'
+                "</span>").format(attrs=attrs, first=rules["first_day"], last=rules["last_day"],
+                                  name=name, label=FIELD_WORDS[name].label)
+        elif name == "description":
+            control = Markup('<textarea {} rows="8"></textarea>').format(attrs)
+        else:
+            kind = "url" if name == "url" else "text"
+            extra = Markup(' inputmode="url" placeholder="https://"') if name == "url" else ""
+            control = Markup('<input type="{}" {}{} autocomplete="off">').format(kind, attrs, extra)
+        parts.append(_field(name, control, name not in optional))
+    return Markup("").join(parts)
+
+
+def _fallback(rules: dict) -> Markup:
+    """What the page says without script: how to send an event by mail, every field by its
+    label, the accepted values, the ministry's address."""
+    items = []
+    for name in [*rules["fields"], "description"]:
+        words = FIELD_WORDS[name]
+        note = Markup("") if name in rules["required"] else Markup(" (необязательно)")
+        hint = Markup(" — {}").format(words.hint) if words.hint else Markup("")
+        choices = _choices(rules).get(name)
+        listed = (Markup("<ul>{}</ul>").format(Markup("").join(
+            Markup("<li>{}</li>").format(c) for c in choices)) if choices else Markup(""))
+        items.append(Markup("<li><strong>{}</strong>{}{}{}</li>").format(
+            words.label, note, hint, listed))
+    email = rules["ministry_email"]
+    if email:
+        how = Markup("<p>Чтобы предложить мероприятие, напишите письмо в {ministry} на "
+                     '<a href="mailto:{email}">{email}</a> с темой «Мероприятие Недели качества» '
+                     "и укажите в нём:</p>").format(ministry=rules["ministry_name"], email=email)
+    else:  # no published address: say whom to hand it to, and never a mail link to nowhere
+        how = Markup("<p>Чтобы предложить мероприятие, передайте в {ministry} письмо с темой "
+                     "«Мероприятие Недели качества» и укажите в нём:</p>").format(
+                         ministry=rules["ministry_name"])
+    github = (Markup('<p>Или предложите его файлом на <a href="{}">GitHub</a>, если у вас там '
+                     "есть учётная запись.</p>").format(rules["new_file_url"])
+              if not email and rules.get("new_file_url") else Markup(""))
+    return Markup(
+        '<div class="qw-propose__fallback" data-qw-fallback data-search-exclude>'
+        "{how}<ul>{items}</ul>{github}</div>").format(
+            how=how, items=Markup("").join(items), github=github)
+
+
+def form_html(rules: dict) -> Markup:
+    """The form (hidden until the script sets it up) with the no-script way beside it. The
+    hidden part is excluded from search (data-search-exclude). One raw HTML block without blank
+    lines."""
+    return Markup(
+        '<div class="qw-propose" data-qw-propose data-qw-rules="{rules_url}">{fallback}'
+        '<form class="qw-form" data-qw-form hidden novalidate data-search-exclude>'
+        "<p>Заполнение займёт несколько минут. Ниже формы видно, как мероприятие будет "
+        "выглядеть на сайте; отправляется оно одной кнопкой, письмом с вашей почты. Пока вы "
+        "её не нажали, всё введённое остаётся в этой вкладке браузера.</p>"
+        '<div class="qw-error-summary" data-qw-summary tabindex="-1" hidden '
+        'aria-labelledby="qw-summary-title">'
+        '<h2 class="qw-error-summary__title" id="qw-summary-title">Проверьте поля формы</h2>'
+        '<ul class="qw-error-summary__list" data-qw-summary-list></ul></div>'
+        "{fields}"
+        '<h2 id="qw-preview-title">Так мероприятие будет выглядеть на сайте</h2>'
+        '<div class="qw-preview" data-qw-preview aria-labelledby="qw-preview-title" role="group">'
+        "</div>"
+        '<h2 id="qw-send-title">Отправить</h2>'
+        "{send_words}"
+        '<div class="qw-form__actions">'
+        "{send}"
+        '<p class="qw-form__status" data-qw-status role="status"></p>'
+        '<button type="button" class="md-button" data-qw-copy-proposal>Скопировать текст</button>'
+        '<a class="md-button" data-qw-save href="#">Сохранить как файл .txt</a>'
+        '<a class="md-button" data-qw-github href="#" hidden>Предложить на GitHub '
+        "(если у вас там есть учётная запись)</a>"
+        "</div>"
+        '<details class="qw-form__editor"><summary>Для редактора сайта</summary>'
+        "<p>Текст письма — готовый файл мероприятия. Редактор сохраняет его в папке "
+        "<code>{folder}</code> под этим именем:</p>"
+        '<div class="qw-form__field"><label for="qw-file-name">Имя файла</label>'
+        '<p class="qw-form__error" id="file-name-error" data-qw-error-for="file-name" hidden></p>'
+        '<input type="text" id="qw-file-name" name="file-name" autocomplete="off" '
+        'aria-describedby="file-name-error"></div>'
+        '<label for="qw-event-file">Файл <code data-qw-path></code></label>'
+        '<textarea id="qw-event-file" name="event-file" rows="14" readonly></textarea>'
+        "</details></form></div>").format(
+            rules_url=rules["rules_url"], fallback=_fallback(rules), fields=_controls(rules),
+            send_words=_send_words(rules), send=_send_button(rules), folder=rules["folder"])
+
+
+def _send_words(rules: dict) -> Markup:
+    if rules["ministry_email"]:
+        return Markup("<p>Письмо уйдёт в {} с вашей почты. Министерство проверит мероприятие и "
+                      "добавит его на сайт.</p>").format(rules["ministry_name"])
+    return Markup("<p>Скопируйте текст или сохраните его файлом и передайте в {}. Министерство "
+                  "проверит мероприятие и добавит его на сайт.</p>").format(rules["ministry_name"])
+
+
+def _send_button(rules: dict) -> Markup:
+    """The mail button, only with the ministry's address (the script fills in the letter)."""
+    if not rules["ministry_email"]:
+        return Markup("")
+    return Markup('<a class="md-button md-button--primary" data-qw-send href="mailto:{}">'
+                  "Отправить в министерство</a>").format(rules["ministry_email"])
+
+
+def rules_with_url(rules: dict, url: str) -> dict:
+    """The rules plus where the page finds their JSON (for form_html)."""
+    return {**rules, "rules_url": url}

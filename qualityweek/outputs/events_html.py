@@ -1,0 +1,164 @@
+"""HTML for a list of events, grouped by day (no MkDocs imports).
+
+Front matter values are escaped; the description (editor-written Markdown) is rendered by
+qualityweek/core/description.py (raw HTML off, safe links only) and is never run through Jinja.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time
+from itertools import groupby
+
+from markupsafe import Markup, escape
+
+from ..core import typography
+from ..core.description import description_html
+from ..core.places import names_municipality
+from ..inputs.events import FORMATS, KINDS, Event
+from ..inputs.settings import MOSCOW, MOSCOW_LABEL
+from .contact import contact_html
+
+NBSP = typography.NBSP
+IN_PERSON_ONLY, ONLINE, HYBRID = FORMATS  # «очно», «онлайн», «гибрид»
+
+
+def _at(day: date, moment: time) -> Markup:
+    """«10:00» in a <time> with its date and offset, as a browser or a search engine reads it."""
+    stamp = datetime.combine(day, moment, tzinfo=MOSCOW).isoformat(timespec="minutes")
+    return Markup('<time datetime="{}">{:%H:%M}</time>').format(stamp, moment)
+
+
+def _on(day: date, text: str) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), text)
+
+
+def _time(event: Event) -> Markup:
+    """«10:00–12:00 МСК», «с 10:00 МСК», «весь день», or the days of a longer event with their
+    times; every time and day in a <time> element."""
+    start_t, end_t = event.start_time, event.end_time
+    first, last = event.start_day, event.end_day
+    zone = Markup(NBSP) + MOSCOW_LABEL
+    if first == last:
+        if start_t and end_t and end_t != start_t:
+            return _at(first, start_t) + typography.NUMBER_DASH + _at(last, end_t) + zone
+        if start_t:
+            return Markup("с") + NBSP + _at(first, start_t) + zone
+        if end_t:
+            return Markup("до") + NBSP + _at(last, end_t) + zone
+        return Markup("весь день")
+    if start_t or end_t:
+        # the zone follows the last time shown
+        start = _on(first, typography.day_month(first)) + (
+            Markup(", ") + _at(first, start_t) + ("" if end_t else zone) if start_t else "")
+        end = _on(last, typography.day_month(last)) + (
+            Markup(", ") + _at(last, end_t) + zone if end_t else "")
+        return start + typography.WORD_DASH + end
+    # «9–15 ноября» as typography.format_range writes it: an event lies within November
+    return _on(first, str(first.day)) + typography.NUMBER_DASH + _on(last, typography.day_month(last))
+
+
+def _row(label: str, value: Markup | str) -> Markup:
+    # escape() and an f-string, not Markup.format: the same result, and 14,000 rows at 2000
+    # events are measurably faster this way
+    return Markup(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>")
+
+
+def _event(event: Event, heading: int, describe: Callable[[str], Markup],
+           calendar: Callable[[Event], str] | None) -> Markup:
+    link = Markup('<a href="{}">{}</a>').format(event.url, _short(event.url))
+    rows = [
+        _row("Время", _time(event)),
+        _row("Организатор", typography.glue(event.organizer)),
+        _row("Где", _where(event, link)),
+        _row("Вид", event.kind),
+        _row("Формат", event.format),
+    ]
+    if event.format == IN_PERSON_ONLY:
+        rows.append(_row("Подробнее", link))  # online and hybrid, the link is in «Где»
+    if event.contact:
+        rows.append(_row("Контакт", contact_html(event.contact)))
+    parts = [
+        Markup('<article class="qw-event" id="{}" data-municipality="{}" data-kind="{}">').format(
+            event.anchor, event.municipality, event.kind),
+        Markup('<h{0} class="qw-event__title">{1}</h{0}>').format(
+            heading, typography.glue(event.title)),
+        Markup('<dl class="qw-event__facts">') + Markup("").join(rows) + Markup("</dl>"),
+    ]
+    if calendar:
+        # the visible text is the same on every card: the label names the event for a screen
+        # reader's list of links; the search index needs neither (data-search-exclude)
+        parts.append(Markup(
+            '<p class="qw-event__calendar" data-search-exclude><a href="{}" '
+            'aria-label="В календарь: {}">В календарь</a></p>').format(calendar(event), event.title))
+    if event.description:
+        parts.append(Markup('<div class="qw-event__description">{}</div>').format(
+            describe(event.description)))
+    parts.append(Markup("</article>"))
+    return Markup("\n").join(parts)
+
+
+def _where(event: Event, link: Markup) -> Markup:
+    """The municipality and the address, without the municipality when the address names it
+    («г. Усть-Энск, …» for «город Усть-Энск»); «онлайн» and the event's link where
+    it happens online (a hybrid event has both)."""
+    place = escape(event.municipality)
+    if event.format != ONLINE and event.address:
+        address = escape(typography.glue(event.address))
+        place = (address if names_municipality(event.address, event.municipality)
+                 else place + Markup(", ") + address)
+    if event.format == ONLINE:
+        return Markup("{}, ").format(ONLINE) + link
+    if event.format == HYBRID:
+        return place + Markup("; {}, ").format(ONLINE) + link
+    return place
+
+
+def _short(url: str) -> str:
+    """The address as a reader sees it: without https:// and a trailing slash."""
+    return url.removeprefix("https://").rstrip("/")
+
+
+def _select(name: str, label: str, values: Sequence[str], all_label: str) -> Markup:
+    options = [Markup('<option value="">{}</option>').format(all_label)] + [
+        Markup('<option value="{0}">{0}</option>').format(v) for v in values]
+    return Markup(
+        '<div class="qw-events__filter"><label for="qw-filter-{0}">{1}</label>'
+        '<select id="qw-filter-{0}" data-qw-filter="{0}">{2}</select></div>').format(
+        name, label, Markup("").join(options))
+
+
+def render_events(events: Sequence[Event], *, filters: bool = False, heading: int = 2,
+                  describe: Callable[[str], Markup] = description_html,
+                  calendar: Callable[[Event], str] | None = None) -> str:
+    """The events grouped by their first day under day headings of level `heading`, events one
+    level below. With `filters`, controls (hidden until the page's script shows them) filter the
+    list by municipality and kind. Empty string for no events: the page says what that means.
+    `describe` gives a description's HTML (or a marker for it: deferred.py);
+    `calendar`, if given, the href of an event's own .ics file for its «В календарь» link."""
+    if not events:
+        return ""
+    parts = [Markup('<div class="qw-events" data-qw-events>')]
+    if filters:
+        municipalities = sorted({e.municipality for e in events})
+        kinds = [k for k in KINDS if any(e.kind == k for e in events)]
+        parts.append(Markup(
+            '<form class="qw-events__filters" data-qw-filters hidden>{}{}'
+            '<p class="qw-events__count" data-qw-count aria-live="polite"></p></form>').format(
+            _select("municipality", "Муниципальное образование", municipalities, "все"),
+            _select("kind", "Вид мероприятия", kinds, "все")))
+    ordered = sorted(events, key=Event.sort_key)
+    for day, group in groupby(ordered, key=lambda e: e.start_day):
+        parts.append(Markup('<section class="qw-events__day" data-qw-day>'))
+        parts.append(Markup('<h{0} id="day-{1}"><time datetime="{1}">{2}</time></h{0}>').format(
+            heading, day.isoformat(), typography.format_day(day, with_weekday=True)))
+        parts.extend(_event(event, heading + 1, describe, calendar) for event in group)
+        parts.append(Markup("</section>"))
+    if filters:
+        parts.append(Markup('<p class="qw-events__none" data-qw-none hidden>'
+                            'Нет мероприятий с такими условиями: выберите «все» в одном '
+                            'из списков.</p>'))
+    parts.append(Markup("</div>"))
+    # no blank lines: Markdown keeps the whole block as one raw HTML block
+    return str(Markup("\n").join(parts))
+

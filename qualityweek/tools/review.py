@@ -1,0 +1,156 @@
+"""The pull-request summary: the events a change adds or edits, as the site will show them.
+
+A reviewer reads the title, the dates in words, the municipality and any problem the build
+finds in the job summary of the check workflow (.github/workflows/check.yml), without checking
+out the branch. `summary()` is pure (the changed paths and a way to read a file in, Markdown
+out); `python -m qualityweek.review --base SHA` asks git for the changed paths. Every value is
+untrusted: names and texts go into the Markdown as text (untrusted.markdown_text) with control
+characters made visible (untrusted.safe_name), so a file name cannot add markup or lines.
+No MkDocs imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ..core import typography
+from ..core.calendar import FIRST_YEAR, LAST_YEAR
+from ..core.untrusted import markdown_text, safe_name
+from ..inputs.events import (EVENTS_DIR, MAX_FILE_BYTES, MUNICIPALITIES_FILE, SLUG, Event,
+                             EventsError, EventSource, load_municipalities, parse_event)
+from ..inputs.facts import read_input
+from ..inputs.paths import PathsError, region_folder
+
+EVENTS_PREFIX = f"docs/{EVENTS_DIR}/"
+_STATUS = {"A": "добавлено", "M": "изменено", "D": "удалено"}
+
+
+@dataclass(frozen=True)
+class Change:
+    status: str  # git's letter: A, M, D (renames are off: a rename is a D and an A)
+    path: str  # repository-relative, as git prints it
+
+
+def _text(value: str) -> str:
+    """An untrusted value as Markdown text: control characters visible, markup inert."""
+    return str(markdown_text(safe_name(value)))
+
+
+def when(event: Event) -> str:
+    """«12 ноября 2026 г., 10:00–12:30» or «9–15 ноября 2026 г.»: as a reader reads the dates."""
+    text = typography.format_range(event.start_day, event.end_day)
+    start, end = event.start_time, event.end_time
+    if start and end and event.start_day == event.end_day:
+        return f"{text}, {start:%H:%M}–{end:%H:%M}"
+    if start:
+        text += f", начало в {start:%H:%M}"
+    if end:
+        text += f", конец в {end:%H:%M}"
+    return text
+
+
+def _source(path: str) -> EventSource | None:
+    parts = PurePosixPath(path).parts
+    if len(parts) != 4 or not re.fullmatch(r"[0-9]{4}", parts[2]):
+        return None
+    year, name = int(parts[2]), parts[3]
+    stem = name.removesuffix(".md")
+    if not (FIRST_YEAR <= year <= LAST_YEAR and name.endswith(".md") and SLUG.fullmatch(stem)):
+        return None
+    return EventSource(Path(path), path, year, stem)
+
+
+def _entry(change: Change, read: Callable[[str], str | None],
+           municipalities: Collection[str]) -> list[str]:
+    status = _STATUS.get(change.status, "изменено")
+    name = _text(change.path)
+    if change.status == "D":
+        return [f"- **удалено:** {name}"]
+    source = _source(change.path)
+    text = read(change.path)
+    if source is None or text is None:
+        return [f"- **{status}:** {name}", "  - ⚠ не файл мероприятия: сборка его не примет "
+                "(файл — docs/events/ГГГГ/имя-латиницей.md)"]
+    try:
+        event = parse_event(text, source, municipalities)
+    except (EventsError, ValueError) as error:
+        problems = [_text(line) for line in str(error).splitlines()]
+        return [f"- **{status}:** {name}", *(f"  - ⚠ {line}" for line in problems)]
+    place = event.municipality + (f", {event.address}" if event.address else "")
+    return [f"- **{status}:** {typography.quote(_text(event.title))}",
+            f"  - Когда: {when(event)}",
+            f"  - Где: {_text(place)} ({_text(event.format)})",
+            f"  - Организатор: {_text(event.organizer)}",
+            f"  - Файл: {name}"]
+
+
+def summary(changes: Sequence[Change], read: Callable[[str], str | None],
+            municipalities: Collection[str]) -> str:
+    """Markdown for the job summary: each changed event file as the site will show it, or the
+    build's problems with it."""
+    lines = ["## Мероприятия в этом изменении", ""]
+    events = [c for c in changes if c.path.startswith(EVENTS_PREFIX)]
+    if not events:
+        lines.append("Файлы мероприятий не менялись.")
+    for change in events:
+        lines.extend(_entry(change, read, municipalities))
+    return "\n".join(lines) + "\n"
+
+
+def parse_name_status(output: bytes) -> list[Change]:
+    """`git diff --name-status -z` output as changes (NUL-separated: any file name survives)."""
+    fields = output.decode("utf-8", "surrogateescape").split("\0")
+    return [Change(status[:1], path) for status, path in zip(fields[0::2], fields[1::2])
+            if status]
+
+
+def _git_changes(base: str, root: Path) -> list[Change] | None:
+    if not re.fullmatch(r"[0-9a-f]{7,64}", base) or not base.strip("0"):
+        return None  # a new branch's push has no «before» commit
+    result = subprocess.run(["git", "diff", "--no-renames", "--name-status", "-z", base, "HEAD",
+                             "--", EVENTS_PREFIX], cwd=root, capture_output=True, check=False)
+    return parse_name_status(result.stdout) if result.returncode == 0 else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Сводка мероприятий, которые меняет коммит")
+    parser.add_argument("--base", default="", help="коммит, с которым сравнивать")
+    parser.add_argument("--root", default=".", help="корень репозитория")
+    args = parser.parse_args(argv)
+    root = Path(args.root)
+    changes = _git_changes(args.base, root)
+    if changes is None:
+        print("## Мероприятия в этом изменении\n\nНе с чем сравнить: базовый коммит не найден.")
+        return 0
+    try:
+        folder, label = region_folder(root.resolve(), os.environ)
+        municipalities = load_municipalities(folder / MUNICIPALITIES_FILE,
+                                             f"{label}/{MUNICIPALITIES_FILE}")
+    except (EventsError, PathsError) as error:
+        print(f"## Мероприятия в этом изменении\n\n⚠ {_text(str(error))}")
+        return 0
+
+    def read(path: str) -> str | None:
+        """The file as the build reads it (read_input: size limit, UTF-8), None for a link or
+        anything else the build would refuse by name."""
+        file = root / path
+        if file.is_symlink() or not file.is_file():
+            return None
+        try:
+            return read_input(file, path, MAX_FILE_BYTES)
+        except ValueError:
+            return None
+
+    sys.stdout.write(summary(changes, read, municipalities))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
