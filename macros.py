@@ -36,6 +36,7 @@ from qualityweek.core.calendar import FIRST_YEAR, LAST_YEAR, in_range  # noqa: E
 from qualityweek.core.description import description_html  # noqa: E402
 from qualityweek.core.untrusted import log_safe, markdown_text, markdown_url  # noqa: E402
 from qualityweek.inputs.events import skipped_files  # noqa: E402
+from qualityweek.inputs.region import nav_with_letters  # noqa: E402
 from qualityweek.model.edition import build_edition, edition_link  # noqa: E402
 from qualityweek.model.links import relative_href  # noqa: E402
 from qualityweek.model.results import counted, plural  # noqa: E402
@@ -81,18 +82,20 @@ def _publish_addresses(conf, settings) -> None:
     conf["edit_uri"] = f"edit/{REPO_BRANCH}/docs/"  # MkDocs would guess the branch «master»
 
 
-# Front matter and mkdocs.yml are not templates: a description names the region as
-# {{ region.genitive }}, filled in here from the data (the theme escapes the result).
+# Front matter is not a template: a description names the region as {{ region.genitive }}
+# (and may say `{% if letter %}…{% endif %}`), filled in here from the data (the theme escapes
+# the result).
 _DESCRIPTION = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
 
 
-def with_region(text, region, where: str):
-    """`text` with {{ region.name }} / {{ region.genitive }} filled in; other values as they are;
-    `where` names the file and field for the message."""
-    if not isinstance(text, str) or "{{" not in text:
+def with_region(text, region, where: str, letter=None):
+    """`text` with {{ region.name }} / {{ region.genitive }} filled in, and `letter` (the
+    region's invitation letter or None) for a condition; other values as they are; `where`
+    names the file and field for the message."""
+    if not isinstance(text, str) or ("{{" not in text and "{%" not in text):
         return text
     try:
-        return _DESCRIPTION.from_string(text).render(region=region)
+        return _DESCRIPTION.from_string(text).render(region=region, letter=letter)
     except jinja2.TemplateError as error:
         raise PluginError(f"Сборка остановлена: {where}: в описании можно "
                           f"подставить только {{{{ region.name }}}} или {{{{ region.genitive }}}} "
@@ -108,7 +111,8 @@ def on_pre_page_macros(env) -> None:
     meta = env.page.meta
     if "description" in meta:
         meta["description"] = with_region(meta["description"], env.variables["region"],
-                                          f"docs/{env.page.file.src_uri}, поле «description»")
+                                          f"docs/{env.page.file.src_uri}, поле «description»",
+                                          env.variables["letter"])
 
 
 def define_env(env) -> None:
@@ -124,8 +128,10 @@ def define_env(env) -> None:
         log.info("%s", log_safe("Пропущены служебные файлы редакторов: " + ", ".join(skipped)))
     shown = build_edition(facts, settings.year)
     _publish_addresses(env.conf, settings)
-    env.conf["site_description"] = with_region(env.conf.get("site_description"), facts.region,
-                                               "mkdocs.yml, поле «site_description»")
+    # the site's title and description, and the region's letters in the menu, from its folder
+    env.conf["site_name"] = data.region.data.site.title
+    env.conf["site_description"] = data.region.data.site.description
+    env.conf["nav"] = nav_with_letters(env.conf["nav"], data.region)
     repo = settings.repo_url
     # Reproducible builds: MkDocs dates sitemap.xml (lastmod, the .gz header) by SOURCE_DATE_EPOCH,
     # else by the real clock; make it the build settings' date, as the footer shows.
@@ -184,6 +190,11 @@ def define_env(env) -> None:
                                             for y in sorted(facts.editions, reverse=True)]
     env.variables["last_year"] = LAST_YEAR
     env.variables["contacts"] = facts.contacts
+    # the region's letter that invited its companies ({page, title, year}), None without one:
+    # pages cite it, and say the ministry «пригласило» them, only where it exists
+    invitation = data.region.invitation
+    env.variables["letter"] = ({"page": invitation[0], "title": invitation[1].title,
+                                "year": invitation[1].year} if invitation else None)
     env.variables["events_by_year"] = events_by_year  # {year: [Event, …] by start}
 
     def events_list(year: int, filters: bool = False, heading: int = 2) -> Markup:
@@ -247,11 +258,11 @@ def define_env(env) -> None:
                            built=settings.today, published=settings.site_url)
     try:  # the same kit the files hook adds to the site (built once, qualityweek/outputs/kit.py)
         kit = build_kit(shown, region=facts.region, site_url=settings.site_url,
-                        today=settings.today)
+                        today=settings.today, region_field=data.region.name_field)
     except INPUT_ERRORS as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     define_kit(env, kit, env.variables["archive_editions"], facts.region.name)
-    define_poster_print(env, shown, settings.site_url, facts.region.name)
+    define_poster_print(env, shown, settings.site_url, facts.region.name, data.region.name_field)
     define_results(env, data)
 
 
@@ -296,10 +307,10 @@ def define_results(env, data) -> None:
     env.variables["results_built"] = data.settings.today
 
 
-def define_poster_print(env, shown, site_url, region: str) -> None:
+def define_poster_print(env, shown, site_url, region: str, region_field: str) -> None:
     """The print page's form and poster (docs/poster.md): the same layout as the PDF, as SVG."""
     def poster_print() -> Markup:
-        layout = poster_layout(shown, region=region, site_url=site_url)
+        layout = poster_layout(shown, region=region, site_url=site_url, region_field=region_field)
         # one raw HTML block (one outer <div>, no blank lines): Markdown keeps it as it is
         return print_page_html(layout, label=poster_alt(shown, region=region, site_url=site_url))
 

@@ -228,7 +228,7 @@ def event_file(index: int, year: int, municipalities: tuple[str, ...]) -> str:
         f"start: {year}-11-{day:02d} {hour:02d}:00",
         f"end: {year}-11-{day:02d} {hour + 2:02d}:30",
         f"format: {fmt}",
-        *([f"address: г. Киров, ул. Тестовая, д. {index % 120 + 1}"] if fmt in IN_PERSON else []),
+        *([f"address: ул. Тестовая, д. {index % 120 + 1}"] if fmt in IN_PERSON else []),
         f"url: https://example.org/events/{index + 1}",
         f"contact: +7 (8332) 00-{index % 100:02d}-{index // 100 % 100:02d}",
     ]
@@ -260,12 +260,10 @@ def worst_description(index: int) -> str:
 
 def add_events(project: Path, year: int, count: int, describe=None) -> None:
     """`count` generated events in `year` instead of the project's own events of that year."""
-    from qualityweek.inputs.events import (
-        EVENTS_DIR,
-        MUNICIPALITIES_FILE,
-        load_municipalities,
-    )
-    municipalities = load_municipalities(project / MUNICIPALITIES_FILE)
+    from qualityweek.inputs.events import EVENTS_DIR
+    from qualityweek.inputs.paths import region_folder
+    from qualityweek.inputs.region import load_region
+    municipalities = load_region(*region_folder(project, os.environ)).municipalities
     folder = project / "docs" / EVENTS_DIR / str(year)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)

@@ -25,6 +25,7 @@ from qualityweek.build.errors import INPUT_ERRORS  # noqa: E402
 from qualityweek.build.generated import generated_files  # noqa: E402
 from qualityweek.build.site_data import load_site_data  # noqa: E402
 from qualityweek.core.untrusted import log_safe  # noqa: E402
+from qualityweek.inputs.region import letter_sources  # noqa: E402
 from qualityweek.outputs.archive import TEMPLATE  # noqa: E402
 from qualityweek.outputs.results_page import RESULTS_DIR, add_results_to_nav  # noqa: E402
 from qualityweek.outputs.results_page import TEMPLATE as RESULTS_TEMPLATE  # noqa: E402
@@ -46,17 +47,21 @@ def on_files(files: Files, *, config) -> Files:
     try:
         generated = generated_files(project, Path(config.docs_dir), os.environ,
                                     site_url=config.site_url)
+        # the region's letters are pages of the menu, edited in the region folder
+        letters = letter_sources(load_site_data(project, Path(config.docs_dir), os.environ).region)
     except INPUT_ERRORS as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     for src_uri, content in generated.items():
         # the per-year pages are reached from the archive index, not the navigation
         # (the events tables, events/<год>.xlsx, are in the site though mkdocs.yml excludes the
         # event files under events/ from the pages)
-        page = src_uri.endswith(".md")
+        page = src_uri.endswith(".md") and src_uri not in letters
         inclusion = InclusionLevel.NOT_IN_NAV if page else InclusionLevel.INCLUDED
         file = File.generated(config, src_uri, content=content, inclusion=inclusion)
         if page:  # «Редактировать страницу» opens what lays the page out
             results = src_uri.startswith(RESULTS_DIR + "/")
             file.edit_uri = RESULTS_TEMPLATE if results else TEMPLATE
+        elif src_uri in letters:  # edit_uri is relative to docs/
+            file.edit_uri = f"../{letters[src_uri]}"
         files.append(file)
     return files

@@ -18,8 +18,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from qualityweek.inputs.facts import load_facts
+from qualityweek.inputs.paths import region_folder
+from qualityweek.inputs.region import load_region, with_region
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "macros.py", "qualityweek", "hooks", "data", "docs", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "macros.py", "qualityweek", "hooks", "data", "regions", "docs",
+                 "overrides")
 NBSP = "\u00a0"
 DASH = "\u2013\u2060"  # between numbers: en dash + word joiner (no line break after it)
 
@@ -163,3 +168,15 @@ def serve(directory: Path):
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep pytest output readable
         pass
+
+
+def default_region():
+    """The project's own region folder (regions/default.txt), as the build loads it: tests take
+    regional words (municipalities, the ministry's address) from it, never type them."""
+    return load_region(*region_folder(ROOT, {}))
+
+
+def site_facts():
+    """data/facts.yml with the default region's facts, as the build merges them."""
+    return with_region(load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml"),
+                       default_region(), ROOT / "docs")

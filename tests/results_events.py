@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
+from conftest import default_region
 
 KINDS = ("день открытых дверей, экскурсия на производство",
          "программа привилегий, спецпредложение, акция",
@@ -26,8 +26,7 @@ SAME_ORGANIZER = ("ООО «Вятский завод»", "ооо \"Вятски
 
 
 def municipalities() -> list[str]:
-    return yaml.safe_load((ROOT / "data" / "municipalities.yml").read_text(
-        encoding="utf-8"))["municipalities"]
+    return list(default_region().municipalities)
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ def specs(year: int, count: int) -> list[Spec]:
             slug=f"event-{index:04d}", title=title, organizer=organizer,
             organizer_id=organizer_id, municipality=places[(index * 7) % len(places)],
             kind=KINDS[index % 5], format=fmt, start=start, end=end,
-            address=f"г. Киров, ул. Ленина, д. {index + 1}" if fmt != "онлайн" else None,
+            address=f"г. Энск, ул. Ленина, д. {index + 1}" if fmt != "онлайн" else None,
             url=f"https://example.org/{year}/events/{index}",
             contact="+7 (8332) 27-27-23" if index % 2 else None,
             description=(f"Первый абзац; «кавычки» и \"прямые\" кавычки.\n\nВторой абзац "

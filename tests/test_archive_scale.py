@@ -5,19 +5,18 @@ benchmark's generated events (bench/bench.py, events scale rows) are valid event
 from __future__ import annotations
 
 import json
+import shutil
 
-from conftest import NBSP, ROOT
+from conftest import NBSP, ROOT, default_region
 
-from qualityweek.inputs.events import FORMATS, KINDS, load_events, load_municipalities
+from qualityweek.inputs.events import FORMATS, KINDS, load_events
 
 
 def test_generated_events_are_valid_and_varied(bench, tmp_path):
     project = tmp_path / "project"
-    (project / "data").mkdir(parents=True)
-    (project / "data" / "municipalities.yml").write_bytes(
-        (ROOT / "data" / "municipalities.yml").read_bytes())
+    shutil.copytree(ROOT / "regions", project / "regions")
     bench.add_events(project, 2027, 40)
-    municipalities = load_municipalities(project / "data" / "municipalities.yml")
+    municipalities = default_region().municipalities
     events = load_events(project / "docs", municipalities)[2027]
     assert len(events) == 40
     assert {e.kind for e in events} == set(KINDS)

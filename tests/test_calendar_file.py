@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import build_site, site_facts
 from icalendar import Calendar
 
 from qualityweek.core.calendar import edition_dates
-from qualityweek.inputs.facts import load_facts
 from qualityweek.model.edition import build_edition
 from qualityweek.outputs.ics import CalendarEntry, build_calendar, uid
 
@@ -103,11 +102,11 @@ def test_another_build_date_changes_only_dtstamp(builds_2027, tmp_path):
 
 
 def test_extra_timed_entries_come_with_the_regions_vtimezone():
-    facts = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
+    facts = site_facts()
     zone = facts.region.zone
     talk = CalendarEntry(uid=uid(2027, "event-open-day"), summary="День открытых дверей",
                          description="Пример", start=datetime(2027, 11, 11, 10, tzinfo=zone),
-                         end=datetime(2027, 11, 11, 12, tzinfo=zone), location=facts.region.name)
+                         end=datetime(2027, 11, 11, 12, tzinfo=zone), location="Энск")
     data = build_calendar(build_edition(facts, 2027), site_url=None, built=date(2026, 11, 28),
                           news_url="https://rskrf.ru/qualityday/", zone=zone, extra=[talk])
     calendar = Calendar.from_ical(data)
@@ -118,7 +117,7 @@ def test_extra_timed_entries_come_with_the_regions_vtimezone():
 
 
 def test_a_repeated_uid_is_refused():
-    facts = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
+    facts = site_facts()
     clash = CalendarEntry(uid=uid(2027, "week"), summary="x", description="x",
                           start=date(2027, 11, 9), end=date(2027, 11, 9))
     with pytest.raises(ValueError, match="повторяется"):

@@ -14,14 +14,13 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import vobject
-from conftest import ROOT, build_site, copy_project
+from conftest import build_site, copy_project, default_region, site_facts
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 from ics_readers import READERS, descriptions
 
-from qualityweek.inputs.events import load_events, load_municipalities
-from qualityweek.inputs.facts import load_facts
+from qualityweek.inputs.events import load_events
 from qualityweek.outputs.ics import (CalendarEntry, _event, _event_lines, subscription_url,
                                      webcal_url)
 
@@ -30,7 +29,7 @@ SHOWN, PAST = 2027, 2025
 SITE_URL = "https://example.org/quality-week/"
 SUBSCRIPTION = "calendar/quality-week.ics"
 LOCAL = "http://site.invalid/"  # a base to resolve relative links against; never fetched
-REGION = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml").region
+REGION = site_facts().region
 ZONE = REGION.zone  # event times are the region's local time
 
 
@@ -60,7 +59,7 @@ def unpublished(project, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def events(project):
-    municipalities = load_municipalities(project / "data" / "municipalities.yml")
+    municipalities = default_region().municipalities
     return load_events(project / "docs", municipalities)
 
 

@@ -8,11 +8,10 @@ import shutil
 
 import pytest
 import yaml
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, default_region
 from site_files import html_files
 
-from qualityweek.inputs.events import (FIELDS, FORMATS, KINDS, REQUIRED, load_events,
-                                       load_municipalities)
+from qualityweek.inputs.events import FIELDS, FORMATS, KINDS, REQUIRED, load_events
 
 REPO = "https://github.com/example-org/quality-week"
 
@@ -57,16 +56,17 @@ def test_issue_form_fields_match_the_front_matter_schema():
     assert options == {
         "kind": list(KINDS),
         "format": list(FORMATS),
-        "municipality": list(load_municipalities(ROOT / "data" / "municipalities.yml")),
+        "municipality": list(default_region().municipalities),
     }
 
 
 def test_municipalities_list_names_its_sources():
-    data = yaml.safe_load((ROOT / "data" / "municipalities.yml").read_text(encoding="utf-8"))
-    assert data["sources"] and all(s.startswith("https://") for s in data["sources"])
-    names = data["municipalities"]
-    assert len(names) == len(set(names)) == 45  # 39 districts, 5 cities, ZATO Pervomaysky
-    assert "город Киров" in names and "Котельничский район" in names
+    for folder in sorted((ROOT / "regions").glob("*/municipalities.yml")):
+        data = yaml.safe_load(folder.read_text(encoding="utf-8"))
+        assert data["sources"] and all(s.startswith("https://") for s in data["sources"])
+        names = data["municipalities"]
+        assert len(names) == len(set(names)) >= 2
+    assert len(default_region().municipalities) == 45  # 39 districts, 5 cities, a ZATO
 
 
 def test_pull_request_template_has_a_checklist():
@@ -86,7 +86,7 @@ def site_with_repo(tmp_path_factory):
 
 
 PAGES = {"": "index.md", "about": "about.md", "forum": "forum.md", "events": "events.md",
-         "contacts": "contacts.md", "letter-2023": "letter-2023.md",
+         "contacts": "contacts.md",
          "archive": "archive/index.md",
          # generated year pages: the shared template is what an editor changes
          "archive/2023": "templates/archive-edition.md"}
@@ -98,6 +98,13 @@ def test_every_page_has_an_edit_link_into_the_repository(site_with_repo, path, s
     assert link is not None
     assert link["href"] == f"{REPO}/edit/main/docs/{source}"
     assert link["title"] == "Редактировать страницу"
+
+
+def test_a_regions_letter_is_edited_in_the_region_folder(site_with_repo):
+    region = default_region()
+    for page in region.letters:
+        link = site_with_repo.page(page.removesuffix(".md")).select_one("a[rel=edit]")
+        assert link["href"] == f"{REPO}/edit/main/{region.label}/{page}"
 
 
 def test_repository_widget_cannot_call_the_github_api(site_with_repo):
@@ -126,7 +133,7 @@ def test_a_plain_http_repository_stops_the_build(tmp_path):
 # -- the honest empty state --------------------------------------------------------------------
 
 def test_real_events_page_lists_real_events_or_says_there_are_none(site_after_2026):
-    real = load_events(ROOT / "docs", load_municipalities(ROOT / "data" / "municipalities.yml"))
+    real = load_events(ROOT / "docs", default_region().municipalities)
     page = site_after_2026.page("events")
     shown = [a["id"] for a in page.select("article.qw-event")]
     assert shown == [e.anchor for e in real.get(2027, [])]

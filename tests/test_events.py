@@ -11,18 +11,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import NBSP, build_site, copy_project
+from conftest import NBSP, build_site, copy_project, default_region, site_facts
 from icalendar import Calendar
 
-from qualityweek.inputs.events import FIELDS, KINDS, EventsError, load_events, load_municipalities
-from qualityweek.inputs.facts import load_facts
+from qualityweek.inputs.events import FIELDS, KINDS, EventsError, load_events
 
-REGION = load_facts(Path(__file__).resolve().parent.parent / "data" / "facts.yml",
-                    name="data/facts.yml").region
-ZONE, LABEL = REGION.zone, REGION.time_label  # event times are the region's local time
 
-MUNICIPALITIES = load_municipalities(Path(__file__).resolve().parent.parent
-                                     / "data" / "municipalities.yml")
+REGION = default_region()
+MUNICIPALITIES = REGION.municipalities
+# event times are the region's local time
+ZONE, LABEL = site_facts().region.zone, site_facts().region.time_label
+CITY = MUNICIPALITIES[0]  # the region's centre: «город …»
 
 VALID = {
     "title": "Экскурсия на молочный завод",
@@ -56,7 +55,7 @@ def write_event(project: Path, year: int, slug: str, fields: dict, body: str = "
 # Out of order on purpose: the page sorts by day, then time (an all-day event first), then title.
 FIXTURE = {
     "late-webinar": dict(VALID, title="Вебинар о качестве", organizer="ООО «Онлайн»",
-                         municipality="город Киров", kind=KINDS[4], format="онлайн",
+                         municipality=CITY, kind=KINDS[4], format="онлайн",
                          address=None, start="2026-11-13 15:00", end="2026-11-13 16:00",
                          url="https://example.org/webinar", contact=None),
     "tour": VALID,
@@ -149,7 +148,7 @@ def test_filter_controls_are_hidden_until_the_script_runs(events_site):
     form = page.select_one("form[data-qw-filters]")
     assert form.has_attr("hidden")
     options = [o.get_text() for o in form.select("#qw-filter-municipality option")]
-    assert options == ["все", "Котельничский район", "город Киров", "город Слободской"]
+    assert options == ["все", *sorted({VALID["municipality"], CITY, "город Слободской"})]
     kinds = [o.get_text() for o in form.select("#qw-filter-kind option")]
     assert kinds == ["все", KINDS[0], KINDS[1], KINDS[2], KINDS[4]]
     assert page.select_one("label[for=qw-filter-kind]")
@@ -190,7 +189,7 @@ def test_shown_editions_events_go_into_its_calendar_file(events_site):
     promo = events["2026-event-early-promo@quality-week"]
     assert promo.decoded("DTSTART") == date(2026, 11, 9)
     assert promo.decoded("DTEND") == date(2026, 11, 16)
-    assert str(events["2026-event-late-webinar@quality-week"]["LOCATION"]) == "онлайн (город Киров)"
+    assert str(events["2026-event-late-webinar@quality-week"]["LOCATION"]) == f"онлайн ({CITY})"
     assert calendar.walk("VTIMEZONE"), "timed events need their VTIMEZONE"
     assert {"2026-week@quality-week", "2026-quality-day@quality-week"} <= events.keys()
 
@@ -253,8 +252,9 @@ BAD = {
                                ["поле «address»", "«гибрид»"]),
     "non-https-url": (dict(VALID, url="http://example.org/tour"),
                       ["поле «url»", "Страница мероприятия", "https://", "а не с http://"]),
-    "unknown-municipality": (dict(VALID, municipality="Киров"),
-                             ["поле «municipality»", "«Киров»", "data/municipalities.yml"]),
+    "unknown-municipality": (dict(VALID, municipality=CITY.removeprefix("город ")),
+                             ["поле «municipality»", f"«{CITY.removeprefix('город ')}»",
+                              f"{REGION.label}/municipalities.yml"]),
     "bad-date": (dict(VALID, start="2026-11-31"),
                  ["поле «start»", "указано «2026-11-31»", "ГГГГ-ММ-ДД ЧЧ:ММ"]),
     "bad-time": (dict(VALID, end="2026-11-12 25:00"), ["поле «end»", "Конец: укажите дату"]),

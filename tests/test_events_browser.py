@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import build_site, copy_project, serve
-from test_events import FIXTURE, write_event
+from test_events import CITY, FIXTURE, write_event
 
 PHONE = {"width": 390, "height": 844}
 
@@ -55,7 +55,7 @@ def test_filters_narrow_the_list_without_reload(phone_page):
     assert count(page) == "Показаны все мероприятия: 4"
     page.evaluate("window.qwMarker = 1")  # gone if the page reloads
 
-    page.get_by_label("Муниципальное образование").select_option("город Киров")
+    page.get_by_label("Муниципальное образование").select_option(CITY)
     assert visible_events(page) == ["event-late-webinar"]
     assert visible_days(page) == ["day-2026-11-13"]
     assert count(page) == "Показано 1 мероприятие из 4"

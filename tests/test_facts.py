@@ -3,9 +3,10 @@
 from datetime import date
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, default_region
 
 from qualityweek.inputs.facts import FactsError, load_facts, parse_facts
+from qualityweek.inputs.region import with_region
 
 FACTS = ROOT / "data" / "facts.yml"
 NAME = "data/facts.yml"
@@ -24,11 +25,17 @@ def error_for(text: str, old: str, new: str) -> str:
 
 
 def test_real_file_loads_with_the_letters_facts():
-    facts = load_facts(FACTS)
+    national = load_facts(FACTS)
+    assert national.region is None and national.editions[2023].motto is None
+    # the 2023 motto and regional day come from the default region's letter (its folder)
+    region = default_region()
+    facts = with_region(national, region, ROOT / "docs")
     edition = facts.editions[2023]
     assert edition.motto.text == "Россия — страна со Знаком качества"
+    assert edition.motto.source in region.letters
     assert (edition.forum.start, edition.forum.end) == (date(2023, 11, 7), date(2023, 11, 10))
     assert edition.regional_day.date == date(2023, 11, 10)
+    assert facts.region == region.region and facts.contacts["ministry"] == region.data.ministry
     assert facts.editions[2024].regional_day.date == date(2024, 11, 15)
     assert facts.contacts["roskachestvo"].email == "qd@roskachestvo.gov.ru"
 
@@ -79,8 +86,8 @@ def test_forum_ending_before_it_starts(text):
 
 
 def test_date_outside_its_edition_year(text):
-    message = error_for(text, "date: 2023-11-10", "date: 2022-11-10")
-    assert "год 2023" in message and "regional_day.date" in message and "не в 2023 году" in message
+    message = error_for(text, "date: 2024-11-15", "date: 2023-11-15")
+    assert "год 2024" in message and "regional_day.date" in message and "не в 2024 году" in message
 
 
 def test_regional_day_outside_the_forum(text):
@@ -99,8 +106,14 @@ def test_yearly_link_without_a_template(text):
 
 
 def test_contact_field_is_named_without_a_year(text):
-    message = error_for(text, "email: prom@ako.kirov.ru", "email: prom(at)ako.kirov.ru")
-    assert "contacts.ministry.email" in message and "год" not in message
+    message = error_for(text, "email: qd@roskachestvo.gov.ru", "email: qd(at)roskachestvo.gov.ru")
+    assert "contacts.roskachestvo.email" in message and "год" not in message
+
+
+def test_the_ministry_belongs_to_the_region_folder(text):
+    message = error_for(text, "contacts:\n", "contacts:\n  ministry:\n    name: М\n"
+                        "    source: https://example.org/\n")
+    assert "поле «contacts.ministry»" in message and "папке региона" in message
 
 
 def test_year_given_twice(text):

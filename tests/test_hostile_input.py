@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, copy_project
+from conftest import build_site, copy_project, default_region
 from hypothesis import given
 from hypothesis import strategies as st
 from test_events import VALID, event_text, write_event
@@ -189,9 +189,6 @@ def test_data_folder_that_is_a_link_or_docs_dir_outside_the_project(tmp_path, pr
 # -- the data file: every field a page prints is there, or left out -----------------------------
 
 FACTS_CASES = {  # what is removed from data/facts.yml: the field the message names
-    "ministry": (r"  ministry:\n(?:    .*\n)+", "поле «contacts.ministry»"),
-    "ministry-phone": (r"    phone: .*\n", "поле «contacts.ministry.phone»"),
-    "ministry-email": (r"    email: prom@.*\n", "поле «contacts.ministry.email»"),
     "roskachestvo": (r"  roskachestvo:\n(?:    .*\n|    #.*\n)+", "поле «contacts.roskachestvo»"),
     "email-purpose": (r"    email_purpose: .*\n", "поле «contacts.roskachestvo.email_purpose»"),
 }
@@ -208,12 +205,24 @@ def test_a_missing_contact_field_is_named_never_printed_as_none(tmp_path, projec
     assert_refused(build, "data/facts.yml", field, "обязательное поле не задано")
 
 
-def test_a_source_page_that_is_missing_is_named_with_year_and_field(tmp_path, project_copy):
-    facts = project_copy / "data" / "facts.yml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace(
-        "source: letter-2023.md", "source: letter-2032.md"), encoding="utf-8")
+def test_a_missing_ministry_is_named_in_the_region_file(tmp_path, project_copy):
+    region = project_copy / default_region().label / "region.yml"
+    text, count = re.subn(r"ministry:\n(?:  .*\n)+", "", region.read_text(encoding="utf-8"),
+                          count=1)
+    assert count == 1
+    region.write_text(text, encoding="utf-8")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2027")
-    assert_refused(build, "data/facts.yml, поле «contacts.ministry.source»: страницы "
+    assert_refused(build, f"{default_region().label}/region.yml", "поле «ministry»",
+                   "обязательное поле не задано")
+
+
+def test_a_source_page_that_is_missing_is_named_with_year_and_field(tmp_path, project_copy):
+    (page, _), = default_region().letters.items()
+    region = project_copy / default_region().label / "region.yml"
+    region.write_text(region.read_text(encoding="utf-8").replace(
+        f"source: {page}", "source: letter-2032.md"), encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2027")
+    assert_refused(build, f"{default_region().label}/region.yml, поле «ministry.source»: страницы "
                           "«letter-2032.md» нет", "год 2023, поле «motto.source»")
 
 
@@ -227,13 +236,14 @@ def test_a_missing_link_key_is_one_line_without_a_traceback(tmp_path, project_co
 
 
 def test_a_municipality_list_entry_is_checked_like_any_text(tmp_path, project_copy):
-    path = project_copy / "data" / "municipalities.yml"
+    region = default_region()
+    path = project_copy / region.label / "municipalities.yml"
+    first = f"  - {region.municipalities[0]}\n"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "  - город Киров\n", "  - город Киров\n  - \"город\\u200bНевидимый\"\n  - ' Пробел'\n"),
-        encoding="utf-8")
+        first, first + "  - \"город\\u200bНевидимый\"\n  - ' Пробел'\n"), encoding="utf-8")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2027")
-    assert_refused(build, "data/municipalities.yml, municipalities, элемент 2",
-                   "data/municipalities.yml, municipalities, элемент 3: пробел в начале")
+    assert_refused(build, f"{region.label}/municipalities.yml, municipalities, элемент 2",
+                   f"{region.label}/municipalities.yml, municipalities, элемент 3: пробел в начале")
 
 
 # -- limits with a message --------------------------------------------------------------------

@@ -9,17 +9,16 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import ROOT, build_site, copy_project
+from conftest import build_site, copy_project, site_facts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ics_readers import READERS, by_icaljs, descriptions
 from test_events import VALID, write_event
 
-from qualityweek.inputs.facts import load_facts
 from qualityweek.model.edition import build_edition
 from qualityweek.outputs.ics import CalendarEntry, build_calendar, uid
 
-FACTS = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
+FACTS = site_facts()
 NEWS = "https://rskrf.ru/qualityday/"
 # zones to test the calendar with: Moscow's change of 26 October 2014 (UTC+4 to UTC+3, the clock
 # went back), Novosibirsk's of 24 July 2016 (UTC+6 to UTC+7, forward), the ends of Russia

@@ -13,7 +13,7 @@ import struct
 import pypdfium2
 import pytest
 import zxingcpp
-from conftest import NBSP, build_site
+from conftest import NBSP, build_site, default_region
 from PIL import Image
 from pypdf import PdfReader
 
@@ -24,7 +24,7 @@ from qualityweek.outputs.poster_layout import (POSTER_MARGIN_MM, Box, KitError, 
                                                poster_layout, text_width)
 
 SITE_URL = "https://example.org/quality-week/"
-REGION = "Кировская область"  # data/facts.yml's; tests/test_region.py builds a site with another
+REGION = default_region().region.name  # tests/test_region.py builds a site for another
 TODAY = "2023-10-02"  # before the 2023 week: the 2023 edition, which has a motto
 MAX_PDF = 300 * 1024
 MAX_EMPTY_BAND_MM = 30.0
@@ -313,8 +313,9 @@ def test_a_character_the_font_lacks_stops_with_a_message_naming_where_it_came_fr
         poster_layout(edition, region=REGION, site_url=None)
     with pytest.raises(KitError, match=r"^QUALITY_SITE_URL: .*нет знаков '中', '国'"):
         poster_layout(edition_with_motto("Качество"), region=REGION, site_url="https://质量.中国/")
-    with pytest.raises(KitError, match=r"^data/facts.yml, поле «region.name»: .*нет знаков '质'"):
-        poster_layout(edition_with_motto("Качество"), region="质 область", site_url=None)
+    with pytest.raises(KitError, match=r"^regions/x/region.yml, поле «region.name»: .*нет знаков '质'"):
+        poster_layout(edition_with_motto("Качество"), region="质 область", site_url=None,
+                      region_field="regions/x/region.yml, поле «region.name»")
 
 
 def contrast(one: tuple[int, int, int], other: tuple[int, int, int]) -> float:

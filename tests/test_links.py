@@ -1,16 +1,15 @@
 from datetime import date
 
 import pytest
-from conftest import ROOT
+from conftest import site_facts
 
-from qualityweek.inputs.facts import load_facts
 from qualityweek.model.edition import build_edition, edition_link
 from qualityweek.model.links import UnknownLinkError, resolve_link
 
 
 @pytest.fixture(scope="module")
 def facts():
-    return load_facts(ROOT / "data" / "facts.yml")
+    return site_facts()
 
 
 def test_per_year_url_only_where_the_data_confirms_it(facts):

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 import openpyxl
 import pytest
-from conftest import NBSP, build_site, copy_project, serve
+from conftest import NBSP, build_site, copy_project, default_region, serve
 from ics_readers import READERS, by_icaljs
 from test_events import VALID, facts_of, write_event
 from test_structured_data import graph_events
@@ -22,11 +22,12 @@ ZONE = "Asia/Novosibirsk"
 LABEL = "местное время (МСК+4)"
 TODAY = "2026-11-05"  # the site shows 2026
 UTC = timezone.utc
+REGION_FILE = f"{default_region().label}/region.yml"
 
 
 def with_region_time(project, zone: str, label: str) -> None:
-    """The copy's data file with another `timezone` and `time_label` in its region block."""
-    facts = project / "data" / "facts.yml"
+    """The copy's region file with another `timezone` and `time_label` in its region block."""
+    facts = project / REGION_FILE
     text = facts.read_text(encoding="utf-8")
     text, zones = re.subn(r"(?m)^  timezone: .*$", f"  timezone: {zone}", text)
     text, labels = re.subn(r"(?m)^  time_label: .*$", f"  time_label: {label}", text)
@@ -100,7 +101,7 @@ def test_an_unknown_zone_stops_the_build_with_one_line(tmp_path, zone):
     assert build.result.returncode != 0
     lines = [line for line in build.output.splitlines() if "region.timezone" in line]
     assert len(lines) == 1, build.output
-    assert "data/facts.yml, поле «region.timezone»: неизвестный часовой пояс" in lines[0]
+    assert f"{REGION_FILE}, поле «region.timezone»: неизвестный часовой пояс" in lines[0]
     assert "Traceback" not in build.output
 
 
@@ -109,7 +110,7 @@ def test_an_empty_time_label_stops_the_build(tmp_path):
     with_region_time(project, ZONE, "")
     build = build_site(tmp_path / "site", project, QUALITY_TODAY=TODAY)
     assert build.result.returncode != 0
-    assert "data/facts.yml, поле «region.time_label»" in build.output, build.output
+    assert f"{REGION_FILE}, поле «region.time_label»" in build.output, build.output
     assert "Traceback" not in build.output
 
 

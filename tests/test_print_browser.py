@@ -5,11 +5,9 @@ size leads back to the site."""
 from __future__ import annotations
 
 from browsing import reader
-from conftest import ROOT
+from conftest import site_facts
 
-from qualityweek.inputs.facts import load_facts
-
-MINISTRY = load_facts(ROOT / "data" / "facts.yml").contacts["ministry"]
+MINISTRY = site_facts().contacts["ministry"]
 
 
 def test_print_button_opens_the_print_dialog_and_the_printout_has_the_ministrys_phone(

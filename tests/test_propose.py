@@ -13,27 +13,29 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browsing import reader
-from conftest import ROOT, build_site, serve
+from conftest import build_site, default_region, serve
 from test_accessibility import blocking
-from test_events import REGION
 
 from qualityweek.core.event_messages import FIELD_WORDS
-from qualityweek.inputs.events import (FIELDS, EventsError, EventSource, load_municipalities,
-                                       parse_event)
+from qualityweek.inputs.events import FIELDS, EventsError, EventSource, parse_event
 from qualityweek.outputs.event_rules import MAILTO_LENGTH, slug_for
 
 TODAY = "2026-11-28"  # shown edition 2027
 REPO = "https://github.com/example/quality-week"
-MINISTRY = "prom@ako.kirov.ru"
+REGION = default_region()
+MINISTRY = REGION.data.ministry.email
+CITY = REGION.municipalities[0]  # «город …», the region's centre
+# another town of the list, whose address names it
+TOWN = next(m for m in REGION.municipalities if m.startswith("город ") and m != CITY)
 VALID = {
     "title": "День открытых дверей на заводе",
     "organizer": "ООО «Пример»",
-    "municipality": "город Киров",
+    "municipality": CITY,
     "kind": "конкурс «Лидер качества»",
     "start": "2027-11-11", "start-time": "10:00",
     "end": "2027-11-11", "end-time": "13:00",
     "format": "очно",
-    "address": "г. Киров, ул. Примерная, д. 1",
+    "address": f"г. {CITY.removeprefix('город ')}, ул. Примерная, д. 1",
     "url": "https://example.org/den-kachestva",
     "contact": "+7 (8332) 00-00-00",
     "description": "Покажем лабораторию и склад.\n\n- участок сборки\n- **склад**\n\n"
@@ -143,7 +145,7 @@ def build_verdict(text: str, path: str) -> dict:
     """{field: (rule, message)} as the build gives them for this file (the message after the
     file name and the key)."""
     source = EventSource(Path(path), path, 2027, Path(path).stem)
-    municipalities = load_municipalities(ROOT / "data" / "municipalities.yml")
+    municipalities = REGION.municipalities
     try:
         parse_event(text, source, municipalities)
     except EventsError as error:
@@ -203,7 +205,7 @@ def test_every_problem_shows_at_once_with_a_summary_that_links_to_each_field(pho
 
 
 REALISTIC_DESCRIPTION = (
-    "Приглашаем жителей Кирово-Чепецка и партнёров на молочный завод. За полтора часа покажем, "
+    "Приглашаем жителей города и партнёров на молочный завод. За полтора часа покажем, "
     "как молоко проходит путь от приёмки до прилавка, и ответим на вопросы о составе продукции."
     "\r\nВы увидите:\r\n•\tприёмку сырья и лабораторию входного контроля\r\n•\tцех розлива и "
     "упаковки\r\n•\tсклад готовой продукции\r\n"
@@ -214,12 +216,12 @@ REALISTIC_DESCRIPTION = (
     "записаться нужно заранее: в субботу мест больше, в будни — меньше."
 )
 REALISTIC = {
-    **VALID, "municipality": "город Кирово-Чепецк", "kind": "день открытых дверей, экскурсия на "
-    "производство", "address": "г. Кирово-Чепецк, ул. Производственная, д. 7",
+    **VALID, "municipality": TOWN, "kind": "день открытых дверей, экскурсия на "
+    "производство", "address": f"г. {TOWN.removeprefix('город ')}, ул. Производственная, д. 7",
     "url": "https://example.ru/den-otkrytyh-dverey", "contact": "+7 (83361) 4-00-00, Ирина",
     "description": "",
 }
-PASTED_TITLE = "День открытых дверей “Вятское мо\u00adлоко: без секретов”"
+PASTED_TITLE = "День открытых дверей “Наше мо\u00adлоко: без секретов”"
 
 
 def test_a_real_event_reaches_the_ministry_in_one_tap(phone, propose_site, project_copy,
@@ -230,7 +232,7 @@ def test_a_real_event_reaches_the_ministry_in_one_tap(phone, propose_site, proje
     paste(page, "description", REALISTIC_DESCRIPTION)
     # the form shows what it cleaned: «ёлочки», no soft hyphen, the bullets as a list
     title = page.locator("form [name='title']").input_value()
-    assert title == "День открытых дверей «Вятское молоко: без секретов»"
+    assert title == "День открытых дверей «Наше молоко: без секретов»"
     description = page.locator("form [name='description']").input_value()
     assert "\n\n- приёмку сырья" in description and "\n- склад готовой продукции\n\n" in description
     assert 650 <= len(description) <= 800
@@ -316,8 +318,8 @@ def test_no_github_link_without_a_github_repository(browser, tmp_path):
 
 
 PREVIEWED = {
-    "in person, the address names the town": {**VALID, "municipality": "город Кирово-Чепецк",
-                                              "address": "г. Кирово-Чепецк, ул. Мира, д. 1"},
+    "in person, the address names the town": {
+        **VALID, "municipality": TOWN, "address": f"г. {TOWN.removeprefix('город ')}, ул. Мира, д. 1"},
     "online, from a time to the end of a day": {
         **VALID, "title": "Вебинар о качестве", "format": "онлайн", "address": "",
         "end": "2027-11-12", "end-time": "", "contact": "info@example.org"},
@@ -380,7 +382,7 @@ def test_rules_file_is_the_validators(propose_site):
     from qualityweek.inputs.events import FORMATS, KINDS, REQUIRED
     assert (rules["fields"], rules["required"], rules["kinds"], rules["formats"]) == (
         list(FIELDS), list(REQUIRED), list(KINDS), list(FORMATS))
-    assert "город Киров" in rules["municipalities"] and rules["first_day"] == "2027-11-01"
+    assert rules["municipalities"] == list(REGION.municipalities) and rules["first_day"] == "2027-11-01"
     assert rules["named"] == ["title", "organizer"]
     page = propose_site[0].page("propose")
     assert [o.get_text() for o in page.select("select[name=kind] option")][1:] == list(KINDS)
@@ -397,7 +399,7 @@ def test_without_script_the_page_says_how_to_send_an_event_by_mail(propose_site)
     labels = [li.find("strong").get_text() for li in fallback.select(":scope > ul > li")]
     assert labels == [FIELD_WORDS[name].label for name in [*FIELDS, "description"]]
     from qualityweek.inputs.events import FORMATS, KINDS
-    municipalities = load_municipalities(ROOT / "data" / "municipalities.yml")
+    municipalities = REGION.municipalities
     for value in [*KINDS, *FORMATS, *municipalities]:
         assert value in text, value
     assert not re.search(r"\b(?:title|organizer|url|municipality)\b", text)
@@ -448,7 +450,7 @@ TRICKY = ["'кавычка", '"двойная" кавычка', "обратна�
 
 def test_any_typed_title_reaches_the_build_as_typed(phone, propose_site):
     """The file is valid by construction: YAML reads back exactly what the reader typed."""
-    municipalities = load_municipalities(ROOT / "data" / "municipalities.yml")
+    municipalities = REGION.municipalities
     for title in TRICKY:
         fill(phone.page, propose_site[1], {**VALID, "title": title, "organizer": title})
         errors, text, path = form_verdict(phone.page)

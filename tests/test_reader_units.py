@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from conftest import DASH, NBSP, ROOT
+from conftest import DASH, NBSP, ROOT, site_facts
 
-from qualityweek.inputs.facts import load_facts
 from qualityweek.model.edition import build_edition
 from qualityweek.outputs.archive import archive_page, archive_years
 from qualityweek.outputs.countdown import countdown_data, utc_offset, week_days
 from qualityweek.outputs.ics import absolute_source, calendar_path
 
-FACTS = load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml")
+FACTS = site_facts()
 
 
 def test_archive_years_include_the_shown_edition_newest_first():

@@ -1,118 +1,198 @@
-"""Other regions reuse the site: the region's name comes from data/facts.yml alone. One build of a
-copy whose data names another region; no page, file, picture's alt, JSON-LD or calendar of it may
-still say «Кировская область» (the 2023 letter, a quoted document, keeps its words)."""
+"""Any region publishes its own site from one folder (QUALITY_REGION_DIR). The second region the
+project ships, regions/novosibirsk-oblast, is built here with events and results, and no output of
+it (HTML, calendars, JSON, texts, tables, the poster's PDF, alt texts) may hold a word of the
+default region's folder; its own name appears in the right case. Both regions' words come from
+their folders, never from this file."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
+from pathlib import Path
 
 import extruct
 import pytest
-from conftest import build_site, copy_project
+from conftest import ROOT, build_site, copy_project
+from openpyxl import load_workbook
 from pypdf import PdfReader
-from site_files import page_path
-from test_events import FIXTURE, VALID, write_event
+from test_events import VALID, write_event
 
-from qualityweek.inputs.events import EventsError, load_events
+from qualityweek.inputs.events import KINDS
+from qualityweek.inputs.paths import region_folder
+from qualityweek.inputs.region import load_region
 
-NAME, GENITIVE = "Тестовая область", "Тестовой области"
-OLD = "Кировск"  # «Кировская», «Кировской»; «город Киров» is a municipality, which stays
-QUOTED = ("letter-2023/",)  # pages that quote a source word for word
+OTHER = "regions/novosibirsk-oblast"
 SITE_URL = "https://example.org/qw/"
-TEXT_FILES = (".html", ".txt", ".ics", ".json", ".csv", ".xml", ".js")
+TEXT_FILES = (".html", ".txt", ".ics", ".json", ".csv", ".xml", ".js", ".css", ".svg")
+# words every region's municipalities share, which say nothing about the region
+STATUS_WORDS = {"город", "район", "муниципальный", "округ", "зато", "посёлок", "поселок"}
+
+
+def load(label: str):
+    folder, label = region_folder(ROOT, {"QUALITY_REGION_DIR": label})
+    return load_region(folder, label)
+
+
+DEFAULT = load(region_folder(ROOT, {})[1])
+REGION = load(OTHER)
+
+
+def region_words(region) -> set[str]:
+    """What names the region: its name's distinctive word (without its case ending), the
+    municipalities' own words, its folder's name, its ministry's mail domain."""
+    words = {region.region.name.split()[0][:-4].lower(), region.label.split("/")[-1].split("-")[0]}
+    for name in region.municipalities:
+        words.update(word.lower() for word in re.findall(r"[\w-]+", name)
+                     if word.lower() not in STATUS_WORDS and len(word) > 3)
+    if region.data.ministry.email:
+        words.add(region.data.ministry.email.split("@")[1])
+    return words
+
+
+def test_the_two_regions_share_no_word():
+    # else the check below could not tell one region's site from the other's
+    assert region_words(DEFAULT).isdisjoint(region_words(REGION))
+    assert len(region_words(DEFAULT)) > 20
 
 
 @pytest.fixture(scope="module")
 def other_region(tmp_path_factory):
     """2026 after the week (results pages too) with events of 2026 and 2025 (an archive page with
-    its events), and the region, with the ministry's name, renamed in the data."""
+    its events), built for the second region."""
     project = copy_project(tmp_path_factory.mktemp("region") / "project")
-    facts = project / "data" / "facts.yml"
-    text = facts.read_text(encoding="utf-8")
-    assert "  name: Кировская область\n" in text and "  genitive: Кировской области\n" in text
-    facts.write_text(text.replace("Кировская область", NAME).replace("Кировской области", GENITIVE),
-                     encoding="utf-8")
-    for slug, fields in FIXTURE.items():
+    first, second, third = REGION.municipalities[:3]
+    events = {
+        "tour": dict(VALID, municipality=first, address="ул. Тестовая, д. 5"),
+        "webinar": dict(VALID, title="Вебинар о качестве", municipality=second, kind=KINDS[4],
+                        format="онлайн", address=None, start="2026-11-13 15:00",
+                        end="2026-11-13 16:00", url="https://example.org/webinar"),
+        "contest": dict(VALID, title="Конкурс «Лидер качества»", municipality=first,
+                        kind=KINDS[2], start="2026-11-12", end="2026-11-12",
+                        address="ул. Тестовая, д. 7",
+                        url="https://example.org/contest"),
+    }
+    for slug, fields in events.items():
         write_event(project, 2026, slug, fields)
-    write_event(project, 2025, "past", dict(FIXTURE["tour"], start="2025-11-13 10:00",
-                                             end="2025-11-13 11:00"))
+    write_event(project, 2025, "past", dict(VALID, municipality=third, address="ул. Мира, д. 1",
+                                             start="2025-11-13 10:00", end="2025-11-13 11:00"))
     build = build_site(tmp_path_factory.mktemp("region-site") / "site", project,
-                       QUALITY_YEAR="2026", QUALITY_TODAY="2026-11-28", QUALITY_SITE_URL=SITE_URL)
+                       QUALITY_REGION_DIR=OTHER, QUALITY_YEAR="2026",
+                       QUALITY_TODAY="2026-11-28", QUALITY_SITE_URL=SITE_URL)
     assert build.result.returncode == 0, build.output
     return build
 
 
-def quoted(site, path) -> bool:
-    return page_path(site, path).startswith(QUOTED) if path.suffix == ".html" else False
+def file_text(path: Path) -> str | None:
+    """Everything a reader could see in a built file: text, PDF text and metadata, cells."""
+    if path.suffix == ".pdf":
+        reader = PdfReader(path)
+        return " ".join([*(page.extract_text() for page in reader.pages),
+                         *(str(value) for value in (reader.metadata or {}).values())])
+    if path.suffix == ".xlsx":
+        book = load_workbook(path, read_only=True)
+        return " ".join(str(cell) for sheet in book for row in sheet.iter_rows(values_only=True)
+                        for cell in row if cell is not None)
+    if path.suffix in TEXT_FILES:
+        return path.read_text(encoding="utf-8")
+    return None
 
 
-def test_no_file_of_the_built_site_names_the_old_region(other_region):
-    site = other_region.site
+def test_no_output_of_the_other_region_holds_a_word_of_the_default_one(other_region):
+    site, words = other_region.site, region_words(DEFAULT)
     checked = set()
     for path in sorted(site.rglob("*")):
-        if not path.is_file() or quoted(site, path):
+        text = file_text(path) if path.is_file() else None
+        if text is None:
             continue
-        relative = path.relative_to(site).as_posix()
-        if path.suffix == ".pdf":
-            reader = PdfReader(path)
-            text = " ".join(page.extract_text() for page in reader.pages)
-            text += " " + " ".join(str(value) for value in (reader.metadata or {}).values())
-        elif path.suffix in TEXT_FILES:
-            text = path.read_text(encoding="utf-8")
-            if relative == "search/search_index.json":  # the letter's own entries stay
-                docs = json.loads(text)["docs"]
-                text = json.dumps([d for d in docs if not d["location"].startswith(QUOTED)],
-                                  ensure_ascii=False)
-        else:
-            continue
-        assert OLD not in text, (relative, text[max(0, text.find(OLD) - 80):text.find(OLD) + 80])
+        low = text.lower()
+        found = sorted(word for word in words if word in low)
+        assert not found, (path.relative_to(site).as_posix(), found)
         checked.add(path.suffix)
-    assert {".html", ".pdf", ".txt", ".ics", ".json"} <= checked, checked
-    # the letter itself is in the site, and still quotes the region's real name
-    assert OLD in (site / "letter-2023" / "index.html").read_text(encoding="utf-8")
+    assert {".html", ".pdf", ".txt", ".ics", ".json", ".csv", ".xlsx"} <= checked, checked
 
 
-def test_the_new_name_is_on_the_poster_the_pictures_alts_and_the_pdf_metadata(other_region):
-    site = other_region.site
+def test_the_region_is_named_in_the_right_case(other_region):
+    site, region = other_region.site, REGION.region
     reader = PdfReader(site / "kit" / "poster-2026.pdf")
-    assert NAME in re.sub(r"\s+", " ", reader.pages[0].extract_text())
-    assert reader.metadata["/Creator"] == f"Неделя качества в {GENITIVE}"
+    assert region.name in re.sub(r"\s+", " ", reader.pages[0].extract_text())
+    assert reader.metadata["/Creator"] == f"Неделя качества {region.prepositional}"
     home = other_region.page()
-    assert NAME in home.select_one('meta[property="og:image:alt"]')["content"]
-    kit = other_region.page("kit/")
-    assert NAME in kit.select_one("img.qw-kit-preview")["alt"]  # the poster's preview
+    assert region.name in home.select_one('meta[property="og:image:alt"]')["content"]
+    assert region.genitive in home.select_one('meta[name="description"]')["content"]
+    assert region.name in other_region.page("kit/").select_one("img.qw-kit-preview")["alt"]
     archive = other_region.page("archive/2025/")  # another year's own picture
-    assert NAME in archive.select_one('meta[property="og:image:alt"]')["content"]
-    assert GENITIVE in home.select_one('meta[name="description"]')["content"]
+    assert region.name in archive.select_one('meta[property="og:image:alt"]')["content"]
+    [document] = extruct.extract((site / "index.html").read_text(encoding="utf-8"),
+                                 syntaxes=["json-ld"], uniform=False)["json-ld"]
+    assert document["@graph"][0]["location"]["address"]["addressRegion"] == region.name
+    text = next(site.rglob("press-release-2026.txt")).read_text(encoding="utf-8")
+    assert f"предприятия {region.genitive} провели" in text.replace("\u00a0", " ")
+    # no letter invited them: the press release does not say anyone did
+    assert "пригласило" not in text
+    results = other_region.text("results/2026/")
+    assert REGION.municipalities[0] in results
 
 
-def test_the_new_name_is_in_the_json_ld_and_on_an_archive_page(other_region):
+def test_the_form_offers_the_regions_municipalities_and_no_mail_link(other_region):
+    rules = json.loads((other_region.site / "assets" / "event-rules.json").read_text("utf-8"))
+    assert rules["municipalities"] == list(REGION.municipalities)
+    assert rules["ministry_email"] is None
+    page = other_region.page("propose/")
+    assert not page.select("[data-qw-send]")  # no «Отправить в министерство» without an address
+    assert not [a for a in page.select("a[href]") if a["href"].startswith("mailto:")]
+    ministry = REGION.data.ministry.short_name
+    assert f"передайте в {ministry}" in other_region.text("propose/")
+    assert f"передайте его в {ministry}." == rules["copied_to"]
+
+
+def test_unpublished_contacts_leave_their_lines_out(other_region):
     site = other_region.site
-    html = (site / "index.html").read_text(encoding="utf-8")
-    [document] = extruct.extract(html, syntaxes=["json-ld"], uniform=False)["json-ld"]
-    week = document["@graph"][0]
-    assert week["location"]["name"] == NAME
-    assert week["location"]["address"]["addressRegion"] == NAME
-    events = (site / "events" / "index.html").read_text(encoding="utf-8")
-    regions = {node["location"]["address"]["addressRegion"]
-               for document in extruct.extract(events, syntaxes=["json-ld"],
-                                               uniform=False)["json-ld"]
-               for node in document["@graph"]
-               if isinstance(node["location"], dict) and "address" in node["location"]}
-    assert regions == {NAME}
-    headings = [h.get_text(" ", strip=True).removesuffix(" ¶")
-                for h in other_region.page("archive/2025/").select("h2")]
-    assert f"Мероприятия предприятий {GENITIVE}" in headings, headings
-    assert f"предприятий {GENITIVE}:" in other_region.text()  # the home page's «Зачем участвовать»
+    contacts = other_region.text("contacts/")
+    assert REGION.data.ministry.name in contacts
+    for word in ("Адрес:", "Телефон", "Электронная почта:", "Сайт:"):
+        assert word not in contacts
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert 'href=""' not in html and "mailto:None" not in html and "tel:+\"" not in html
+        visible = other_region.page(path.parent.relative_to(site).as_posix()).get_text(" ") \
+            if path.name == "index.html" else ""
+        assert not re.search(r"\b(None|null)\b", visible), path
+    # the letter is the default region's: neither its page nor its menu entry is here
+    assert not (site / "letter-2023").exists()
+    nav = [a.get_text(strip=True) for a in other_region.page().select("nav.md-nav--primary a")]
+    assert not [title for title in nav if "Письмо" in title], nav
+    index = other_region.text()
+    assert "пригласило" not in index and "пригласило" not in other_region.text("about/")
 
 
-def test_an_unlisted_municipality_is_answered_with_examples_from_the_list(tmp_path):
-    listed = ("город Тестовск", "Тестовый район", "Третий район")
-    write_event(tmp_path, 2026, "tour", dict(VALID, municipality="Киров"))
-    with pytest.raises(EventsError) as error:
-        load_events(tmp_path / "docs", listed)
-    message = str(error.value)
-    assert "поле «municipality»" in message
-    assert "например «город Тестовск» или «Тестовый район»" in message
-    assert "Котельнич" not in message and "Третий район" not in message
+def test_the_default_region_still_has_its_letter_page_and_menu_entry(site_2023):
+    (page, letter), = DEFAULT.letters.items()
+    nav = [a.get_text(strip=True) for a in site_2023.page().select("nav.md-nav--primary a")]
+    assert letter.title in nav
+    assert (site_2023.site / page.removesuffix(".md") / "index.html").is_file()
+
+
+def test_the_issue_form_for_the_other_region_lists_its_municipalities():
+    import yaml
+
+    from qualityweek.tools.issue_form import FORM, issue_form
+    form = yaml.safe_load(issue_form((ROOT / FORM).read_text(encoding="utf-8"), REGION))
+    [dropdown] = [f for f in form["body"] if f.get("id") == "municipality"]
+    assert dropdown["attributes"]["options"] == list(REGION.municipalities)
+    assert REGION.region.genitive in form["description"]
+    text = json.dumps(form, ensure_ascii=False).lower()
+    assert not [w for w in region_words(DEFAULT) if w in text]
+
+
+def test_the_checked_in_issue_form_is_up_to_date_for_the_default_region():
+    from qualityweek.tools.issue_form import FORM, issue_form
+    text = (ROOT / FORM).read_text(encoding="utf-8")
+    assert issue_form(text, DEFAULT) == text, (
+        "обновите форму: python -m qualityweek.tools.issue_form")
+
+
+def test_csv_cells_name_the_regions_municipalities(other_region):
+    [table] = (other_region.site / "events").glob("*2026*.csv")
+    rows = list(csv.reader(table.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert any(REGION.municipalities[0] in ";".join(row) for row in rows), rows[:3]

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from browsing import reader
-from conftest import NBSP, build_site, copy_project, serve
+from conftest import NBSP, build_site, copy_project, default_region, serve, site_facts
 from pypdf import PdfReader
 from results_events import FORMATS, KINDS, municipalities, specs, write_events
 from test_events import LABEL, ZONE
@@ -262,7 +262,7 @@ def press_release(build, year: int) -> str:
 def test_press_release_numbers_and_word_forms(after, year, events, places):
     text = press_release(after, year)
     organizers = len({s.organizer_id for s in specs(year, COUNTS[year])})
-    assert f"предприятия Кировской области провели {events} в {places}." in text
+    assert f"предприятия {default_region().region.genitive} провели {events} в {places}." in text
     assert f"Организаторов{NBSP}—{NBSP}{organizers}." in text
     # the page shows the same text, and its copy button copies exactly that
     box = after.page(f"results/{year}").select_one(".qw-ready-text__body")
@@ -277,14 +277,12 @@ ONE_PLACE, PLACES = "муниципальном образовании", "мун
     (11, "мероприятий", PLACES), (21, "мероприятие", ONE_PLACE), (22, "мероприятия", PLACES)])
 def test_press_release_agrees_for_each_count(count, form, where):
     """Without a build: the release written from `count` events in as many municipalities."""
-    from conftest import ROOT
 
     from qualityweek.inputs.events import Event
-    from qualityweek.inputs.facts import load_facts
     from qualityweek.model.edition import build_edition
     from qualityweek.model.results import count_results
     from qualityweek.outputs.press_release import press_release as write
-    facts = load_facts(ROOT / "data" / "facts.yml")
+    facts = site_facts()
     edition = build_edition(facts, 2026)
     events = []
     for spec in specs(2026, count):
@@ -386,37 +384,37 @@ def test_2000_events_table_page_and_size(thousands):
 
 # -- the rules, without a build ----------------------------------------------------------------
 
-@pytest.mark.parametrize("typed", ["ООО «Вятка»", "ооо \"Вятка\"", "ООО  «ВЯТКА»", "ООО „Вятка“",
-                                   "ООО 'Вятка'."])
+@pytest.mark.parametrize("typed", ["ООО «Ромашка»", "ооо \"Ромашка\"", "ООО  «РОМАШКА»",
+                                   "ООО „Ромашка“", "ООО 'Ромашка'."])
 def test_an_organizer_typed_another_way_is_counted_once(typed):
     from qualityweek.model.results import organizer_key
-    assert organizer_key(typed) == organizer_key("ООО «Вятка»")
+    assert organizer_key(typed) == organizer_key("ООО «Ромашка»")
 
 
 def test_different_organizers_stay_apart():
     from qualityweek.model.results import organizer_key
-    assert organizer_key("ООО «Вятка»") != organizer_key("АО «Вятка»")
+    assert organizer_key("ООО «Ромашка»") != organizer_key("АО «Ромашка»")
     assert organizer_key("Ёлка") == organizer_key("елка")
 
 
 @pytest.mark.parametrize("value, cell", [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("@SUM(A1)", "'@SUM(A1)"),
     ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("-2+3+cmd|x", "'-2+3+cmd|x"),
-    ("+7 (8332) 27-27-23", "+7 (8332) 27-27-23"), ("ООО «Вятка»", "ООО «Вятка»")])
+    ("+7 (8332) 27-27-23", "+7 (8332) 27-27-23"), ("ООО «Ромашка»", "ООО «Ромашка»")])
 def test_csv_cells_cannot_run_as_formulas(value, cell):
     from qualityweek.outputs.tables import csv_cell
     assert csv_cell(value) == cell
 
 
-def test_the_region_is_required_in_the_data_file(tmp_path):
-    from conftest import ROOT
-
-    from qualityweek.inputs.facts import FactsError, load_facts
-    text = (ROOT / "data" / "facts.yml").read_text(encoding="utf-8")
-    path = tmp_path / "facts.yml"
-    path.write_text(text.replace("  genitive: Кировской области\n", ""), encoding="utf-8")
-    with pytest.raises(FactsError, match="facts.yml, поле «region.genitive»: "):
-        load_facts(path, name="data/facts.yml")
+def test_the_regions_genitive_is_required_in_its_folder(tmp_path):
+    from qualityweek.inputs.facts import FactsError
+    from qualityweek.inputs.region import parse_region
+    region = default_region()
+    text = (region.folder / "region.yml").read_text(encoding="utf-8")
+    line = f"  genitive: {region.region.genitive}"
+    assert line in text
+    with pytest.raises(FactsError, match="region.yml, поле «region.genitive»: "):
+        parse_region(text.replace(line, ""), "region.yml")
 
 
 def test_results_page_with_its_tables_parses_without_errors(during, after):

@@ -12,12 +12,11 @@ from datetime import datetime
 import extruct
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site, copy_project
+from conftest import build_site, copy_project, default_region, site_facts
 from site_files import html_files, page_path
 from test_events import FIXTURE, ZONE, write_event
 
 from qualityweek.inputs.events import split_front_matter
-from qualityweek.inputs.facts import load_facts
 from qualityweek.model.edition import build_edition
 from qualityweek.outputs.structured import forum_location
 
@@ -125,7 +124,7 @@ def test_jsonld_event_fields_match_the_event_files(seo_site):
             [place] = places
             assert place["address"] == {
                 "@type": "PostalAddress", "addressLocality": fields["municipality"],
-                "streetAddress": fields["address"], "addressRegion": "Кировская область",
+                "streetAddress": fields["address"], "addressRegion": default_region().region.name,
                 "addressCountry": "RU"}
             assert len(virtual) == (1 if fields["format"] == "гибрид" else 0)
 
@@ -197,7 +196,7 @@ def test_archive_pages_share_their_own_years_picture(seo_site):
     assert _head_meta(seo_site.page("about"), "og:image") == f"{SITE_URL}kit/share-2026.png"
 
 
-FACTS = load_facts(ROOT / "data" / "facts.yml")
+FACTS = site_facts()
 
 
 @pytest.mark.parametrize("year", sorted(y for y, e in FACTS.editions.items() if e.forum))

@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
-
-from qualityweek.inputs.facts import load_facts
+from conftest import build_site, site_facts
 
 SITE_URL = "https://example.org/quality-week/"
 
@@ -35,7 +33,7 @@ def test_no_english_theme_leftovers_and_titles_joined_with_a_dash(site_after_202
 
 
 def test_footer_says_who_runs_the_site_from_the_data(site_after_2026):
-    ministry = load_facts(ROOT / "data" / "facts.yml").contacts["ministry"]
+    ministry = site_facts().contacts["ministry"]
     footer = site_after_2026.page("about").select_one(".md-copyright")
     text = re.sub(r"\s+", " ", footer.get_text(" ", strip=True))
     assert f"Сайт ведёт {ministry.short_name}" in text

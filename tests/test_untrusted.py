@@ -41,7 +41,7 @@ HOSTILE_EDITION = f"""
       end: 2027-11-12
       theme: '{HOSTILE_TEXT["theme"]}'
       plenary: '{HOSTILE_TEXT["plenary"]}'
-      cities: ['<i>Киров</i>', 'a | b']
+      cities: ['<i>Энск</i>', 'a | b']
       registration_url: '{PAREN_URL}'
       source: https://example.org/forum
     regional_day:

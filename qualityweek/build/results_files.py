@@ -51,7 +51,8 @@ class SiteResults:
             page = f"{site_url}{results_path(year).removesuffix('.md')}/" if site_url else None
             self._by_year[year] = YearResults(
                 year, results, press_release(results, edition, data.facts,
-                                             today=data.settings.today, page_url=page),
+                                             today=data.settings.today, page_url=page,
+                                             invited=data.region.invitation is not None),
                 self.listed_on(year))
         return self._by_year[year]
 

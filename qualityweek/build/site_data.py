@@ -12,9 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..inputs.events import EVENTS_DIR, MUNICIPALITIES_FILE, Event, load_events, load_municipalities
+from ..inputs.events import EVENTS_DIR, Event, load_events
 from ..inputs.facts import FACTS_FILE, Facts, check_page_sources, load_facts
-from ..inputs.paths import check_tree
+from ..inputs.paths import check_tree, region_folder
+from ..inputs.region import (MUNICIPALITIES, RegionData, check_region_sources, load_region,
+                             with_region)
 from ..inputs.settings import BuildSettings, read_settings
 from ..outputs.event_rules import event_rules
 
@@ -22,7 +24,8 @@ from ..outputs.event_rules import event_rules
 @dataclass(frozen=True)
 class SiteData:
     settings: BuildSettings
-    facts: Facts
+    facts: Facts  # the national facts with the region's (region.with_region)
+    region: RegionData
     events_by_year: dict[int, list[Event]]  # every year's events, by start
     municipalities: tuple[str, ...]  # accepted in an event's `municipality`
 
@@ -48,9 +51,10 @@ def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) ->
     (paths.py: a link or a folder outside the project, checked before anything is read)."""
     global _last
     check_tree(project, docs_dir, docs_dir.name)
-    inputs = [project / FACTS_FILE, project / MUNICIPALITIES_FILE]
+    folder, label = region_folder(project, environ)
+    inputs = [project / FACTS_FILE, *folder.rglob("*")]
     events_dir = docs_dir / EVENTS_DIR
-    key = (str(docs_dir),
+    key = (str(docs_dir), label,
            _stamp([*inputs, *events_dir.rglob("*"), events_dir] if events_dir.exists() else inputs))
     if _last is not None and _last[0] == key:
         last = _last[1]
@@ -60,13 +64,16 @@ def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) ->
             return last
         _last = (key, replace(last, settings=settings))
         return _last[1]
-    facts = load_facts(project / FACTS_FILE, name=FACTS_FILE)
-    check_page_sources(facts, FACTS_FILE, docs_dir)
-    municipalities = load_municipalities(project / MUNICIPALITIES_FILE)
-    events = load_events(docs_dir, municipalities, label=docs_dir.name)
+    region = load_region(folder, label)
+    national = load_facts(project / FACTS_FILE, name=FACTS_FILE)
+    check_page_sources(national, FACTS_FILE, docs_dir)
+    check_region_sources(region, docs_dir)
+    facts = with_region(national, region, docs_dir)
+    events = load_events(docs_dir, region.municipalities, label=docs_dir.name,
+                         municipalities_file=f"{label}/{MUNICIPALITIES}")
     settings = read_settings(environ, zone=facts.region.zone)
-    _last = (key, SiteData(settings=settings, facts=facts, events_by_year=events,
-                           municipalities=municipalities))
+    _last = (key, SiteData(settings=settings, facts=facts, region=region, events_by_year=events,
+                           municipalities=region.municipalities))
     return _last[1]
 
 
@@ -75,7 +82,7 @@ def site_event_rules(data: SiteData) -> dict:
     year = data.settings.year
     return event_rules(year, data.municipalities,
                        taken=tuple(e.slug for e in data.events_by_year.get(year, [])),
-                       ministry_email=data.facts.contacts["ministry"].email,
+                       ministry_email=data.facts.contacts["ministry"].email,  # or None
                        ministry_name=(data.facts.contacts["ministry"].short_name
                                       or data.facts.contacts["ministry"].name),
                        repo_url=data.settings.repo_url,

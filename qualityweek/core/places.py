@@ -1,10 +1,10 @@
 """Whether an event's address already names its municipality, so «Где» need not say it twice.
 
-Municipality names come from data/municipalities.yml in three shapes: «город Кирово-Чепецк»,
-«Котельничский район» (or «… муниципальный округ»), «ЗАТО Первомайский». Addresses are typed by
-people: «г. Кирово-Чепецк, ул. …», «Кирово-Чепецк, …», «Котельничский р-н, д. …», «д. Родичи
-Котельничского района». A town named alone is not its district («г. Котельнич» is not
-«Котельничский район»), and a district is not its town. No MkDocs imports.
+Municipality names come from the region folder's municipalities.yml in three shapes: «город
+Усть-Энск», «Энский район» (or «… муниципальный округ»), «ЗАТО Первомайский». Addresses are typed
+by people: «г. Усть-Энск, ул. …», «Усть-Энск, …», «Энский р-н, д. …», «д. Родичи Энского
+района». A town named alone is not its district («г. Энск» is not
+«Энский район»), and a district is not its town. No MkDocs imports.
 """
 
 from __future__ import annotations

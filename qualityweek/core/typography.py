@@ -79,7 +79,7 @@ _ABBREVIATION = re.compile(r"(?<!\w)(ул|г|д|пр|пл|пер|обл)\. ")
 
 def glue(text: str) -> str:
     """Non-breaking spaces where Russian typography wants them in running text from data:
-    after short abbreviations («ул. Карла Либкнехта», «г. Киров») and before a dash."""
+    after short abbreviations («ул. Карла Либкнехта», «г. Энск») and before a dash."""
     text = _ABBREVIATION.sub(lambda match: f"{match.group(1)}.{NBSP}", text)
     return text.replace(" —", f"{NBSP}—").replace(" –", f"{NBSP}–")
 

@@ -26,7 +26,7 @@ from .fields import LongText, Name, Text, Url, describe_value_error
 from .yaml_input import YamlInputError, load_yaml
 
 EVENTS_DIR = "events"
-MUNICIPALITIES_FILE = "data/municipalities.yml"
+MUNICIPALITIES_FILE = "municipalities.yml"  # in the region folder (region.py)
 
 # The letter's four kinds of activity (its wording, shortened), and «другое» for everything else.
 KINDS = (

@@ -10,17 +10,16 @@ import re
 import types
 import typing
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Union
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
                       ValidationError, model_validator)
 
 from ..core.untrusted import check_template, safe_name, shown
-from .fields import (SITE_PAGE, CitedUrl, Email, LongText, Phone, Source, Text, Url, Year,
-                     describe_value_error)
+from .fields import (SITE_PAGE, CitedUrl, Email, LongText, Phone, Source, Text, TimeZoneName, Url,
+                     Year, describe_value_error)
 from .yaml_input import YamlInputError, load_yaml
 
 FACTS_FILE = "data/facts.yml"  # as editors know it, from the project folder
@@ -103,34 +102,26 @@ class Organization(_Model):
     phone_kind: Text | None = None
     email: Email | None = None
     email_purpose: LongText | None = None
+    site: Url | None = None
     source: Source
 
 
-@cache
-def _zone_names() -> frozenset[str]:
-    return frozenset(available_timezones())
-
-
-def _zone_name(value: str) -> str:
-    # a name of the tz database (tzdata is pinned), never a path: ZoneInfo would read a file
-    if value not in _zone_names():
-        raise ValueError(f"неизвестный часовой пояс {shown(value)}: ожидается имя из базы "
-                         "часовых поясов, например Europe/Moscow или Asia/Yekaterinburg")
+def _with_preposition(value: str) -> str:
+    if not re.match(r"(?:в|во|на)\s\S", value):
+        raise ValueError(f"{shown(value)}: ожидается предложный падеж с предлогом, "
+                         "например «в Пермском крае» или «в Республике Татарстан»")
     return value
 
 
-ZoneName = Annotated[Text, AfterValidator(_zone_name)]
-
-
 class Region(_Model):
-    """The region the site is for: its name and the forms running text needs
-    («предприятия Кировской области» in the results' press release), and its local time,
-    in which event files are written and the edition rolls over."""
+    """The region the site is for (from its folder, region.py): its name in the cases
+    running text needs, and its time zone."""
 
-    name: Text  # nominative: «Кировская область»
-    genitive: Text  # «Кировской области»
-    timezone: ZoneName  # IANA name: «Europe/Kirov»
-    time_label: Text  # after every local time a reader sees: «10:00–12:00 МСК»
+    name: Text  # именительный падеж
+    genitive: Text  # родительный: «предприятия … области» in the results' press release
+    prepositional: Annotated[Text, AfterValidator(_with_preposition)]  # предложный with its preposition: «в … области», «в Республике …»
+    timezone: TimeZoneName  # IANA: Europe/Moscow, Asia/Novosibirsk
+    time_label: Text  # after a time: «МСК», «местное время (МСК+4)»
     source: Source
 
     @property
@@ -148,15 +139,19 @@ class Link(_Model):
 
 
 class Facts(_Model):
-    region: Region
+    # data/facts.yml holds the national facts; the region folder adds the region, the ministry
+    # and its letters' facts (region.py merges them), so `region` is None only in that file
+    region: Region | None = None
     links: dict[LinkKey, Link]
-    contacts: dict[LinkKey, Organization]
+    # «contacts:» with nothing under it is no contacts; the missing one is then named by key
+    contacts: Annotated[dict[LinkKey, Organization],
+                        BeforeValidator(lambda value: {} if value is None else value)]
     editions: dict[Year, Edition]
 
 
-def _field_names(loc: tuple) -> list[str] | None:
+def _field_names(loc: tuple, root: type[BaseModel]) -> list[str] | None:
     """The fields a model accepts at `loc` (a pydantic error location), for «unknown field»."""
-    node: Any = Facts
+    node: Any = root
     for part in loc:
         if isinstance(node, type) and issubclass(node, BaseModel):
             if part not in node.model_fields:
@@ -173,7 +168,9 @@ def _field_names(loc: tuple) -> list[str] | None:
     return None
 
 
-def _describe(error: dict, path: str) -> str:
+def describe_error(error: dict, path: str, root: type[BaseModel] | None = None) -> str:
+    """One pydantic error of the file `path` as «file, year, field: message»; `root` is the
+    file's model (default: Facts)."""
     loc = tuple(error["loc"])
     where = [path]
     field = loc
@@ -187,7 +184,7 @@ def _describe(error: dict, path: str) -> str:
             where.append(f"год {safe_name(str(loc[1]))}")
             field = loc[2:]
         if error["type"] == "extra_forbidden":
-            allowed = _field_names(loc[:-1])
+            allowed = _field_names(loc[:-1], root or Facts)
             message = "неизвестное поле" + (f"; допустимые: {', '.join(allowed)}" if allowed else "")
         else:
             message = describe_value_error(error)
@@ -214,25 +211,29 @@ def parse_facts(text: str, path: str) -> Facts:
     except YamlInputError as error:
         raise FactsError(f"{path}, {error}") from None
     if not isinstance(raw, dict):
-        raise FactsError(f"{path}: ожидается словарь с ключами region, links, contacts, editions")
+        raise FactsError(f"{path}: ожидается словарь с ключами links, contacts, editions")
     try:
         facts = Facts.model_validate(raw)
     except ValidationError as error:
-        raise FactsError(summarize([_describe(e, path) for e in error.errors()])) from None
+        raise FactsError(summarize([describe_error(e, path) for e in error.errors()])) from None
     _check_consistency(facts, path)
     return facts
 
 
-# What the pages print of each contact, always (contacts.md, participate.md, index.md, the
-# form's rules): required, so a missing one is a message naming it, never «None» on a page.
+# What the pages print of each national contact, always (participate.md, kit.md, the form's
+# rules): required, so a missing one is a message naming it, never «None» on a page. The
+# ministry is the region's (region.py), and its address, phone and e-mail are optional.
 REQUIRED_CONTACTS = {
-    "ministry": ("name", "short_name", "as_of", "address", "phone", "phone_kind", "email"),
     "roskachestvo": ("name", "email", "email_purpose"),
 }
+REGIONAL_CONTACT = "ministry"
 
 
 def _missing_contacts(facts: Facts, path: str) -> list[str]:
     problems = []
+    if REGIONAL_CONTACT in facts.contacts:
+        problems.append(f"{path}, поле «contacts.{REGIONAL_CONTACT}»: министерство региона "
+                        "задаётся в папке региона (region.yml, поле «ministry»), не здесь")
     for key, fields in REQUIRED_CONTACTS.items():
         contact = facts.contacts.get(key)
         if contact is None:
@@ -263,9 +264,10 @@ def page_sources(facts: Facts) -> list[tuple[str, str]]:
 
 def check_page_sources(facts: Facts, path: str, docs_dir: Path) -> None:
     """FactsError naming the year and field of a `source:` whose page is not in docs/ (MkDocs
-    would only warn, in English, about the page that links to it)."""
+    would only warn, in English, about the page that links to it); the region's own sources,
+    its letters among them, are region.py's."""
     problems = [f"{path}, {where}: страницы «{page}» нет в папке {docs_dir.name}/; ожидается "
-                "адрес https://… или имя страницы сайта, например letter-2023.md"
+                "адрес https://… или имя страницы сайта"
                 for where, page in page_sources(facts) if not (docs_dir / page).is_file()]
     if problems:
         raise FactsError(summarize(problems))

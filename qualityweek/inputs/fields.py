@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import partial
+from functools import lru_cache, partial
 from typing import Annotated, Any
+from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
@@ -72,6 +73,22 @@ def _email(value: str) -> str:
 
 Email = Annotated[str, Field(strict=True), AfterValidator(_email)]
 Phone = Annotated[str, Field(pattern=r"^\+7 \([0-9]{3,5}\) [0-9-]{5,9}$", strict=True)]
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def _time_zone(value: str) -> str:
+    # a name from the tz database's list, never a path zoneinfo would try to open
+    if value not in _zones():
+        raise ValueError(f"неизвестный часовой пояс {shown(value)}: ожидается название из базы "
+                         "IANA, например Europe/Moscow или Asia/Novosibirsk")
+    return value
+
+
+TimeZoneName = Annotated[str, Field(strict=True), AfterValidator(_time_zone)]
 
 
 def _year(value: Any) -> int:

@@ -11,6 +11,7 @@ messages and MkDocs' own log. No MkDocs imports.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..core.untrusted import CONTROL, safe_name
@@ -18,6 +19,12 @@ from .events import EVENTS_DIR
 from .facts import summarize
 
 DATA_DIR = "data"
+# The region folder (region.py): a folder of the project, chosen by this variable.
+REGION_VAR = "QUALITY_REGION_DIR"
+REGIONS_DIR = "regions"
+# Without the variable, the folder named in this file (one line): the project's own region. It
+# lies among the region folders, so no source file names a region.
+DEFAULT_FILE = "regions/default.txt"
 # Emacs' lock file `.#name.md` is a dangling link while a file is open; it is hidden (MkDocs
 # skips dot files) and never followed, so editing with Emacs does not stop the build.
 _LOCK_PREFIX = ".#"
@@ -68,3 +75,48 @@ def check_tree(project: Path, docs_dir: Path, docs_label: str = "docs") -> None:
             problems.extend(_walk(folder, label, docs_dir / EVENTS_DIR))
     if problems:
         raise PathsError(summarize(problems))
+
+
+def _default_region(project: Path) -> str:
+    path = project / DEFAULT_FILE
+    if path.is_symlink() or not path.is_file():
+        raise PathsError(f"{DEFAULT_FILE}: файла нет; в нём одной строкой — папка региона по "
+                         f"умолчанию, например {REGIONS_DIR}/имя-папки (или задайте {REGION_VAR})")
+    try:
+        lines = path.read_text(encoding="utf-8")[:1000].split()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    if len(lines) != 1:
+        raise PathsError(f"{DEFAULT_FILE}: ожидается одна строка — папка региона, например "
+                         f"{REGIONS_DIR}/имя-папки")
+    return lines[0]
+
+
+def region_folder(project: Path, environ: Mapping[str, str]) -> tuple[Path, str]:
+    """The region folder QUALITY_REGION_DIR names (default: the one regions/default.txt names), and its name
+    for messages: a folder inside the project, not a link, with no link inside. PathsError
+    naming the variable otherwise."""
+    raw = environ.get(REGION_VAR, "").strip() or _default_region(project)
+    example = f"например {REGION_VAR}={REGIONS_DIR}/имя-папки"
+    if CONTROL.search(raw) or len(raw) > 200:
+        raise PathsError(f"{REGION_VAR}: в пути управляющий символ или путь длиннее 200 знаков; "
+                         f"{example}")
+    label = safe_name(raw.rstrip("/"))
+    relative = Path(raw)
+    folder = project / relative
+    if relative.is_absolute() or ".." in relative.parts or not _inside(folder, project):
+        raise PathsError(f"{REGION_VAR}={label}: папка вне проекта; ожидается папка внутри "
+                         f"проекта, {example}")
+    # every part of the path: a link anywhere on the way would lead out of the project
+    for depth in range(1, len(relative.parts) + 1):
+        part = project.joinpath(*relative.parts[:depth])
+        if part.is_symlink():
+            raise PathsError(f"{REGION_VAR}={label}: символическая ссылка "
+                             f"({safe_name(Path(*relative.parts[:depth]).as_posix())}); папка "
+                             "региона должна лежать в проекте")
+    if not folder.is_dir():
+        raise PathsError(f"{REGION_VAR}={label}: такой папки нет в проекте; {example}")
+    problems = _walk(folder, label)
+    if problems:
+        raise PathsError(summarize(problems))
+    return folder, label

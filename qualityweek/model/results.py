@@ -7,7 +7,7 @@ Rules a reader of the results page is told as well:
   in November before or after the week is counted in a row of its own, so every table adds up
   to the number of events;
 - organizers are counted once however they are typed: case, «ё»/«е», quotes and spaces aside
-  («ООО "Вятка"» and «ооо «Вятка»» are one organizer).
+  («ООО "Ромашка"» and «ооо «Ромашка»» are one organizer).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def organizer_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Row:
-    label: str  # as the reader sees it: «город Киров», «понедельник, 9 ноября»
+    label: str  # as the reader sees it: «город Энск», «понедельник, 9 ноября»
     count: int
 
 

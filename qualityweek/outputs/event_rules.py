@@ -73,7 +73,7 @@ def _named(name: str) -> bool:
 
 
 def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str, ...] = (),
-                ministry_email: str, ministry_name: str = "", repo_url: str | None,
+                ministry_email: str | None, ministry_name: str = "", repo_url: str | None,
                 zone_label: str) -> dict:
     """Everything the form checks and shows, as JSON-ready values; `zone_label` names the
     region's local time after a time in the preview («МСК»)."""
@@ -108,8 +108,13 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "slug_fallback": FALLBACK_SLUG,
         "translit": TRANSLIT,
         "taken": list(taken),
-        "ministry_email": ministry_email,
+        "ministry_email": ministry_email,  # None when the region publishes none
         "ministry_name": ministry_name,
+        # whom the copied text and the saved file go to, after «Текст скопирован: »
+        "copied_to": (f"вставьте его в письмо на {ministry_email}." if ministry_email
+                      else f"передайте его в {ministry_name}."),
+        "saved_to": (f"приложите его к письму на {ministry_email}." if ministry_email
+                     else f"передайте его в {ministry_name}."),
         # the fields that must hold a letter or a digit (fields.Name)
         "named": [n for n in FIELDS if _named(n)],
         "zone_label": zone_label,
@@ -197,12 +202,21 @@ def _fallback(rules: dict) -> Markup:
         items.append(Markup("<li><strong>{}</strong>{}{}{}</li>").format(
             words.label, note, hint, listed))
     email = rules["ministry_email"]
+    if email:
+        how = Markup("<p>Чтобы предложить мероприятие, напишите письмо в {ministry} на "
+                     '<a href="mailto:{email}">{email}</a> с темой «Мероприятие Недели качества» '
+                     "и укажите в нём:</p>").format(ministry=rules["ministry_name"], email=email)
+    else:  # no published address: say whom to hand it to, and never a mail link to nowhere
+        how = Markup("<p>Чтобы предложить мероприятие, передайте в {ministry} письмо с темой "
+                     "«Мероприятие Недели качества» и укажите в нём:</p>").format(
+                         ministry=rules["ministry_name"])
+    github = (Markup('<p>Или предложите его файлом на <a href="{}">GitHub</a>, если у вас там '
+                     "есть учётная запись.</p>").format(rules["new_file_url"])
+              if not email and rules.get("new_file_url") else Markup(""))
     return Markup(
         '<div class="qw-propose__fallback" data-qw-fallback data-search-exclude>'
-        "<p>Чтобы предложить мероприятие, напишите письмо в {ministry} на "
-        '<a href="mailto:{email}">{email}</a> с темой «Мероприятие Недели качества» '
-        "и укажите в нём:</p><ul>{items}</ul></div>").format(
-            ministry=rules["ministry_name"], email=email, items=Markup("").join(items))
+        "{how}<ul>{items}</ul>{github}</div>").format(
+            how=how, items=Markup("").join(items), github=github)
 
 
 def form_html(rules: dict) -> Markup:
@@ -224,11 +238,9 @@ def form_html(rules: dict) -> Markup:
         '<div class="qw-preview" data-qw-preview aria-labelledby="qw-preview-title" role="group">'
         "</div>"
         '<h2 id="qw-send-title">Отправить</h2>'
-        "<p>Письмо уйдёт в {ministry} с вашей почты. Министерство проверит мероприятие и "
-        "добавит его на сайт.</p>"
+        "{send_words}"
         '<div class="qw-form__actions">'
-        '<a class="md-button md-button--primary" data-qw-send href="mailto:{email}">'
-        "Отправить в министерство</a>"
+        "{send}"
         '<p class="qw-form__status" data-qw-status role="status"></p>'
         '<button type="button" class="md-button" data-qw-copy-proposal>Скопировать текст</button>'
         '<a class="md-button" data-qw-save href="#">Сохранить как файл .txt</a>'
@@ -246,8 +258,23 @@ def form_html(rules: dict) -> Markup:
         '<textarea id="qw-event-file" name="event-file" rows="14" readonly></textarea>'
         "</details></form></div>").format(
             rules_url=rules["rules_url"], fallback=_fallback(rules), fields=_controls(rules),
-            ministry=rules["ministry_name"], email=rules["ministry_email"],
-            folder=rules["folder"])
+            send_words=_send_words(rules), send=_send_button(rules), folder=rules["folder"])
+
+
+def _send_words(rules: dict) -> Markup:
+    if rules["ministry_email"]:
+        return Markup("<p>Письмо уйдёт в {} с вашей почты. Министерство проверит мероприятие и "
+                      "добавит его на сайт.</p>").format(rules["ministry_name"])
+    return Markup("<p>Скопируйте текст или сохраните его файлом и передайте в {}. Министерство "
+                  "проверит мероприятие и добавит его на сайт.</p>").format(rules["ministry_name"])
+
+
+def _send_button(rules: dict) -> Markup:
+    """The mail button, only with the ministry's address (the script fills in the letter)."""
+    if not rules["ministry_email"]:
+        return Markup("")
+    return Markup('<a class="md-button md-button--primary" data-qw-send href="mailto:{}">'
+                  "Отправить в министерство</a>").format(rules["ministry_email"])
 
 
 def rules_with_url(rules: dict, url: str) -> dict:

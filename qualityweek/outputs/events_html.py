@@ -101,7 +101,7 @@ def _event(event: Event, heading: int, describe: Callable[[str], Markup],
 
 def _where(event: Event, link: Markup) -> Markup:
     """The municipality and the address, without the municipality when the address names it
-    («г. Кирово-Чепецк, …» for «город Кирово-Чепецк»); «онлайн» and the event's link where
+    («г. Усть-Энск, …» for «город Усть-Энск»); «онлайн» and the event's link where
     it happens online (a hybrid event has both)."""
     place = escape(event.municipality)
     if event.format != ONLINE and event.address:

@@ -24,7 +24,7 @@ from ..model.edition import Edition
 # A UID must be globally unique and stable: the domain part names the project, not the host it
 # is published on, so a move of the site does not duplicate everyone's calendar entries.
 UID_DOMAIN = "quality-week"
-PRODID = "-//quality-week//Quality Week site, Kirov oblast//RU"
+PRODID = "-//quality-week//Quality Week site//RU"  # the same for every region
 FORUM_NAME = "Международный форум «Всемирный день качества»"
 
 # Every zone of Russia has kept one offset, without summer time, since its last change (Moscow

@@ -214,6 +214,25 @@ def fit(text: str, *, weight: str, width: float, size: float, smallest: float,
     return smallest, wrap(text, smallest, weight, width)
 
 
+def placed(text: str, where: str, *, weight: str, width: float, size: float, smallest: float,
+           max_lines: int = 1, room: int | None = None, depth: float | None = None,
+           leading: float = 1.2) -> tuple[float, list[str]]:
+    """`fit`, and KitError naming `where` (the file and field the text came from) when even at
+    `smallest` the text takes more than `room` lines (default `max_lines`) of `width`, or its
+    last baseline is more than `depth` below the first: it would run over what lies below it,
+    or off the sheet."""
+    room = room or max_lines
+    size, lines = fit(text, weight=weight, width=width, size=size, smallest=smallest,
+                      max_lines=max_lines, depth=depth, leading=leading)
+    too_deep = depth is not None and (len(lines) - 1) * size * leading > depth + 1e-9
+    too_wide = any(text_width(line, size, weight) > width + 1e-9 for line in lines)
+    if len(lines) > room or too_deep or too_wide:
+        raise KitError(f"{where}: текст не помещается на плакат и картинку для соцсетей "
+                       f"({len(text)} знаков): даже мелким шрифтом он занимает {len(lines)} "
+                       f"строк(и), а места — на {room}; сократите его: {shown(text)}")
+    return size, lines
+
+
 class _Flow:
     """Places lines of text one under another from a baseline."""
 
@@ -288,10 +307,11 @@ def _event_frame(flow: _Flow, *, x: float, top: float, width: float, bottom: flo
         index += 1
 
 
-REGION_FIELD = f"{FACTS_FILE}, поле «region.name»"
+REGION_FIELD = "region.yml, поле «region.name»"  # callers name the region folder's file
 
 
-def poster_layout(edition: Edition, *, region: str, site_url: str | None) -> Layout:
+def poster_layout(edition: Edition, *, region: str, site_url: str | None,
+                  region_field: str = REGION_FIELD) -> Layout:
     """A4 portrait, millimetres; nothing within POSTER_MARGIN_MM of the edges. From the top: the
     indigo band with the week, Quality Day, the motto (when the data gives one), the framed
     «Наше мероприятие» area, which takes whatever height the rest leaves (so the sheet has no
@@ -323,13 +343,14 @@ def poster_layout(edition: Edition, *, region: str, site_url: str | None) -> Lay
     # the texts from outside: a message names where each came from
     if motto:
         check_font(motto, "regular", f"{FACTS_FILE}, год {edition.year}, поле «motto.text»")
-    check_font(region, "bold", REGION_FIELD)
+    check_font(region, "bold", region_field)
     if site_url:
         check_font(site_url, "regular", SITE_VAR)
     if motto:  # up to 200 characters (the data's limit): smaller type, at most three lines
         y = flow.lines(["Девиз недели"], x=inner, y=y + 14.0, size=8.0, weight="regular",
                        colour=MUTED)
         y += 11.0
+        # a longer motto takes more lines: the frame below takes the height that is left
         size, lines = fit(motto, weight="regular", width=text_width_mm, size=9.0, smallest=5.0,
                           max_lines=2, depth=14.0, leading=1.25)
         y = flow.lines(lines, x=inner, y=y, size=size, weight="regular", colour=INK,
@@ -340,22 +361,30 @@ def poster_layout(edition: Edition, *, region: str, site_url: str | None) -> Lay
     footer = bottom - (POSTER_QR_MM + 4.0 if site_url else 22.0)
     _event_frame(flow, x=inner, top=y + 10.0, width=text_width_mm, bottom=footer - 8.0)
     flow.items.append(Box(inner, footer, text_width_mm, 0.8, INDIGO))
-    size, lines = fit(region, weight="bold", width=text_width_mm, size=9.0, smallest=6.0)
-    y = flow.lines(lines, x=inner, y=footer + 12.0, size=size, weight="bold", colour=INK)
+    code = address_width = None
     if site_url:
         code = qr_code(site_url, x=inner + text_width_mm - POSTER_QR_MM, y=bottom - POSTER_QR_MM,
                        side=POSTER_QR_MM)
         # the address beside the code, clear of its quiet zone
         address_width = text_width_mm - POSTER_QR_MM - (POSTER_QR_QUIET + 1) * code.module
+    # the region's name: beside the QR code too, and at most two lines above the sheet's margin
+    size, lines = placed(region, region_field, weight="bold", width=address_width or text_width_mm,
+                         size=9.0, smallest=6.0, room=2)
+    y = flow.lines(lines, x=inner, y=footer + 12.0, size=size, weight="bold", colour=INK)
+    if site_url:
         size, lines = fit(site_url, weight="regular", width=address_width, size=6.0,
                           smallest=3.0, max_lines=2, leading=1.2)
+        if y + 10.0 + (len(lines) - 1) * size * 1.2 > bottom:  # the name took the address's room
+            raise KitError(f"{region_field}: название в две строки и адрес сайта "
+                           f"({SITE_VAR}) вместе не помещаются на плакат; сократите название: "
+                           f"{shown(region)}")
         flow.lines(lines, x=inner, y=y + 10.0, size=size, weight="regular", colour=INDIGO)
         flow.items.append(code)
     return Layout(width, height, "mm", tuple(flow.items),
                   title=f"Всемирная неделя качества {edition.year}: плакат")
 
 
-def share_layout(edition: Edition, *, region: str) -> Layout:
+def share_layout(edition: Edition, *, region: str, region_field: str = REGION_FIELD) -> Layout:
     """The share picture, 1200×630 pixels: the site's mark, the week, Quality Day, the region."""
     width, height = 1200.0, 630.0
     left, right = 400.0, 70.0
@@ -374,16 +403,18 @@ def share_layout(edition: Edition, *, region: str) -> Layout:
            f"{typography.day_month(edition.quality_day)}")
     size, lines = fit(day, weight="regular", width=text_width_px, size=44.0, smallest=30.0)
     flow.lines(lines, x=left, y=400.0, size=size, weight="regular", colour=AMBER)
-    check_font(region, "regular", REGION_FIELD)
-    size, lines = fit(region, weight="regular", width=text_width_px, size=38.0, smallest=24.0)
+    check_font(region, "regular", region_field)
+    # from the baseline at 520 px, at most three lines above the picture's lower 40 px
+    size, lines = placed(region, region_field, weight="regular", width=text_width_px, size=38.0,
+                         smallest=24.0, room=3)
     flow.lines(lines, x=left, y=520.0, size=size, weight="regular", colour=WHITE)
     return Layout(width, height, "px", tuple(flow.items),
                   title=f"Всемирная неделя качества {edition.year}")
 
 
 def share_alt(edition: Edition, *, region: str) -> str:
-    """«Всемирная неделя качества 9–15 ноября 2026 г., День качества — 12 ноября, Кировская
-    область»: what the picture says."""
+    """«Всемирная неделя качества 9–15 ноября 2026 г., День качества — 12 ноября, <the region>»:
+    what the picture says."""
     return (f"Всемирная неделя качества "
             f"{typography.format_range(edition.week_start, edition.week_end)}, "
             f"День качества{typography.WORD_DASH}{typography.day_month(edition.quality_day)}, "

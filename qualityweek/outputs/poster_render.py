@@ -43,8 +43,8 @@ def _dark_runs(code: QrCode):
 
 def render_pdf(layout: Layout, *, created: date, creator: str, zone: tzinfo) -> bytes:
     """The layout (in millimetres) as a one-page PDF dated `created` (midnight in `zone`, the
-    region's);
-    `creator` its metadata's author program («Неделя качества в Кировской области»)."""
+    region's); `creator` its metadata's author program («Неделя качества» and the region in its
+    prepositional case)."""
     if layout.unit != "mm":
         raise ValueError(f"PDF из макета в «{layout.unit}»: ожидаются миллиметры")
     pdf = FPDF(unit="mm", format=(layout.width, layout.height))

@@ -42,10 +42,11 @@ def _breakdown(rows) -> str:
 
 
 def press_release(results: Results, edition: Edition, facts: Facts, *, today: date,
-                  page_url: str | None) -> PressRelease | None:
+                  page_url: str | None, invited: bool = False) -> PressRelease | None:
     """The press release, or None while no event is announced (the page says so instead).
     Until the week ends it speaks of events announced, after it of events held; `page_url`
-    is the results page's published address, when the site's address is known."""
+    is the results page's published address, when the site's address is known; `invited`
+    when a letter of the region's ministry invited its companies (only then is it said)."""
     if not results.events:
         return None
     year, region = results.year, facts.region.genitive
@@ -68,7 +69,7 @@ def press_release(results: Results, edition: Edition, facts: Facts, *, today: da
          f"пришлось {_events(results.on_quality_day)}. " if results.on_quality_day else "")
         + f"По формату: {_breakdown(results.by_format)}.",
         f"Предприятия к участию во Всемирной неделе качества пригласило "
-        f"{facts.contacts['ministry'].name}." if "ministry" in facts.contacts else "",
+        f"{facts.contacts['ministry'].name}." if invited and "ministry" in facts.contacts else "",
         f"Все мероприятия и итоги по муниципальным образованиям: {page_url}" if page_url else "",
     ]
     text = "\n\n".join(p for p in paragraphs if p)

@@ -12,6 +12,7 @@ No MkDocs imports.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from ..core.untrusted import markdown_text, safe_name
 from ..inputs.events import (EVENTS_DIR, MAX_FILE_BYTES, MUNICIPALITIES_FILE, SLUG, Event,
                              EventsError, EventSource, load_municipalities, parse_event)
 from ..inputs.facts import read_input
+from ..inputs.paths import PathsError, region_folder
 
 EVENTS_PREFIX = f"docs/{EVENTS_DIR}/"
 _STATUS = {"A": "добавлено", "M": "изменено", "D": "удалено"}
@@ -128,8 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("## Мероприятия в этом изменении\n\nНе с чем сравнить: базовый коммит не найден.")
         return 0
     try:
-        municipalities = load_municipalities(root / MUNICIPALITIES_FILE)
-    except EventsError as error:
+        folder, label = region_folder(root.resolve(), os.environ)
+        municipalities = load_municipalities(folder / MUNICIPALITIES_FILE,
+                                             f"{label}/{MUNICIPALITIES_FILE}")
+    except (EventsError, PathsError) as error:
         print(f"## Мероприятия в этом изменении\n\n⚠ {_text(str(error))}")
         return 0
 

@@ -26,7 +26,7 @@ DICTIONARIES = "ru_RU,en_US"
 # and anything with a digit
 _NOT_WORDS = re.compile(r"(?:https?|webcal)://\S+|mailto:\S+|[\w.+-]+@[\w.-]+|\S*\d\S*|"
                         r"[\w-]+(?:\.[\w-]+)+|(?<!\w)\.\w+|#\w+")
-# a word: letters, inside it a hyphen or an apostrophe (Кирово-Чепецк, O'Reilly)
+# a word: letters, inside it a hyphen or an apostrophe (Ростов-на-Дону, O'Reilly)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -63,8 +63,8 @@ def listed_words(path: Path = WORDS_FILE) -> list[str]:
 
 
 def _with_parts(known: Iterable[str]) -> list[str]:
-    """The words and, of a hyphenated one, its parts too: Hunspell checks «Кирово-Чепецк» as
-    «Кирово» and «Чепецк»."""
+    """The words and, of a hyphenated one, its parts too: Hunspell checks «Усть-Кут» as
+    «Усть» and «Кут»."""
     return sorted({part for word in known for part in (word, *re.split(r"[-'’]", word))})
 
 

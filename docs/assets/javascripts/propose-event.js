@@ -507,10 +507,13 @@
       preview.appendChild(card(v));
       state = { ok: !Object.keys(messages).length, text: text, proposal: proposal, where: where,
                 messages: messages };
-      var head = "mailto:" + rules.ministry_email + "?subject=" + encodeURIComponent(subject(v));
-      var full = head + "&body=" + encodeURIComponent(proposal);
-      state.fits = full.length <= rules.mailto_length;
-      send.href = state.fits ? full : head + "&body=" + encodeURIComponent(rules.paste_line);
+      // without the ministry's address there is no mail button: copy, file or GitHub
+      if (send) {
+        var head = "mailto:" + rules.ministry_email + "?subject=" + encodeURIComponent(subject(v));
+        var full = head + "&body=" + encodeURIComponent(proposal);
+        state.fits = full.length <= rules.mailto_length;
+        send.href = state.fits ? full : head + "&body=" + encodeURIComponent(rules.paste_line);
+      }
       if (blobUrl) URL.revokeObjectURL(blobUrl);
       // a BOM and CRLF: Notepad on older Windows and phones alike open it as Cyrillic text
       blobUrl = URL.createObjectURL(new Blob(["\ufeff" + proposal.replace(/\n/g, "\r\n")],
@@ -564,7 +567,7 @@
       update();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    send.addEventListener("click", function (event) {
+    if (send) send.addEventListener("click", function (event) {
       if (!ready(event)) return;
       if (state.fits) {
         say("Открываем письмо в вашей почтовой программе: проверьте его и нажмите «Отправить».");
@@ -581,14 +584,14 @@
     copyButton.addEventListener("click", function (event) {
       if (!ready(event)) return;
       copy(state.proposal).then(function () {
-        say("Текст скопирован: вставьте его в письмо на " + rules.ministry_email + ".");
+        say("Текст скопирован: " + rules.copied_to);
       }, function () {
         say("Скопировать не получилось: сохраните текст файлом .txt и приложите его к письму.");
       });
     });
     save.addEventListener("click", function (event) {
       if (!ready(event)) return;
-      say("Файл сохранён: приложите его к письму на " + rules.ministry_email + ".");
+      say("Файл сохранён: " + rules.saved_to);
     });
     github.addEventListener("click", ready);
 
