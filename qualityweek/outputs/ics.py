@@ -27,8 +27,9 @@ UID_DOMAIN = "quality-week"
 PRODID = "-//quality-week//Quality Week site//RU"  # the same for every region
 FORUM_NAME = "Международный форум «Всемирный день качества»"
 
-# Every zone of Russia has kept one offset, without summer time, since its last change (Moscow
-# and Kirov: UTC+3 since 02:00 on 26 October 2014; Novosibirsk: UTC+7 since 24 July 2016). One
+# Every zone of Russia has kept one offset, without summer time, since its last change
+# (Europe/Moscow: UTC+3 since 02:00 on 26 October 2014; Asia/Novosibirsk: UTC+7 since 24 July
+# 2016). One
 # STANDARD observance with that onset is true for every later date. icalendar's
 # add_missing_timezones() wrote the whole tz history instead, with comma-separated RDATE lists,
 # and vobject (and, as reported in issue 9, Mozilla's ical.js) reads only the first value:
