@@ -57,7 +57,9 @@ class Motto(_Model):
 
 
 class Forum(_Model):
-    """The International Forum «Всемирный день качества» of one year."""
+    """The International Forum «Всемирный день качества» of one year. It is held in Moscow and
+    the data gives its days only, never a time: a time added here would be Moscow time and would
+    have to say so («МСК»), not the region's local time (Region.time_label)."""
 
     start: IsoDate
     end: IsoDate
