@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from .calendar import FIRST_YEAR, LAST_YEAR
+from .typography import russian_quotes
 from .untrusted import EMAIL, LONG_TEXT, Problem, check_text, check_url, shown
 
 
@@ -39,9 +40,11 @@ def has_letters(value: str) -> str:
     return value
 
 
-# A title or an organizer: text with at least one letter or digit.
+# A title or an organizer: text with at least one letter or digit. Typed straight quotes become
+# «ёлочки» here, once, so cards, the calendar and the tables all show the same name.
 Name = Annotated[str, Field(min_length=1, strict=True), AfterValidator(check_text),
-                 AfterValidator(_filled), AfterValidator(has_letters)]
+                 AfterValidator(_filled), AfterValidator(has_letters),
+                 AfterValidator(russian_quotes)]
 # A page of the web: https with a host (see untrusted.check_url).
 Url = Annotated[str, Field(strict=True), AfterValidator(check_url)]
 # Some cited public pages exist only over plain http; a citation keeps the address it was read at.
