@@ -50,8 +50,9 @@ from qualityweek.poster_svg import print_page_html  # noqa: E402
 from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
 from qualityweek.results import counted, plural  # noqa: E402
 from qualityweek.results_files import site_results  # noqa: E402
-from qualityweek.results_page import (breakdown_html, figures_html, results_path,  # noqa: E402
-                                       stage)
+from qualityweek.results_page import (breakdown_html, chart_link_html, chart_path,  # noqa: E402
+                                       figures_html, kinds_by_municipality_html,
+                                       organizers_html, results_path, stage)
 from qualityweek.settings import SettingsError  # noqa: E402
 from qualityweek.site_data import load_site_data  # noqa: E402
 from qualityweek.structured import events_ld, regional_events_ld  # noqa: E402
@@ -279,6 +280,16 @@ def define_results(env, data) -> None:
     def results_figures(results) -> Markup:
         return figures_html(results)
 
+    def results_organizers(year: int) -> Markup:
+        listed = relative_href(env.page.url, found.get(year).listed_on) + "/"
+        return organizers_html(found.get(year).results, listed)
+
+    def results_kinds_by_municipality(results) -> Markup:
+        return kinds_by_municipality_html(results)
+
+    def results_chart_file(year: int, slug: str) -> Markup:
+        return chart_link_html(year, slug, relative_href(env.page.url, chart_path(year, slug)))
+
     def press_release_box(year: int) -> Markup:
         text = found.get(year).press_release
         if text is None:
@@ -292,6 +303,7 @@ def define_results(env, data) -> None:
         return {"xlsx": table_path(year, "xlsx"), "csv": table_path(year, "csv")}
 
     for function in (results_for, results_stage, results_chart, results_figures,
+                     results_organizers, results_kinds_by_municipality, results_chart_file,
                      press_release_box, event_tables):
         env.macro(function)
     env.macro(counted)

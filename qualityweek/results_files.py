@@ -13,7 +13,8 @@ from .archive import archive_path
 from .edition import build_edition
 from .press_release import PressRelease, press_release
 from .results import Results, count_results
-from .results_page import results_page, results_path, results_years, stage
+from .results_page import (CHART_TITLES, chart_path, chart_svg, results_page, results_path,
+                           results_years, stage)
 from .site_data import SiteData
 from .tables import columns, event_page, events_csv, events_xlsx, table_path, table_rows
 
@@ -73,6 +74,9 @@ class SiteResults:
             files[results_path(year)] = results_page(year, searchable=searchable)
             if found.press_release:
                 files[found.press_release.path(year)] = found.press_release.text + "\n"
+            if found.results.events:
+                for slug in CHART_TITLES:
+                    files[chart_path(year, slug)] = chart_svg(found.results, slug)
         return files
 
 
