@@ -201,7 +201,8 @@ def define_env(env) -> None:
         html = render_events(events_by_year.get(year, []), filters=filters, heading=heading,
                              describe=lambda text: defer(meta, description_html(text), late=True),
                              calendar=lambda event: relative_href(
-                                 env.page.url, event_calendar_path(event.year, event.slug)))
+                                 env.page.url, event_calendar_path(event.year, event.slug)),
+                             municipalities=data.municipalities)
         return defer(meta, html) if html else Markup("")
 
     env.macro(events_list)
