@@ -282,6 +282,10 @@ def _event_frame(flow: _Flow, *, x: float, top: float, width: float, bottom: flo
     y += 12.0
     labelled = iter(WRITE_LINES)
     continued = 0  # ruled lines still kept for the field above
+    rows = int((bottom - 6.0 - y) // pitch) + 1
+    # a field's extra lines only where every label still gets its own line (a motto makes
+    # the frame shorter)
+    spare = max(rows - len(WRITE_LINES), 0)
     while y <= bottom - 6.0:
         start = x + pad
         if continued:
@@ -291,7 +295,8 @@ def _event_frame(flow: _Flow, *, x: float, top: float, width: float, bottom: flo
             label, field = line
             flow.lines([label], x=start, y=y - 1.0, size=4.5, weight="regular", colour=MUTED)
             start += 20.0
-            lines = FIELD_LINES.get(field, 1)
+            lines = min(FIELD_LINES.get(field, 1), 1 + spare)
+            spare -= lines - 1
             flow.items.append(Blank(field, start + 1.0, y - 1.5, x + width - pad - start - 1.0,
                                     BLANK_SIZE, lines, pitch))
             continued = lines - 1
