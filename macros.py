@@ -51,8 +51,9 @@ from qualityweek.outputs.kit import build_kit, share_png_path  # noqa: E402
 from qualityweek.outputs.poster_layout import poster_alt, poster_layout, share_alt  # noqa: E402
 from qualityweek.outputs.poster_svg import print_page_html  # noqa: E402
 from qualityweek.outputs.ready_texts import ready_texts, text_box_html  # noqa: E402
-from qualityweek.outputs.results_page import (breakdown_html, figures_html,  # noqa: E402
-                                              results_path, stage)
+from qualityweek.outputs.results_page import (breakdown_html, chart_link_html,  # noqa: E402
+                                              chart_path, figures_html, kinds_by_municipality_html,
+                                              organizers_html, results_path, stage)
 from qualityweek.outputs.structured import events_ld, regional_events_ld  # noqa: E402
 from qualityweek.outputs.subscription_html import subscription_html  # noqa: E402
 from qualityweek.outputs.tables import table_path  # noqa: E402
@@ -208,7 +209,8 @@ def define_env(env) -> None:
                              label=facts.region.time_label, filters=filters, heading=heading,
                              describe=lambda text: defer(meta, description_html(text), late=True),
                              calendar=lambda event: relative_href(
-                                 env.page.url, event_calendar_path(event.year, event.slug)))
+                                 env.page.url, event_calendar_path(event.year, event.slug)),
+                             municipalities=data.municipalities)
         return defer(meta, html) if html else Markup("")
 
     env.macro(events_list)
@@ -287,6 +289,16 @@ def define_results(env, data) -> None:
     def results_figures(results) -> Markup:
         return figures_html(results)
 
+    def results_organizers(year: int) -> Markup:
+        listed = relative_href(env.page.url, found.get(year).listed_on) + "/"
+        return organizers_html(found.get(year).results, listed)
+
+    def results_kinds_by_municipality(results) -> Markup:
+        return kinds_by_municipality_html(results)
+
+    def results_chart_file(year: int, slug: str) -> Markup:
+        return chart_link_html(year, slug, relative_href(env.page.url, chart_path(year, slug)))
+
     def press_release_box(year: int) -> Markup:
         text = found.get(year).press_release
         if text is None:
@@ -300,6 +312,7 @@ def define_results(env, data) -> None:
         return {"xlsx": table_path(year, "xlsx"), "csv": table_path(year, "csv")}
 
     for function in (results_for, results_stage, results_chart, results_figures,
+                     results_organizers, results_kinds_by_municipality, results_chart_file,
                      press_release_box, event_tables):
         env.macro(function)
     env.macro(counted)

@@ -26,9 +26,11 @@ class Session:
 
 
 @contextmanager
-def reader(browser, viewport: str, color_scheme: str = "light"):
-    """A fresh browser context (no stored palette or cache) on one viewport."""
-    context = browser.new_context(**VIEWPORTS[viewport], color_scheme=color_scheme,
+def reader(browser, viewport: str | dict, color_scheme: str = "light"):
+    """A fresh browser context (no stored palette or cache) on one viewport: a name from
+    VIEWPORTS or the context's own options."""
+    options = VIEWPORTS[viewport] if isinstance(viewport, str) else viewport
+    context = browser.new_context(**options, color_scheme=color_scheme,
                                   locale="ru-RU", service_workers="block")
     session = Session(page=context.new_page())
     context.on("request", lambda request: session.requests.append(request.url))

@@ -6,6 +6,7 @@ matter stops the strict build with a message naming the file, the field and what
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,7 +16,6 @@ from conftest import NBSP, build_site, copy_project, default_region, site_facts
 from icalendar import Calendar
 
 from qualityweek.inputs.events import FIELDS, KINDS, EventsError, load_events
-
 
 REGION = default_region()
 MUNICIPALITIES = REGION.municipalities
@@ -147,10 +147,17 @@ def test_filter_controls_are_hidden_until_the_script_runs(events_site):
     page = events_site.page("events")
     form = page.select_one("form[data-qw-filters]")
     assert form.has_attr("hidden")
-    options = [o.get_text() for o in form.select("#qw-filter-municipality option")]
-    assert options == ["все", *sorted({VALID["municipality"], CITY, "город Слободской"})]
+    # as a reader looks for it (issue 24): in the region's list order (towns first), each with
+    # how many events it has; the value is the name the cards carry
+    options = form.select("#qw-filter-municipality option")
+    cards = Counter(a["data-municipality"] for a in page.select("article.qw-event"))
+    listed = REGION.municipalities
+    order = [m for m in listed if cards[m]]
+    assert [o.get_text() for o in options] == ["все", *(f"{m} ({cards[m]})" for m in order)]
+    assert [o["value"] for o in options] == ["", *order]
     kinds = [o.get_text() for o in form.select("#qw-filter-kind option")]
-    assert kinds == ["все", KINDS[0], KINDS[1], KINDS[2], KINDS[4]]
+    assert kinds == ["все", *(f"{k} ({n})" for k in KINDS
+                             if (n := sum(a["data-kind"] == k for a in page.select("article.qw-event"))))]
     assert page.select_one("label[for=qw-filter-kind]")
     assert page.select_one("[data-qw-count][aria-live=polite]")
 

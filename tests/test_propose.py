@@ -13,10 +13,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browsing import reader
+from bs4 import BeautifulSoup
 from conftest import build_site, default_region, serve
 from test_accessibility import blocking
 
 from qualityweek.core.event_messages import FIELD_WORDS
+from qualityweek.core.typography import russian_quotes
 from qualityweek.inputs.events import FIELDS, EventsError, EventSource, parse_event
 from qualityweek.outputs.event_rules import MAILTO_LENGTH, slug_for
 
@@ -276,14 +278,20 @@ def test_a_real_event_reaches_the_ministry_in_one_tap(phone, propose_site, proje
     assert not phone.errors, phone.errors
 
 
-def test_a_short_proposal_goes_in_the_mail_body(phone, propose_site):
+def test_a_short_proposal_goes_in_the_mail_body_or_by_the_clipboard(phone, propose_site):
+    """The letter and the file together are longer than a mail link carries in Cyrillic
+    (each letter is six characters there): then the body asks to paste, and the clipboard
+    holds the proposal."""
     fill(phone.page, propose_site[1], {**VALID, "title": "Экскурсия", "format": "онлайн",
                                        "address": "", "contact": "", "description": ""})
     phone.page.locator("[data-qw-send]").click()
     query = parse_qs(urlsplit(phone.page.locator("[data-qw-send]").get_attribute("href")).query)
     proposal = query["body"][0]
-    assert proposal.startswith("Предлагаем мероприятие для сайта Недели качества 2027 года.\n\n---\n")
-    assert proposal.endswith(phone.page.locator("[name='event-file']").input_value())
+    if "Ctrl+V" in proposal:
+        proposal = phone.page.evaluate("navigator.clipboard.readText()")
+    assert proposal.startswith("Предлагаем мероприятие для сайта Недели качества 2027 года.\n\n"
+                               "Название мероприятия: Экскурсия\n")
+    assert proposal.endswith("\n\n" + phone.page.locator("[name='event-file']").input_value())
 
 
 def test_copy_and_txt_carry_the_proposal(phone, propose_site):
@@ -294,7 +302,8 @@ def test_copy_and_txt_carry_the_proposal(phone, propose_site):
     assert copied.endswith(page.locator("[name='event-file']").input_value())
     with page.expect_download() as download:
         page.locator("[data-qw-save]").click()
-    assert download.value.suggested_filename == f"{slug_for(VALID['title'])}.txt"
+    # a name in words, as the person will look for it among their downloads
+    assert download.value.suggested_filename == f"Мероприятие Недели качества — {VALID['title']}.txt"
     raw = Path(download.value.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
     assert raw[3:].decode("utf-8").replace("\r\n", "\n") == copied
@@ -395,7 +404,10 @@ def test_without_script_the_page_says_how_to_send_an_event_by_mail(propose_site)
     fallback = page.select_one("[data-qw-fallback]")
     assert not fallback.has_attr("hidden")
     text = fallback.get_text(" ")
-    assert fallback.select_one(f"a[href='mailto:{MINISTRY}']") is not None
+    mail = urlsplit(fallback.select_one(f"a[href^='mailto:{MINISTRY}']")["href"])
+    assert mail.path == MINISTRY  # the subject the text asks for is in the link
+    assert parse_qs(mail.query)["subject"] == ["Мероприятие Недели качества"]
+    assert "«Мероприятие Недели качества»" in text
     labels = [li.find("strong").get_text() for li in fallback.select(":scope > ul > li")]
     assert labels == [FIELD_WORDS[name].label for name in [*FIELDS, "description"]]
     from qualityweek.inputs.events import FORMATS, KINDS
@@ -456,4 +468,88 @@ def test_any_typed_title_reaches_the_build_as_typed(phone, propose_site):
         errors, text, path = form_verdict(phone.page)
         assert errors == {}, (title, errors)
         event = parse_event(text, EventSource(Path(path), path, 2027, Path(path).stem), municipalities)
-        assert (event.title, event.organizer) == (title, title), text
+        # typed pairs of quotes become «ёлочки» (as pasted ones do); nothing else changes
+        assert (event.title, event.organizer) == (russian_quotes(title),) * 2, text
+
+
+def split_proposal(proposal: str, path: str) -> tuple[str, str]:
+    """(the letter a person reads, the editor's file under the editor's line)."""
+    line = next(x for x in proposal.split("\n") if x.startswith("Для редактора сайта"))
+    assert path in line and "без изменений" in line
+    letter, _, block = proposal.partition(line)
+    return letter, block.removeprefix("\n\n")
+
+
+def test_the_proposal_reads_as_a_letter_and_ends_with_the_editors_file(phone, propose_site,
+                                                                        project_copy, tmp_path):
+    """Issue 24: the ministry reads a letter in the form's words (labels, dates in words, the
+    zone as the rules name it); the editor's file follows, marked, and builds as it is into the
+    card the preview showed."""
+    page = phone.page
+    values = {**VALID, "description": VALID["description"] + "\n\n---\n\nПосле черты."}
+    fill(page, propose_site[1], values)
+    errors, file_text, path = form_verdict(page)
+    assert errors == {}
+    preview = facts(BeautifulSoup(page.locator("[data-qw-preview]").inner_html(), "html.parser"))
+    proposal = page.evaluate("navigator.clipboard.readText()")
+    letter, block = split_proposal(proposal, path)
+    assert block == file_text
+    rules = json.loads((propose_site[0].site / "assets" / "event-rules.json").read_text("utf-8"))
+    plain = letter.replace("\u00a0", " ")
+    assert f"Начало: 11 ноября 2027 г., 10:00 {rules['zone_label']}\n" in plain
+    assert f"Конец: 11 ноября 2027 г., 13:00 {rules['zone_label']}\n" in plain
+    for name in FIELDS:
+        assert f"{FIELD_WORDS[name].label}: " in letter, name
+        assert not re.search(rf"^{name}:", letter, re.M), name  # no file key
+    assert f"{FIELD_WORDS['description'].label}:\n" in letter and "После черты." in letter
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", letter)  # no ISO date
+    assert "---" not in letter
+    # the block, saved unchanged by the editor, builds (--strict) into the previewed card
+    (project_copy / path).parent.mkdir(parents=True, exist_ok=True)
+    (project_copy / path).write_text(block, encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY=TODAY)
+    assert build.result.returncode == 0, build.output
+    assert facts(build.page("events").select_one(f"#event-{Path(path).stem}")) == preview
+    assert not phone.errors, phone.errors
+
+
+def test_labels_say_when_a_field_may_stay_empty(propose_site):
+    page = propose_site[0].page("propose")
+    address = page.select_one("label[for=qw-address]").get_text(" ", strip=True)
+    assert address == "Адрес проведения (обязательно для формата «очно» и «гибрид»)"
+    from qualityweek.inputs.events import IN_PERSON
+    assert all(f"«{f}»" in address for f in IN_PERSON)
+    contact = page.select_one("[data-qw-field=contact]").get_text(" ", strip=True)
+    assert contact.count("необязательно") == 1, contact
+
+
+def test_typed_straight_quotes_become_guillemets_in_the_form(phone, propose_site):
+    page = phone.page
+    fill(page, propose_site[1], {**VALID, "organizer": ""})
+    page.locator("form [name='organizer']").press_sequentially('ООО "Пример"')
+    page.keyboard.press("Tab")
+    assert page.locator("form [name='organizer']").input_value() == "ООО «Пример»"
+    assert "organizer: ООО «Пример»" in page.locator("[name='event-file']").input_value()
+    assert "ООО «Пример»" in page.locator("[data-qw-preview]").inner_text()
+
+
+def test_an_editors_straight_quotes_reach_cards_calendar_and_tables_as_guillemets(
+        project_copy, tmp_path):
+    """An editor who types the file by hand: the build turns the quotes (fields.Name), so the
+    card, the .ics and the tables show one spelling."""
+    municipality = REGION.municipalities[0]
+    folder = project_copy / "docs" / "events" / "2027"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "kavychki.md").write_text(
+        f"---\ntitle: 'Конкурс \"Лучший цех\"'\norganizer: 'ООО \"Пример\"'\n"
+        f"municipality: {municipality}\nkind: {VALID['kind']}\nstart: 2027-11-11\n"
+        "end: 2027-11-11\nformat: онлайн\nurl: https://example.org/\n---\n", encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY=TODAY)
+    assert build.result.returncode == 0, build.output
+    card = build.page("events").select_one("#event-kavychki")
+    assert card.select_one(".qw-event__title").get_text() == "Конкурс «Лучший цех»"
+    assert "ООО «Пример»" in card.get_text() and '"' not in card.get_text()
+    ics = (build.site / "calendar" / "quality-week-2027.ics").read_text(encoding="utf-8")
+    assert "Конкурс «Лучший цех»" in ics and '"Пример"' not in ics and '"Лучший' not in ics
+    csv = (build.site / "events" / "2027.csv").read_text(encoding="utf-8-sig")
+    assert "ООО «Пример»" in csv and '""Пример""' not in csv

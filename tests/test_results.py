@@ -24,6 +24,7 @@ from results_events import FORMATS, KINDS, municipalities, specs, write_events
 from test_events import LABEL, ZONE
 
 from qualityweek.core.calendar import edition_dates
+from qualityweek.core.typography import russian_quotes
 
 # 2022 (a year of the data file) has no events; then 1, 2, 5 and 21
 COUNTS = {2022: 0, 2023: 1, 2024: 2, 2025: 5, 2026: 21}
@@ -71,7 +72,8 @@ def expected_row(spec, page: str) -> list:
     """A spec as the table's row: dates as dates, the description as plain text."""
     description = re.sub(r"\*\*(.*?)\*\*", r"\1", spec.description)
     description = re.sub(r"\[(.*?)\]\((.*?)\)", r"\1 (\2)", description)
-    return [spec.title, spec.organizer, spec.municipality, spec.kind, spec.start, spec.end,
+    # typed straight quotes in a name come out as «ёлочки» (fields.Name, issue 24)
+    return [spec.title, russian_quotes(spec.organizer), spec.municipality, spec.kind, spec.start, spec.end,
             spec.format, spec.address, spec.url, spec.contact, description, page]
 
 
@@ -422,3 +424,92 @@ def test_results_page_with_its_tables_parses_without_errors(during, after):
     for build, year in ((during, 2026), (after, 2026), (after, 2027)):
         html = (build.site / "results" / str(year) / "index.html").read_bytes()
         assert parse_errors(html) == [], year
+
+
+# -- what a ministry pastes into a report (issue 24) --------------------------------------------
+
+def test_each_organizer_is_listed_once_with_its_events(after):
+    events = specs(2026, COUNTS[2026])
+    page = after.page("results/2026")
+    assert page.select_one("#results-organizers") is not None
+    listed = page.select("ul.qw-results-organizers > li")
+    groups: dict[str, list] = {}
+    for spec in events:
+        groups.setdefault(spec.organizer_id, []).append(spec)
+    assert len(listed) == len(groups)
+    archive = after.page("archive/2026")
+    seen = set()
+    for item in listed:
+        links = item.select("ul a")
+        slugs = {a["href"].rsplit("#event-", 1)[1] for a in links}
+        [group] = [g for g in groups.values() if {s.slug for s in g} == slugs]
+        name = item.strong.get_text()
+        assert name in {russian_quotes(s.organizer) for s in group}
+        assert item.get_text(" ", strip=True).startswith(f"{name} — {len(group)}{NBSP}мероприят")
+        for a in links:  # each title leads to its card on the page that lists the year
+            assert a["href"].startswith("../../archive/2026/#event-")
+            spec = next(s for s in group if a["href"].endswith(f"#event-{s.slug}"))
+            assert a.get_text() == spec.title
+            assert archive.select_one(f"#event-{spec.slug}") is not None
+        seen |= slugs
+    assert seen == {s.slug for s in events}
+
+
+def test_kinds_by_municipality_equal_the_event_files(after):
+    events = specs(2026, COUNTS[2026])
+    page = after.page("results/2026")
+    table = page.select_one("table[aria-labelledby='results-kind-by-municipality']")
+    assert page.select_one("#results-kind-by-municipality") is not None
+    header = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert header == ["Муниципальное образование", *KINDS, "Все виды"]
+    expected = {m: [sum(s.municipality == m and s.kind == k for s in events) for k in KINDS]
+                for m in municipalities() if any(s.municipality == m for s in events)}
+    rows = {tr.th.get_text(strip=True): [int(td.get_text()) for td in tr.select("td")]
+            for tr in table.select("tbody tr")}
+    assert list(rows) == list(expected)  # in the list's order, only those with events
+    assert rows == {m: [*counts, sum(counts)] for m, counts in expected.items()}
+    totals = [int(td.get_text()) for td in table.select("tfoot td")]
+    assert totals == [sum(s.kind == k for s in events) for k in KINDS] + [len(events)]
+
+
+@pytest.mark.parametrize("slug", ["municipality", "kind", "day", "format"])
+def test_each_chart_is_a_file_with_the_tables_numbers(after, slug):
+    from xml.etree import ElementTree
+    page = after.page("results/2026")
+    link = page.select_one(f"a[href$='chart-{slug}-2026.svg']")
+    assert link is not None and link["download"].endswith(".svg")
+    assert link["download"].startswith("Мероприятия Недели качества 2026")
+    path = after.site / "results" / f"chart-{slug}-2026.svg"
+    assert (after.site / "results" / "2026" / link["href"]).resolve() == path.resolve()
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    svg = ElementTree.parse(path).getroot()
+    # an accessible name: role img, labelled by its title and description
+    assert svg.get("role") == "img" and svg.get("aria-labelledby") == "title desc"
+    title = svg.find("svg:title", ns).text
+    assert title == link["download"].removesuffix(".svg") and title in link.get_text()
+    texts = [t.text for t in svg.findall("svg:text", ns)][2:]  # after the title and the total
+    drawn = {label: int(count) for label, count in zip(texts[::2], texts[1::2])}
+    assert drawn == table_of(page, slug)
+    desc = svg.find("svg:desc", ns).text
+    assert all(f"{label}: {count}" in desc for label, count in drawn.items())
+    assert f"Всего {sum(drawn.values())}" in desc.replace(NBSP, " ")
+
+
+def test_printed_the_total_comes_once_at_the_end_of_each_table(browser, during_url, during):
+    """Chromium repeats a table's footer at the foot of every printed page: «Всего» would
+    read as a page's subtotal. Printed, each table's «Всего» appears once."""
+    page_html = during.page("results/2026")
+    totals = len(page_html.select("article tfoot"))
+    in_text = page_html.select_one("article").get_text().count("Всего")
+    assert totals == 5 and in_text == totals  # the only «Всего» on the page are the tables'
+    with reader(browser, "desktop") as session:
+        page = session.page
+        page.goto(during_url + "results/2026/")
+        page.emulate_media(media="print")
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    pages = [p.extract_text() for p in pdf.pages]
+    # the municipality table runs over a page break, where a repeated footer would show
+    first, last = (next(i for i, t in enumerate(pages) if name in t)
+                   for name in (municipalities()[0], municipalities()[-1]))
+    assert last > first
+    assert sum(t.count("Всего") for t in pages) == totals

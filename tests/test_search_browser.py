@@ -77,3 +77,43 @@ def test_search_engine_loads_only_when_the_reader_searches(browser, served_site)
         assert [u for u in session.requests if "/workers/search." in u]
         assert [u for u in session.requests if "/lunr/min/lunr.ru" in u]
         assert not session.errors
+
+
+# the sizes the issue was measured at (issue 24): a phone and a common laptop
+INPUT_SIZES = {"phone": VIEWPORTS["phone"], "laptop": dict(viewport={"width": 1366, "height": 900})}
+
+
+TITLES = ".md-search-result__item > .md-search-result__link h1"
+
+
+def result_titles_include(page, title: str) -> None:
+    page.wait_for_function("([sel, t]) => [...document.querySelectorAll(sel)]"
+                           ".some(h => h.textContent.trim() === t)", arg=[TITLES, title],
+                           timeout=10_000)
+
+
+@pytest.mark.parametrize("size", list(INPUT_SIZES))
+def test_search_follows_text_that_comes_without_a_key(browser, served_site, size):
+    """A word pasted, dictated or picked from the keyboard's suggestions reaches the field as
+    input events only, with no key press (Material alone reads the query on keyup): the results
+    follow it, and follow it again when the word is replaced the same way."""
+    first, second = INFLECTED[0], INFLECTED[2]
+    assert first[1] != second[1]
+    with reader(browser, INPUT_SIZES[size]) as session:
+        page = session.page
+        page.goto(served_site)
+        button = page.locator("label.md-header__button[for=__search]")
+        (button if button.is_visible() else page.locator("input.md-search__input")).click()
+        field = page.locator("input.md-search__input")
+        page.keyboard.insert_text(first[0])  # an input event, no keydown or keyup
+        result_titles_include(page, first[1])
+        before = page.locator(TITLES).all_inner_texts()
+        # a paste over the whole word: select it without a key, then one insertFromPaste input
+        field.evaluate("(el, word) => { el.select(); el.setRangeText(word, 0, el.value.length, 'end');"
+                       " el.dispatchEvent(new InputEvent('input', {bubbles: true,"
+                       " inputType: 'insertFromPaste', data: word})); }", second[0])
+        result_titles_include(page, second[1])
+        assert field.input_value() == second[0]
+        assert page.locator(TITLES).all_inner_texts() != before
+        assert not session.errors
+        assert not session.foreign_requests(served_site)

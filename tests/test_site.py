@@ -223,3 +223,11 @@ def test_new_years_facts_appear_with_no_other_edit(tmp_path, project_copy):
     assert {"https://example.org/forum/registration", "https://rskrf.ru/qualityday2027/"} <= forum_links
     years = [row.find("td").get_text(strip=True) for row in build.page("forum/").select("tbody tr")]
     assert years[0] == "2027"
+
+
+def test_home_page_text_leads_to_the_events_page(site_after_2026):
+    """Issue 24: the home page's own text (not only the menu) links to the events page."""
+    article = site_after_2026.page().select_one("article")
+    links = [a for a in article.select("p a[href]") if a["href"].rstrip("/").endswith("events")]
+    assert links and links[0].get_text().strip()
+    assert (site_after_2026.site / "events" / "index.html").is_file()

@@ -13,7 +13,8 @@ from ..model.edition import build_edition
 from ..model.results import Results, count_results
 from ..outputs.archive import archive_path
 from ..outputs.press_release import PressRelease, press_release
-from ..outputs.results_page import results_page, results_path, results_years, stage
+from ..outputs.results_page import (CHART_TITLES, chart_path, chart_svg, results_page, results_path,
+                                    results_years, stage)
 from ..outputs.tables import columns, event_page, events_csv, events_xlsx, table_path, table_rows
 from .site_data import SiteData
 
@@ -76,6 +77,9 @@ class SiteResults:
             files[results_path(year)] = results_page(year, searchable=searchable)
             if found.press_release:
                 files[found.press_release.path(year)] = found.press_release.text + "\n"
+            if found.results.events:
+                for slug in CHART_TITLES:
+                    files[chart_path(year, slug)] = chart_svg(found.results, slug)
         return files
 
 

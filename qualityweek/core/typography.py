@@ -110,6 +110,16 @@ def nbsp_before_dashes(html: str) -> str:
     return "".join(parts)
 
 
+# A pair of straight or English quotes as people type them («"Вятка"», «“Вятка”», «„Вятка“»);
+# the form's script reads the same pattern from the rules JSON (event_rules.py).
+TYPED_QUOTES = re.compile(r'[“„"]([^“”„"\n]*)[”“"]')
+
+
+def russian_quotes(text: str) -> str:
+    """Typed pairs of quotes as «ёлочки»: «ООО "Вятка"» is «ООО «Вятка»»."""
+    return TYPED_QUOTES.sub(r"«\1»", text)
+
+
 def quote(text: str) -> str:
     """«ёлочки» around `text`; inner quotes become „лапки“, as Russian typography nests them."""
     inner = text.replace("«", "„").replace("»", "“")

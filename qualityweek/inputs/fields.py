@@ -16,6 +16,7 @@ from zoneinfo import available_timezones
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from ..core.calendar import FIRST_YEAR, LAST_YEAR
+from ..core.typography import russian_quotes
 from ..core.untrusted import EMAIL, LONG_TEXT, Problem, check_text, check_url, shown
 
 
@@ -40,9 +41,11 @@ def has_letters(value: str) -> str:
     return value
 
 
-# A title or an organizer: text with at least one letter or digit.
+# A title or an organizer: text with at least one letter or digit. Typed straight quotes become
+# «ёлочки» here, once, so cards, the calendar and the tables all show the same name.
 Name = Annotated[str, Field(min_length=1, strict=True), AfterValidator(check_text),
-                 AfterValidator(_filled), AfterValidator(has_letters)]
+                 AfterValidator(_filled), AfterValidator(has_letters),
+                 AfterValidator(russian_quotes)]
 # A page of the web: https with a host (see untrusted.check_url).
 Url = Annotated[str, Field(strict=True), AfterValidator(check_url)]
 # Some cited public pages exist only over plain http; a citation keeps the address it was read at.

@@ -59,6 +59,25 @@ class Row:
 
 
 @dataclass(frozen=True)
+class OrganizerEvents:
+    """One organizer however typed, named as most of its events spell it, with its events in
+    the order of the events page."""
+    name: str
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class KindsRow:
+    """A municipality's events by kind, in KINDS' order."""
+    municipality: str
+    counts: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
 class Results:
     year: int
     events: int
@@ -70,6 +89,10 @@ class Results:
     by_day: tuple[Row, ...]  # before the week (if any), Monday to Sunday, after the week (if any)
     by_format: tuple[Row, ...]
     on_quality_day: int  # events that start on Quality Day (one of by_day's rows)
+    # each organizer with its events, alphabetically (as counted: case and quotes aside)
+    organizer_events: tuple[OrganizerEvents, ...] = ()
+    # the municipalities with events, in the list's order, each by kind
+    kinds_by_municipality: tuple[KindsRow, ...] = ()
 
     @property
     def tables(self) -> tuple[tuple[str, str, tuple[Row, ...]], ...]:
@@ -84,6 +107,22 @@ def week_day_label(day: date, quality_day: date) -> str:
     """«понедельник, 9 ноября», «четверг, 12 ноября (День качества)»."""
     label = f"{weekday(day)}, {format_day(day, with_year=False)}"
     return f"{label} (День качества)" if day == quality_day else label
+
+
+def organizers_with_events(events: Sequence[Event]) -> tuple[OrganizerEvents, ...]:
+    """Every organizer once (organizer_key), alphabetically, with its events by start."""
+    grouped: dict[str, list[Event]] = {}
+    for event in sorted(events, key=lambda e: e.sort_key()):
+        grouped.setdefault(organizer_key(event.organizer), []).append(event)
+    found = []
+    # numbers in names by their value: «№ 2» before «№ 10»
+    for key in sorted(grouped, key=lambda k: [(int(p), "") if p.isdigit() else (0, p)
+                                              for p in re.split(r"([0-9]+)", k)]):
+        spellings = Counter(event.organizer for event in grouped[key])
+        # the most usual spelling; of equals, the one that comes first
+        name = max(spellings, key=lambda s: (spellings[s], -list(spellings).index(s)))
+        found.append(OrganizerEvents(name, tuple(grouped[key])))
+    return tuple(found)
 
 
 def count_results(edition: Edition, events: Sequence[Event],
@@ -113,4 +152,9 @@ def count_results(edition: Edition, events: Sequence[Event],
         by_day=tuple(days),
         by_format=tuple(Row(fmt, by_format[fmt]) for fmt in FORMATS),
         on_quality_day=by_start[edition.quality_day],
+        organizer_events=organizers_with_events(events),
+        kinds_by_municipality=tuple(
+            KindsRow(name, tuple(sum(1 for e in events if e.municipality == name and e.kind == kind)
+                                 for kind in KINDS))
+            for name in listed if by_municipality[name]),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from typing import get_args
+from urllib.parse import quote as quote_url
 
 from markupsafe import Markup
 
@@ -20,10 +21,12 @@ from ..core.description import MARKERS, MAX_NESTING, REFERENCE
 from ..core.event_messages import FIELD_WORDS, words_for_script
 from ..core.places import municipality_pattern
 from ..core.script_patterns import js_pattern, js_words
+from ..core.typography import TYPED_QUOTES, quote
 from ..inputs.events import EVENTS_DIR, FIELDS, FORMATS, IN_PERSON, KINDS, REQUIRED, SLUG, Event
 from ..inputs.fields import has_letters
 
 RULES_PATH = "assets/event-rules.json"
+SUBJECT = "Мероприятие Недели качества"
 MAILTO_LENGTH = 1800
 SLUG_LENGTH = 60  # a file name a person can still read and type
 
@@ -121,9 +124,15 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         # «Где» leaves out the municipality an address already names (places.py)
         "names_municipality": {m: js_words(municipality_pattern(m).pattern)
                                for m in municipalities},
-        "subject": "Мероприятие Недели качества",
-        # the proposal's one human line above the event file
+        "subject": SUBJECT,
+        # the proposal is a letter first (the form's labels, dates in words), then the event
+        # file under this line, for the site's editor ({path}: where the file goes)
         "heading": f"Предлагаем мероприятие для сайта Недели качества {year} года.",
+        "editor_line": "Для редактора сайта: ниже — файл мероприятия {path}. Сохраните его "
+                       "без изменений: всё, что ниже этой строки.",
+        # the .txt file's name, in words a person recognises in their downloads
+        "file_title": "Мероприятие Недели качества",
+        "quotes": js_pattern(TYPED_QUOTES.pattern),
         "paste_line": "Описание мероприятия скопировано: вставьте его сюда (Ctrl+V или "
                       "долгое нажатие и «Вставить»).",
         "copied_line": "Описание мероприятия скопировано. В открывшемся письме вставьте его "
@@ -142,13 +151,22 @@ def _field(name: str, control: Markup, required: bool) -> Markup:
     words = FIELD_WORDS[name]
     hint = (Markup('<span class="qw-form__hint" id="{}-hint">{}</span>').format(name, words.hint)
             if words.hint else Markup(""))
-    mark = Markup("") if required else Markup(' <span class="qw-form__optional">(необязательно)</span>')
+    mark = (Markup("") if required else
+            Markup(' <span class="qw-form__optional">({})</span>').format(_optional_words(name)))
     return Markup(
         '<div class="qw-form__field" data-qw-field="{name}">'
         '<label for="qw-{name}">{label}{mark}</label>{hint}'
         '<p class="qw-form__error" id="{name}-error" data-qw-error-for="{name}" hidden></p>'
         "{control}</div>").format(name=name, label=words.label, mark=mark, hint=hint,
                                   control=control)
+
+
+def _optional_words(name: str) -> str:
+    """What the label says of a field that may stay empty: the address is needed for some
+    formats, and the label says which (the build refuses an in-person event without one)."""
+    if name == "address":
+        return "обязательно для формата " + " и ".join(quote(f) for f in IN_PERSON)
+    return "необязательно"
 
 
 def _described(name: str) -> str:
@@ -194,7 +212,8 @@ def _fallback(rules: dict) -> Markup:
     items = []
     for name in [*rules["fields"], "description"]:
         words = FIELD_WORDS[name]
-        note = Markup("") if name in rules["required"] else Markup(" (необязательно)")
+        note = (Markup("") if name in rules["required"]
+                else Markup(" ({})").format(_optional_words(name)))
         hint = Markup(" — {}").format(words.hint) if words.hint else Markup("")
         choices = _choices(rules).get(name)
         listed = (Markup("<ul>{}</ul>").format(Markup("").join(
@@ -204,12 +223,14 @@ def _fallback(rules: dict) -> Markup:
     email = rules["ministry_email"]
     if email:
         how = Markup("<p>Чтобы предложить мероприятие, напишите письмо в {ministry} на "
-                     '<a href="mailto:{email}">{email}</a> с темой «Мероприятие Недели качества» '
-                     "и укажите в нём:</p>").format(ministry=rules["ministry_name"], email=email)
+                     '<a href="mailto:{email}?subject={subject}">{email}</a> с темой {quoted} '
+                     "и укажите в нём:</p>").format(
+                         ministry=rules["ministry_name"], email=email,
+                         subject=quote_url(rules["subject"]), quoted=quote(rules["subject"]))
     else:  # no published address: say whom to hand it to, and never a mail link to nowhere
         how = Markup("<p>Чтобы предложить мероприятие, передайте в {ministry} письмо с темой "
-                     "«Мероприятие Недели качества» и укажите в нём:</p>").format(
-                         ministry=rules["ministry_name"])
+                     "{quoted} и укажите в нём:</p>").format(
+                         ministry=rules["ministry_name"], quoted=quote(rules["subject"]))
     github = (Markup('<p>Или предложите его файлом на <a href="{}">GitHub</a>, если у вас там '
                      "есть учётная запись.</p>").format(rules["new_file_url"])
               if not email and rules.get("new_file_url") else Markup(""))
@@ -248,7 +269,7 @@ def form_html(rules: dict) -> Markup:
         "(если у вас там есть учётная запись)</a>"
         "</div>"
         '<details class="qw-form__editor"><summary>Для редактора сайта</summary>'
-        "<p>Текст письма — готовый файл мероприятия. Редактор сохраняет его в папке "
+        "<p>В конце письма — готовый файл мероприятия. Редактор сохраняет его в папке "
         "<code>{folder}</code> под этим именем:</p>"
         '<div class="qw-form__field"><label for="qw-file-name">Имя файла</label>'
         '<p class="qw-form__error" id="file-name-error" data-qw-error-for="file-name" hidden></p>'

@@ -6,6 +6,7 @@ qualityweek/core/description.py (raw HTML off, safe links only) and is never run
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, tzinfo
 from itertools import groupby
@@ -120,9 +121,10 @@ def _short(url: str) -> str:
     return url.removeprefix("https://").rstrip("/")
 
 
-def _select(name: str, label: str, values: Sequence[str], all_label: str) -> Markup:
+def _select(name: str, label: str, values: Sequence[tuple[str, int]], all_label: str) -> Markup:
+    """A filter's list: «все», then each value with how many events it has («…(3)»)."""
     options = [Markup('<option value="">{}</option>').format(all_label)] + [
-        Markup('<option value="{0}">{0}</option>').format(v) for v in values]
+        Markup('<option value="{0}">{0} ({1})</option>').format(v, n) for v, n in values]
     return Markup(
         '<div class="qw-events__filter"><label for="qw-filter-{0}">{1}</label>'
         '<select id="qw-filter-{0}" data-qw-filter="{0}">{2}</select></div>').format(
@@ -131,24 +133,31 @@ def _select(name: str, label: str, values: Sequence[str], all_label: str) -> Mar
 
 def render_events(events: Sequence[Event], *, zone: tzinfo, label: str, filters: bool = False,
                   heading: int = 2, describe: Callable[[str], Markup] = description_html,
-                  calendar: Callable[[Event], str] | None = None) -> str:
+                  calendar: Callable[[Event], str] | None = None,
+                  municipalities: Sequence[str] = ()) -> str:
     """The events grouped by their first day under day headings of level `heading`, events one
     level below. With `filters`, controls (hidden until the page's script shows them) filter the
     list by municipality and kind. Empty string for no events: the page says what that means.
     `describe` gives a description's HTML (or a marker for it: deferred.py);
     `calendar`, if given, the href of an event's own .ics file for its «В календарь» link;
-    `zone` and `label` the region's time zone and its name for readers (data/facts.yml)."""
+    `zone` and `label` the region's time zone and its name for readers (the region's data);
+    `municipalities`, the region's list, whose order the municipality filter keeps (towns
+    first, then districts alphabetically, as the data file lists them)."""
     if not events:
         return ""
     parts = [Markup('<div class="qw-events" data-qw-events>')]
     if filters:
-        municipalities = sorted({e.municipality for e in events})
-        kinds = [k for k in KINDS if any(e.kind == k for e in events)]
+        places = Counter(e.municipality for e in events)
+        order = {name: index for index, name in enumerate(municipalities)}
+        listed = sorted(places, key=lambda m: (order.get(m, len(order)), m))
+        kinds = Counter(e.kind for e in events)
         parts.append(Markup(
             '<form class="qw-events__filters" data-qw-filters hidden>{}{}'
             '<p class="qw-events__count" data-qw-count aria-live="polite"></p></form>').format(
-            _select("municipality", "Муниципальное образование", municipalities, "все"),
-            _select("kind", "Вид мероприятия", kinds, "все")))
+            _select("municipality", "Муниципальное образование",
+                    [(m, places[m]) for m in listed], "все"),
+            _select("kind", "Вид мероприятия", [(k, kinds[k]) for k in KINDS if kinds[k]],
+                    "все")))
     ordered = sorted(events, key=Event.sort_key)
     for day, group in groupby(ordered, key=lambda e: e.start_day):
         parts.append(Markup('<section class="qw-events__day" data-qw-day>'))

@@ -106,6 +106,8 @@ class Blank:
     y: float
     w: float
     size: float
+    lines: int = 1  # ruled lines the words may take, `pitch` apart
+    pitch: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -275,6 +277,10 @@ POSTER_QR_MM = 26.0  # the QR code's side without its quiet zone: a phone reads 
 POSTER_QR_QUIET = 4  # modules of white around the code (the QR standard's quiet zone)
 # the first lines of the «Наше мероприятие» frame: (label, the field a company fills in)
 WRITE_LINES = (("Кто", "company"), ("Что", "title"), ("Когда", "date"), ("Где", "place"))
+# fields whose words may go on to the next ruled line (left without a label for them)
+FIELD_LINES = {"title": 2}
+BLANK_SIZE = 6.0  # mm: the typed words' size on the print page
+SMALLEST_BLANK_SIZE = 4.5  # mm (about 13 pt): the print page shrinks typed words no further
 
 
 def qr_code(site_url: str, *, x: float, y: float, side: float) -> QrCode:
@@ -293,18 +299,28 @@ def _event_frame(flow: _Flow, *, x: float, top: float, width: float, bottom: flo
                    colour=INDIGO)
     pitch = 10.5  # a handwritten line's height
     y += 12.0
-    index = 0
+    labelled = iter(WRITE_LINES)
+    continued = 0  # ruled lines still kept for the field above
+    rows = int((bottom - 6.0 - y) // pitch) + 1
+    # a field's extra lines only where every label still gets its own line (a motto makes
+    # the frame shorter)
+    spare = max(rows - len(WRITE_LINES), 0)
     while y <= bottom - 6.0:
         start = x + pad
-        if index < len(WRITE_LINES):
-            label, field = WRITE_LINES[index]
+        if continued:
+            start += 20.0
+            continued -= 1
+        elif (line := next(labelled, None)) is not None:
+            label, field = line
             flow.lines([label], x=start, y=y - 1.0, size=4.5, weight="regular", colour=MUTED)
             start += 20.0
+            lines = min(FIELD_LINES.get(field, 1), 1 + spare)
+            spare -= lines - 1
             flow.items.append(Blank(field, start + 1.0, y - 1.5, x + width - pad - start - 1.0,
-                                    6.0))
+                                    BLANK_SIZE, lines, pitch))
+            continued = lines - 1
         flow.items.append(Stroke(((start, y), (x + width - pad, y)), 0.3, MUTED))
         y += pitch
-        index += 1
 
 
 REGION_FIELD = "region.yml, поле «region.name»"  # callers name the region folder's file

@@ -13,7 +13,9 @@ from io import BytesIO
 from fontTools import subset
 from markupsafe import Markup, escape
 
-from .poster_layout import Blank, Box, Frame, Layout, QrCode, Ring, Stroke, Text, font_path
+from ..model.results import plural
+from .poster_layout import (SMALLEST_BLANK_SIZE, Blank, Box, Frame, Layout, QrCode, Ring, Stroke,
+                            Text, font_path, text_width)
 
 FONTS_DIR = "kit/fonts"
 # what a company may type in Russian and English: Latin, Latin-1, Cyrillic, punctuation, №, ₽
@@ -89,8 +91,10 @@ def render_svg(layout: Layout, *, label: str) -> Markup:
             out.append(f'<path d="{_qr_path(item)}" fill="{_colour(item.colour)}"/>')
         elif isinstance(item, Blank):
             out.append(f'<text class="qw-poster-bold" data-qw-field="{item.name}" '
-                       f'data-qw-width="{_n(item.w)}" x="{_n(item.x)}" y="{_n(item.y)}" '
-                       f'font-size="{_n(item.size)}" fill="#212121"></text>')
+                       f'data-qw-width="{_n(item.w)}" data-qw-lines="{item.lines}" '
+                       f'data-qw-pitch="{_n(item.pitch)}" '
+                       f'data-qw-smallest="{_n(SMALLEST_BLANK_SIZE)}" x="{_n(item.x)}" '
+                       f'y="{_n(item.y)}" font-size="{_n(item.size)}" fill="#212121"></text>')
         elif isinstance(item, Text):
             weight = "qw-poster-bold" if item.weight == "bold" else "qw-poster-regular"
             out.append(f'<text class="{weight}" x="{_n(item.x)}" y="{_n(item.y)}" '
@@ -105,20 +109,35 @@ FIELDS = (("company", "Кто проводит", "Название предпр�
           ("title", "Что", "Например: день открытых дверей"),
           ("date", "Когда", "Например: 12 ноября, 10:00"),
           ("place", "Где", "Адрес или место"))
-MAX_LENGTH = 70  # characters a field takes: one line of the frame at no less than 3.5 mm
+# a line of ordinary Russian words: its average letter width tells how many letters a blank takes
+SAMPLE = "День открытых дверей и экскурсия на производство"
+
+
+def blank_limit(blank: Blank) -> int:
+    """How many characters of ordinary words fit the blank's lines at the smallest size, with a
+    tenth spare for the ends of lines that wrapping leaves empty. The page says it as the field's
+    limit; the script still measures the real words (wide capitals take more room)."""
+    per_char = text_width(SAMPLE, SMALLEST_BLANK_SIZE, "bold") / len(SAMPLE)
+    return int(blank.lines * blank.w / per_char * 0.9)
 
 
 def print_page_html(layout: Layout, *, label: str) -> Markup:
-    """The print page's form (one labelled field per blank of the frame), its print button
-    (hidden until the script runs) and the poster itself."""
-    blanks = {item.name for item in layout.items if isinstance(item, Blank)}
+    """The print page's form (one labelled field per blank of the frame, with how many
+    characters fit: a longer text is said, never cut), its print button (hidden until the script
+    runs) and the poster itself."""
+    blanks = {item.name: item for item in layout.items if isinstance(item, Blank)}
     fields = []
     for name, field_label, hint in FIELDS:
         if name in blanks:
+            limit = blank_limit(blanks[name])
             fields.append(
                 f'<div class="qw-poster-field"><label for="qw-poster-{name}">{field_label}</label>'
-                f'<input id="qw-poster-{name}" type="text" name="{name}" maxlength="{MAX_LENGTH}" '
-                f'autocomplete="off" placeholder="{escape(hint)}" data-qw-input="{name}"></div>')
+                f'<input id="qw-poster-{name}" type="text" name="{name}" '
+                f'aria-describedby="qw-poster-{name}-count" data-qw-limit="{limit}" '
+                f'autocomplete="off" placeholder="{escape(hint)}" data-qw-input="{name}">'
+                f'<p class="qw-poster-count" id="qw-poster-{name}-count" '
+                f'data-qw-count="{name}" aria-live="polite">'
+                f'До {limit} {plural(limit, "знака", "знаков", "знаков")}</p></div>')
     return Markup(
         '<div class="qw-poster-print">'
         '<form class="qw-poster-form" data-qw-poster-form action="#" novalidate>'

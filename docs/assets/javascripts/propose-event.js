@@ -223,8 +223,8 @@
   // and only there because a word processor put them there
   var INVISIBLE = /[\u00ad\u200b\u200e\u200f\u2060\ufeff]/g;
 
-  function quotes(text) {  // “…”, „…“ and "…" that pair up become «…»
-    return text.replace(/[“„"]([^“”„"\n]*)[”“"]/g, "«$1»");
+  function quotes(text) {  // “…”, „…“ and "…" that pair up become «…» (typography.russian_quotes)
+    return text.replace(new RegExp(rules.quotes, "gu"), "«$1»");
   }
 
   function cleanLine(text) {
@@ -273,6 +273,38 @@
     });
     lines.push("---");
     return lines.join("\n") + "\n" + (v.description ? "\n" + v.description + "\n" : "");
+  }
+
+  // the proposal's first part: a letter in the form's words, its labels and dates in words
+  // («Начало: 12 ноября 2026 г., 10:00 МСК»), no file keys
+  function momentWords(value) {
+    var day = value.slice(0, 10), time = value.slice(11);
+    if (!parseDay(day)) return value;
+    return dayWords(day) + (time ? ", " + time + words.nbsp + rules.zone_label : "");
+  }
+
+  function letter(v) {
+    var lines = [rules.heading, ""];
+    rules.fields.forEach(function (name) {
+      if (!v[name]) return;
+      lines.push(label(name) + ": " + (name === "start" || name === "end" ? momentWords(v[name])
+                                                                          : v[name]));
+    });
+    if (v.description) {
+      // a Markdown rule («---») would read as the editor's block: the letter shows a plain one
+      lines.push("", label("description") + ":",
+                 v.description.replace(/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/gm, "* * *"));
+    }
+    return lines.join("\n");
+  }
+
+  // the .txt file's name in words: «Мероприятие Недели качества — День открытых дверей.txt»,
+  // without the characters file systems refuse, cut at a word
+  function txtName(v) {
+    var title = v.title.replace(/[\\/:*?"<>|]+/g, " ").replace(new RegExp(rules.control, "gu"), "")
+      .replace(/\s+/g, " ").trim();
+    if (chars(title).length > 80) title = chars(title).slice(0, 80).join("").replace(/\s\S*$/, "") + "…";
+    return rules.file_title + (title ? " — " + title : "") + ".txt";
   }
 
   function when(v) {
@@ -500,7 +532,8 @@
       if (tried) showSummary(messages);
       var text = eventFile(v);
       var where = rules.folder + slug + ".md";
-      var proposal = rules.heading + "\n\n" + text;
+      var proposal = letter(v) + "\n\n" + rules.editor_line.replace("{path}", where) + "\n\n" +
+        text;
       output.value = text;
       path.textContent = where;
       preview.textContent = "";
@@ -519,7 +552,7 @@
       blobUrl = URL.createObjectURL(new Blob(["\ufeff" + proposal.replace(/\n/g, "\r\n")],
                                              { type: "text/plain;charset=utf-8" }));
       save.href = blobUrl;
-      save.setAttribute("download", slug + ".txt");
+      save.setAttribute("download", txtName(v));
       if (rules.new_file_url) {
         github.href = rules.new_file_url + "?filename=" + encodeURIComponent(where) +
           "&value=" + encodeURIComponent(text);
@@ -564,6 +597,8 @@
       var field = event.target;
       if (!field.name) return;
       if (field.name !== "event-file") touched[field.name.replace(/-time$/, "")] = true;
+      // typed quotes become «ёлочки» as pasted ones do (the build turns them too: fields.Name)
+      if (rules.named.indexOf(field.name) >= 0) field.value = quotes(field.value);
       update();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
