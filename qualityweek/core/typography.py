@@ -110,13 +110,13 @@ def nbsp_before_dashes(html: str) -> str:
     return "".join(parts)
 
 
-# A pair of straight or English quotes as people type them («"Вятка"», «“Вятка”», «„Вятка“»);
+# A pair of straight or English quotes as people type them («"Ромашка"», «“Ромашка”», «„Ромашка“»);
 # the form's script reads the same pattern from the rules JSON (event_rules.py).
 TYPED_QUOTES = re.compile(r'[“„"]([^“”„"\n]*)[”“"]')
 
 
 def russian_quotes(text: str) -> str:
-    """Typed pairs of quotes as «ёлочки»: «ООО "Вятка"» is «ООО «Вятка»»."""
+    """Typed pairs of quotes as «ёлочки»: «ООО "Ромашка"» is «ООО «Ромашка»»."""
     return TYPED_QUOTES.sub(r"«\1»", text)
 
 
