@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .events import EVENTS_DIR, MUNICIPALITIES_FILE, Event, load_events, load_municipalities
 from .facts import Facts, check_page_sources, load_facts
-from .paths import check_tree
+from .paths import check_tree, walk
 from .settings import BuildSettings, read_settings
 
 FACTS_FILE = "data/facts.yml"
@@ -44,6 +44,17 @@ def _stamp(paths) -> tuple:
     return tuple(stamps)
 
 
+def _event_entries(events_dir: Path) -> list[Path]:
+    """docs/events/, its year folders and what they hold: all the events loader reads (it
+    refuses a folder inside a year folder without looking in), listed without recursion."""
+    entries = [events_dir]
+    for here, dirs, files in walk(events_dir, events_dir.name):
+        entries.extend(here / name for name in dirs + files)
+        if here != events_dir:
+            dirs[:] = []
+    return entries
+
+
 def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) -> SiteData:
     """Settings, facts and events; raises SettingsError, FactsError, EventsError or PathsError
     (paths.py: a link or a folder outside the project, checked before anything is read)."""
@@ -53,7 +64,7 @@ def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) ->
     inputs = [project / FACTS_FILE, project / MUNICIPALITIES_FILE]
     events_dir = docs_dir / EVENTS_DIR
     key = (settings, str(docs_dir),
-           _stamp([*inputs, *events_dir.rglob("*"), events_dir] if events_dir.exists() else inputs))
+           _stamp([*inputs, *_event_entries(events_dir)] if events_dir.exists() else inputs))
     if _last is not None and _last[0] == key:
         return _last[1]
     facts = load_facts(project / FACTS_FILE, name=FACTS_FILE)
