@@ -48,7 +48,7 @@ from qualityweek.paths import PathsError  # noqa: E402
 from qualityweek.poster_layout import KitError, poster_alt, poster_layout, share_alt  # noqa: E402
 from qualityweek.poster_svg import print_page_html  # noqa: E402
 from qualityweek.ready_texts import ready_texts, text_box_html  # noqa: E402
-from qualityweek.results import counted, plural  # noqa: E402
+from qualityweek.results import counted, lookalike_organizers, plural  # noqa: E402
 from qualityweek.results_files import site_results  # noqa: E402
 from qualityweek.results_page import (breakdown_html, figures_html, results_path,  # noqa: E402
                                        stage)
@@ -126,6 +126,8 @@ def define_env(env) -> None:
     skipped = skipped_files(Path(env.conf["docs_dir"]), Path(env.conf["docs_dir"]).name)
     if skipped:  # editors' own files (CONTRIBUTING.md): skipped, and said so
         log.info("%s", log_safe("Пропущены служебные файлы редакторов: " + ", ".join(skipped)))
+    for line in lookalike_organizers(events_by_year, Path(env.conf["docs_dir"]).name):
+        log.info("%s", log_safe(line))  # counted as one organizer; the editor is told
     shown = build_edition(facts, settings.year)
     _publish_addresses(env.conf, settings)
     env.conf["site_description"] = with_region(env.conf.get("site_description"), facts.region,

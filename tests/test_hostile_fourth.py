@@ -5,12 +5,15 @@ that would smuggle headers into a `mailto:` link."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site
+from conftest import NBSP, build_site
+from test_events import VALID, write_event
 from test_hostile_input import assert_refused
+from qualityweek.results import organizer_key
 
 
 def _nest(top: Path, levels: int) -> None:
@@ -36,3 +39,44 @@ def test_deep_folders_stop_the_build_with_one_line(tmp_path, project_copy, where
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
     output = assert_refused(build, named)
     assert "RecursionError" not in output
+
+
+# -- organizers typed with Latin look-alikes of Cyrillic letters ---------------------------------
+
+CYRILLIC = "ООО «Вятка»"
+LATIN_O = "OOO «Вятка»"  # three Latin O's
+LATIN_B = "ООО «Bятка»"  # a Latin B
+
+
+def test_an_organizer_with_latin_look_alikes_is_one_organizer_and_the_log_says_so(
+        tmp_path, project_copy):
+    events = project_copy / "docs" / "events" / "2026"
+    shutil.rmtree(events, ignore_errors=True)
+    for slug, organizer in (("vyatka", CYRILLIC), ("vyatka-latin", LATIN_O),
+                            ("vyatka-b", LATIN_B), ("drugoy", "АО «Другой»")):
+        write_event(project_copy, 2026, slug, dict(VALID, organizer=organizer))
+    build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY="2026-11-28")
+    assert build.result.returncode == 0, build.output
+    release = (build.site / "results" / "press-release-2026.txt").read_text(encoding="utf-8")
+    assert f"Организаторов{NBSP}—{NBSP}2." in release
+    figures = [li.get_text(" ", strip=True)
+               for li in build.page("results/2026").select(".qw-results-figures li")]
+    assert "2 организатора" in figures, figures
+    lines = [line for line in build.output.splitlines() if "похожими латинскими" in line]
+    assert len(lines) == 2, build.output
+    latin, b = sorted(lines, key=lambda line: "vyatka-b.md" in line)
+    assert "docs/events/2026/vyatka.md" in latin and "docs/events/2026/vyatka-latin.md" in latin
+    assert "«O» латинская, «О» русская" in latin
+    assert "docs/events/2026/vyatka-b.md" in b and "«B» латинская, «В» русская" in b
+
+
+@pytest.mark.parametrize("typed", [LATIN_O, LATIN_B, "ооо «вятка»".replace("о", "o"),
+                                   "OOO «BЯTKA»"])
+def test_latin_look_alikes_fold_to_the_cyrillic_name(typed):
+    assert organizer_key(typed) == organizer_key(CYRILLIC)
+
+
+def test_look_alike_folding_keeps_different_names_and_latin_case_apart():
+    assert organizer_key("ООО «Вятка»") != organizer_key("ООО «Вятки»")
+    assert organizer_key("Ford") == organizer_key("FORD")
+    assert organizer_key("Нива") == organizer_key("НИВА")
