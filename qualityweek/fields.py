@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from .calendar import FIRST_YEAR, LAST_YEAR
-from .untrusted import EMAIL, LONG_TEXT, Problem, check_text, check_url, shown
+from .untrusted import LONG_TEXT, Problem, check_text, check_url, is_email, shown
 
 
 def _filled(value: str) -> str:
@@ -65,7 +65,7 @@ Source = Annotated[str, Field(strict=True), AfterValidator(_source)]
 
 
 def _email(value: str) -> str:
-    if not EMAIL.fullmatch(value):
+    if not is_email(value):
         raise ValueError(f"{shown(value)}: ожидается адрес почты вида name@example.ru")
     return value
 

@@ -13,7 +13,9 @@ import pytest
 from conftest import NBSP, build_site
 from test_events import VALID, write_event
 from test_hostile_input import assert_refused
+from qualityweek.contact import contact_html
 from qualityweek.results import organizer_key
+from qualityweek.untrusted import check_url, is_email
 
 
 def _nest(top: Path, levels: int) -> None:
@@ -80,3 +82,53 @@ def test_look_alike_folding_keeps_different_names_and_latin_case_apart():
     assert organizer_key("ООО «Вятка»") != organizer_key("ООО «Вятки»")
     assert organizer_key("Ford") == organizer_key("FORD")
     assert organizer_key("Нива") == organizer_key("НИВА")
+
+
+# -- e-mail addresses: one rule (untrusted.is_email) wherever an address enters ------------------
+
+SMUGGLED = "prom%0D%0Abcc%3Aspy@ako.kirov.ru"
+
+
+@pytest.mark.parametrize("address", [
+    SMUGGLED, "a%40b@example.org", "prom@ako.kirov.ru%0A", "a..b@example.org", ".a@example.org",
+    "a@-x.org", "a@x.test", "\"a b\"@example.org", "a@[127.0.0.1]", "a@example", "a b@example.org",
+    "Иван <ivan@example.org>", "ivan@example.org?bcc=spy@example.org", "ivan@example.org\n",
+])
+def test_what_is_not_one_plain_address_is_refused(address):
+    assert not is_email(address)
+    with pytest.raises(ValueError):
+        check_url(f"mailto:{address}", schemes=("mailto",))
+
+
+@pytest.mark.parametrize("address", ["prom@ako.kirov.ru", "ivan.petrov+week@kirov.ru",
+                                     "info@example.org", "89120000000@example.org"])
+def test_a_plain_address_is_an_address(address):
+    assert is_email(address)
+    assert check_url(f"mailto:{address}", schemes=("mailto",))
+
+
+def test_an_address_with_encoded_line_breaks_in_the_data_file_stops_the_build(tmp_path,
+                                                                             project_copy):
+    facts = project_copy / "data" / "facts.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "email: prom@ako.kirov.ru", f"email: {SMUGGLED}", 1), encoding="utf-8")
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
+    assert_refused(build, "data/facts.yml", "email", "ожидается адрес почты")
+
+
+def test_an_event_contact_with_encoded_line_breaks_is_text_not_a_link(tmp_path, project_copy):
+    write_event(project_copy, 2026, "smuggled",
+                dict(VALID, contact=f"{SMUGGLED}, +7 (8332) 00-00-00"))
+    build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY="2026-11-05")
+    assert build.result.returncode == 0, build.output
+    card = build.page("events").select_one("#event-smuggled")
+    hrefs = [a["href"] for a in card.select("a[href^='mailto:'], a[href^='tel:']")]
+    assert hrefs == ["tel:+78332000000"], hrefs
+    assert SMUGGLED in card.get_text()  # the text stays as typed
+    assert not any("%0D" in a["href"] or "bcc" in a["href"]
+                   for a in build.page("events").select("a[href]"))
+
+
+def test_a_contact_address_after_a_percent_sign_is_not_cut_into_a_link():
+    assert contact_html("x%3Aspy@example.org") == "x%3Aspy@example.org"
+    assert 'href="mailto:ivan@example.org"' in contact_html("ivan@example.org, +7 (8332) 00-00-00")
