@@ -39,7 +39,7 @@ from qualityweek.inputs.events import skipped_files  # noqa: E402
 from qualityweek.inputs.region import nav_with_letters  # noqa: E402
 from qualityweek.model.edition import build_edition, edition_link  # noqa: E402
 from qualityweek.model.links import relative_href  # noqa: E402
-from qualityweek.model.results import counted, plural  # noqa: E402
+from qualityweek.model.results import counted, lookalike_organizers, plural  # noqa: E402
 from qualityweek.outputs.archive import archive_path, archive_years  # noqa: E402
 from qualityweek.outputs.countdown import countdown_data, week_days  # noqa: E402
 from qualityweek.outputs.deferred import defer  # noqa: E402
@@ -127,6 +127,8 @@ def define_env(env) -> None:
     skipped = skipped_files(Path(env.conf["docs_dir"]), Path(env.conf["docs_dir"]).name)
     if skipped:  # editors' own files (CONTRIBUTING.md): skipped, and said so
         log.info("%s", log_safe("Пропущены служебные файлы редакторов: " + ", ".join(skipped)))
+    for line in lookalike_organizers(events_by_year, Path(env.conf["docs_dir"]).name):
+        log.info("%s", log_safe(line))  # counted as one organizer; the editor is told
     shown = build_edition(facts, settings.year)
     _publish_addresses(env.conf, settings)
     # the site's title and description, and the region's letters in the menu, from its folder

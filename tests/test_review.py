@@ -3,6 +3,7 @@ site will show them, for the check workflow's job summary."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -99,3 +100,60 @@ def test_the_command_compares_with_the_base_commit(tmp_path):
     result = subprocess.run([*run, "--base", "0" * 40], cwd=ROOT, capture_output=True,
                             text=True, check=True)
     assert "базовый коммит не найден" in result.stdout
+
+
+# -- the build's own reason for a file it cannot read; a size bound (issue 23) -----------------
+
+def test_a_big_a_binary_and_a_latin_1_file_get_the_builds_own_reason(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    shutil.copy2(ROOT / "data" / "municipalities.yml", repo / "data")
+    _git(repo, "init", "-q")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
+    base = _git(repo, "rev-parse", "HEAD")
+    events = repo / "docs" / "events" / "2026"
+    events.mkdir(parents=True)
+    with open(events / "big.md", "wb") as big:  # 50 MB, sparse: git stores it, nobody reads it
+        big.truncate(50_000_000)
+    (events / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe")
+    (events / "latin.md").write_bytes("---\ntitle: Café\n---\n".encode("latin-1"))
+    (events / "tour.md").write_text(GOOD, encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "files")
+    result = subprocess.run([sys.executable, "-m", "qualityweek.tools.review", "--root", str(repo),
+                             "--base", base], cwd=ROOT, capture_output=True, text=True,
+                            check=True)
+    text = result.stdout
+    # markdown_text writes «(» as «&#40;»: GitHub shows it as a bracket
+    assert "⚠ docs/events/2026/big.md: файл больше 32 КБ &#40;50000 КБ&#41;" in text
+    assert "⚠ docs/events/2026/binary.md: файл не в кодировке UTF-8" in text
+    assert "⚠ docs/events/2026/latin.md: файл не в кодировке UTF-8" in text
+    assert "не файл мероприятия" not in text
+    assert "**добавлено:** «Экскурсия на молочный завод»" in text
+
+
+def test_thousands_of_events_fit_githubs_summary_limit():
+    files = {}
+    for year in (2026, 2027):
+        for number in range(2000):
+            title = f"Экскурсия номер {number} " + "на молочный завод " * 10
+            files[f"docs/events/{year}/tour-{number}.md"] = event_text(dict(
+                VALID, title=title[:200], start=f"{year}-11-12 10:00",
+                end=f"{year}-11-12 12:30"))
+    files["docs/events/2027/broken.md"] = event_text(dict(VALID, municipality="Нарния"))
+    changes = [Change("A", path) for path in files]
+    text = summary(changes, files.get, MUNICIPALITIES)
+    assert len(text.encode("utf-8")) <= 1024 * 1024  # GitHub drops a bigger summary whole
+    lines = text.splitlines()
+    # the file the build refuses comes first, as a full card with the build's message
+    assert lines[2] == "- **добавлено:** docs/events/2027/broken.md"
+    assert "Нарния" in lines[3]
+    cards = [line for line in lines if line.startswith("- **добавлено:**")]
+    assert len(cards) == 100
+    rows = [line for line in lines if line.startswith("| docs/events/")]
+    assert rows and all(line.endswith("» |") for line in rows)
+    # every file is in a card, a row or the closing count
+    left = re.search(r"Не поместились в сводку ещё (\d+)", text)
+    assert len(cards) + len(rows) + (int(left[1]) if left else 0) == len(files)
+    assert len(files) - 100 == 3901 and "### Ещё 3901\u00a0файл\n" in text  # CLDR: 3901 файл

@@ -1,10 +1,11 @@
 """The GitHub workflows: the Pages workflow (when it runs, what it runs before publishing) and the
 check workflow for pull requests (forks included: read-only, no secrets, pinned actions).
-Nothing here talks to GitHub: the files are parsed, and checked by actionlint when it is
-installed."""
+Nothing here talks to GitHub: the files are parsed, and checked by actionlint and zizmor
+(offline) when they are installed."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -54,12 +55,27 @@ def test_runs_on_push_to_main_daily_and_by_hand(workflow):
     assert (day, month, weekday) == ("*", "*", "*"), "the schedule must run every day"
 
 
-def test_every_action_is_official_and_pinned_to_a_version(workflow):
+def test_every_action_is_official_and_pinned_by_commit_with_its_version(workflow):
     uses = [step["uses"] for job in workflow["jobs"].values() for step in job.get("steps", [])
             if "uses" in step]
-    assert uses
+    assert len(uses) == 5
+    text = WORKFLOW.read_text(encoding="utf-8")
     for ref in uses:
-        assert re.fullmatch(r"actions/[a-z-]+@v\d+(\.\d+){0,2}", ref), ref
+        # a tag can be moved; a commit cannot. The comment on the same line names the version.
+        assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", ref), ref
+        assert re.search(re.escape(ref) + r"  # v\d+\.\d+\.\d+$", text, re.MULTILINE), ref
+
+
+def test_the_publishing_checkout_keeps_no_credentials(workflow):
+    build = workflow["jobs"]["build"]
+    checkout = next(s for s in steps(build) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    # the same pins as the check workflow, where both use an action
+    check_text = CHECK.read_text(encoding="utf-8")
+    for step in steps(build):
+        name = step.get("uses", "").split("@")[0]
+        if name and f"{name}@" in check_text:
+            assert step["uses"] in check_text, step["uses"]
 
 
 def test_tests_run_before_the_strict_build_and_the_deployment(workflow):
@@ -106,6 +122,24 @@ def test_actionlint_finds_nothing(path):
     result = subprocess.run([actionlint, "-no-color", str(path)], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+ZIZMOR = Path(sys.executable).parent / "zizmor"  # installed into the venv by pip
+
+
+@pytest.mark.parametrize("path", [WORKFLOW, CHECK], ids=["pages", "check"])
+def test_zizmor_finds_nothing_above_informational(path):
+    """zizmor's strictest persona, offline (no GitHub API, no token): only informational notes
+    (such as a job without a `name:`) may remain."""
+    zizmor = shutil.which("zizmor") or (str(ZIZMOR) if ZIZMOR.exists() else None)
+    if zizmor is None:
+        pytest.skip("zizmor not installed: pip install -r requirements-dev.txt")
+    environ = {k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "GITHUB_TOKEN")}
+    result = subprocess.run([zizmor, "--offline", "--no-progress", "--color=never",
+                             "--persona=pedantic", "--min-severity=low", str(path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120, env=environ)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
 
 
 # -- the check workflow: every pull request, forks included -------------------------------------

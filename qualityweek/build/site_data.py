@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..inputs.events import EVENTS_DIR, Event, load_events
 from ..inputs.facts import FACTS_FILE, Facts, check_page_sources, load_facts
-from ..inputs.paths import check_tree, region_folder
+from ..inputs.paths import check_tree, region_folder, walk
 from ..inputs.region import (MUNICIPALITIES, RegionData, check_region_sources, load_region,
                              with_region)
 from ..inputs.settings import BuildSettings, read_settings
@@ -46,16 +46,28 @@ def _stamp(paths) -> tuple:
     return tuple(stamps)
 
 
+def _event_entries(events_dir: Path) -> list[Path]:
+    """docs/events/, its year folders and what they hold: all the events loader reads (it
+    refuses a folder inside a year folder without looking in), listed without recursion."""
+    entries = [events_dir]
+    for here, dirs, files in walk(events_dir, events_dir.name):
+        entries.extend(here / name for name in dirs + files)
+        if here != events_dir:
+            dirs[:] = []
+    return entries
+
+
 def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) -> SiteData:
     """Settings, facts and events; raises SettingsError, FactsError, EventsError or PathsError
     (paths.py: a link or a folder outside the project, checked before anything is read)."""
     global _last
     check_tree(project, docs_dir, docs_dir.name)
     folder, label = region_folder(project, environ)
-    inputs = [project / FACTS_FILE, *folder.rglob("*")]
+    inputs = [project / FACTS_FILE, *(here / name for here, dirs, files in walk(folder, label)
+                                       for name in dirs + files)]
     events_dir = docs_dir / EVENTS_DIR
     key = (str(docs_dir), label,
-           _stamp([*inputs, *events_dir.rglob("*"), events_dir] if events_dir.exists() else inputs))
+           _stamp([*inputs, *_event_entries(events_dir)] if events_dir.exists() else inputs))
     if _last is not None and _last[0] == key:
         last = _last[1]
         # today's date is the region's, so the settings come after its data file

@@ -23,8 +23,8 @@ from markupsafe import Markup
 from pymdownx.magiclink import RE_LINK, RE_MAIL, MagiclinkMailPattern, MagiclinkPattern
 
 from . import typography
-from .untrusted import (CONTROL_IN_MULTILINE, DESCRIPTION_BRACKETS, DESCRIPTION_LENGTH, EMAIL,
-                        Problem, check_text, check_url, shown)
+from .untrusted import (CONTROL_IN_MULTILINE, DESCRIPTION_BRACKETS, DESCRIPTION_LENGTH, Problem,
+                        check_text, check_url, is_email, shown)
 
 # Python-Markdown nests a list or quote per marker, even on one line («1. 1. 1. …»), and recurses
 # per level: past a few hundred it fails with RecursionError. Nobody needs more than a few.
@@ -126,7 +126,7 @@ class _MailLink(InlineProcessor):
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API
         address = m.group(1)
-        if not EMAIL.fullmatch(address):
+        if not is_email(address):
             return None, None, None
         link = etree.Element("a", {"href": f"mailto:{address}"})
         link.text = address
@@ -231,7 +231,7 @@ class _BareMail(MagiclinkMailPattern):
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API
         address = m.group("mail")
-        if not EMAIL.fullmatch(address):
+        if not is_email(address):
             return None, None, None
         link = etree.Element("a", {"href": f"mailto:{address}"})
         link.text = address

@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BeforeValidator, Field
 
 from ..core.calendar import FIRST_YEAR, LAST_YEAR
 from ..core.typography import russian_quotes
-from ..core.untrusted import EMAIL, LONG_TEXT, Problem, check_text, check_url, shown
+from ..core.untrusted import LONG_TEXT, Problem, check_text, check_url, is_email, shown
 
 
 def _filled(value: str) -> str:
@@ -69,7 +69,7 @@ Source = Annotated[str, Field(strict=True), AfterValidator(_source)]
 
 
 def _email(value: str) -> str:
-    if not EMAIL.fullmatch(value):
+    if not is_email(value):
         raise ValueError(f"{shown(value)}: ожидается адрес почты вида name@example.ru")
     return value
 

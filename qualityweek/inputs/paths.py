@@ -28,6 +28,9 @@ DEFAULT_FILE = "regions/default.txt"
 # Emacs' lock file `.#name.md` is a dangling link while a file is open; it is hidden (MkDocs
 # skips dot files) and never followed, so editing with Emacs does not stop the build.
 _LOCK_PREFIX = ".#"
+# How deep folders may nest under docs/ and data/ (docs/events/2026/x.md is three): Python's own
+# os.walk and Path.rglob recurse and end in RecursionError about 1,000 levels down.
+MAX_DEPTH = 16
 
 
 class PathsError(ValueError):
@@ -38,15 +41,38 @@ def _inside(path: Path, project: Path) -> bool:
     return path.resolve().is_relative_to(project.resolve())
 
 
+def walk(root: Path, label: str, max_depth: int = MAX_DEPTH):
+    """(folder, dirs, files) for `root` and every folder under it, top-down, like os.walk without
+    following links, but with a stack instead of recursion; removing a name from `dirs` skips
+    that folder. PathsError naming the first folder deeper than `max_depth`."""
+    pending = [(root, 0)]
+    while pending:
+        folder, depth = pending.pop()
+        if depth > max_depth:
+            where = f"{label}/{safe_name(folder.relative_to(root).as_posix())}"
+            raise PathsError(f"{where}: папки вложены глубже {max_depth} уровней; сайт так "
+                             "глубоко не заглядывает — уберите лишние вложенные папки")
+        dirs, files = [], []
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # removed or unreadable while we looked: the loaders name what they need
+            continue
+        for entry in entries:
+            (dirs if entry.is_dir(follow_symlinks=False) else files).append(entry.name)
+        dirs.sort()
+        files.sort()
+        yield folder, dirs, files
+        pending.extend((folder / name, depth + 1) for name in reversed(dirs))
+
+
 def _walk(root: Path, label: str, skip: Path | None = None) -> list[str]:
     """Every link and badly named entry under `root`, without following any link; inside
     `skip` (docs/events/) the events loader names every entry that is not an event file."""
     problems = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        if skip is not None and Path(folder) == skip:
+    for here, dirs, files in walk(root, label):
+        if skip is not None and here == skip:
             dirs[:] = []
             continue
-        here = Path(folder)
         for name in sorted(dirs + files):
             entry = here / name
             where = f"{label}/{safe_name(entry.relative_to(root).as_posix())}"

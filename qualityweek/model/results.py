@@ -7,7 +7,8 @@ Rules a reader of the results page is told as well:
   in November before or after the week is counted in a row of its own, so every table adds up
   to the number of events;
 - organizers are counted once however they are typed: case, «ё»/«е», quotes and spaces aside
-  («ООО "Ромашка"» and «ооо «Ромашка»» are one organizer).
+  («ООО "Ромашка"» and «ооо «Ромашка»» are one organizer), and Latin letters that look like Cyrillic
+  ones (lookalikes.py: «OOO» typed in Latin is «ООО»); the build log names both files then.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from datetime import date, timedelta
 
 from babel import Locale
 
+from ..core.lookalikes import LATIN_TO_CYRILLIC, fold_lookalikes, lookalike_letters
 from ..core.typography import NBSP, format_day, weekday
-from ..inputs.events import FORMATS, KINDS, Event
+from ..inputs.events import EVENTS_DIR, FORMATS, KINDS, Event
 from .edition import Edition
 
 _RU = Locale("ru")
@@ -46,10 +48,45 @@ def counted(number: int, one: str, few: str, many: str) -> str:
     return f"{number}{NBSP}{plural(number, one, few, many)}"
 
 
-def organizer_key(name: str) -> str:
-    """The organizer as counted: NFKC, case, «ё», quotes and separators aside."""
-    text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
+def _as_typed_key(name: str, fold=str.casefold) -> str:
+    text = fold(unicodedata.normalize("NFKC", name)).replace("ё", "е")
     return _SEPARATORS.sub(" ", _QUOTES.sub(" ", text)).strip()
+
+
+def organizer_key(name: str) -> str:
+    """The organizer as counted: NFKC, case, «ё», quotes, separators and Latin look-alikes of
+    Cyrillic letters aside."""
+    return _as_typed_key(name, fold_lookalikes)
+
+
+def lookalike_organizers(events_by_year: dict[int, Sequence[Event]],
+                         docs_label: str = "docs") -> list[str]:
+    """A line for the build log for each organizer typed in one year's events with Latin letters
+    in one file and Cyrillic ones in another: counted as one, named so the editor can fix it."""
+    lines = []
+    for year, events in sorted(events_by_year.items()):
+        first: dict[str, tuple[str, Event]] = {}  # organizer_key: (as typed, first event)
+        told: set[tuple[str, str]] = set()
+        for event in events:
+            key, typed = organizer_key(event.organizer), _as_typed_key(event.organizer)
+            if key not in first:
+                first[key] = (typed, event)
+                continue
+            seen_typed, seen = first[key]
+            if typed == seen_typed or (key, typed) in told:
+                continue
+            told.add((key, typed))
+            pairs = dict.fromkeys(pair if ord(pair[0]) in LATIN_TO_CYRILLIC else pair[::-1]
+                                  for pair in lookalike_letters(seen.organizer, event.organizer))
+            letters = ", ".join(f"«{latin}» латинская, «{cyrillic}» русская"
+                                for latin, cyrillic in pairs)
+            where = f"{docs_label}/{EVENTS_DIR}/{year}"
+            lines.append(
+                f"Внимание: организатор «{seen.organizer}» в {where}/{seen.slug}.md и "
+                f"«{event.organizer}» в {where}/{event.slug}.md различаются только похожими "
+                f"латинскими и русскими буквами{f' ({letters})' if letters else ''}; в итогах "
+                "это один организатор — напишите название в обоих файлах одинаково")
+    return lines
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ out the branch. `summary()` is pure (the changed paths and a way to read a file 
 out); `python -m qualityweek.review --base SHA` asks git for the changed paths. Every value is
 untrusted: names and texts go into the Markdown as text (untrusted.markdown_text) with control
 characters made visible (untrusted.safe_name), so a file name cannot add markup or lines.
+GitHub drops a job summary over 1024k whole, so the summary has a size bound: full cards for the
+first FULL_CARDS files (those the build refuses first), then a table of the rest, then a count.
 No MkDocs imports.
 """
 
@@ -27,9 +29,13 @@ from ..inputs.events import (EVENTS_DIR, MAX_FILE_BYTES, MUNICIPALITIES_FILE, SL
                              EventsError, EventSource, load_municipalities, parse_event)
 from ..inputs.facts import read_input
 from ..inputs.paths import PathsError, region_folder
+from ..model.results import counted
 
 EVENTS_PREFIX = f"docs/{EVENTS_DIR}/"
 _STATUS = {"A": "добавлено", "M": "изменено", "D": "удалено"}
+FULL_CARDS = 100  # files shown as cards; the rest are rows of a table
+SUMMARY_LIMIT = 1_000_000  # bytes of UTF-8; GitHub refuses a step summary over 1024k (1,048,576)
+TITLE_IN_TABLE = 60  # characters of a title in a table row
 
 
 @dataclass(frozen=True)
@@ -67,40 +73,81 @@ def _source(path: str) -> EventSource | None:
     return EventSource(Path(path), path, year, stem)
 
 
+@dataclass(frozen=True)
+class _Entry:
+    change: Change
+    card: list[str]  # Markdown lines of its card
+    row: str  # what its table row says
+    refused: bool  # the build would stop on it
+
+
 def _entry(change: Change, read: Callable[[str], str | None],
-           municipalities: Collection[str]) -> list[str]:
+           municipalities: Collection[str]) -> _Entry:
     status = _STATUS.get(change.status, "изменено")
     name = _text(change.path)
     if change.status == "D":
-        return [f"- **удалено:** {name}"]
+        return _Entry(change, [f"- **удалено:** {name}"], "удалено", False)
     source = _source(change.path)
-    text = read(change.path)
-    if source is None or text is None:
-        return [f"- **{status}:** {name}", "  - ⚠ не файл мероприятия: сборка его не примет "
-                "(файл — docs/events/ГГГГ/имя-латиницей.md)"]
     try:
+        text = read(change.path) if source is not None else None
+        if text is None:
+            return _Entry(change, [f"- **{status}:** {name}",
+                                   "  - ⚠ не файл мероприятия: сборка его не примет "
+                                   "(файл — docs/events/ГГГГ/имя-латиницей.md)"],
+                          f"{status}; ⚠ не файл мероприятия", True)
         event = parse_event(text, source, municipalities)
-    except (EventsError, ValueError) as error:
+    except (EventsError, ValueError) as error:  # the build's own message (size, UTF-8, fields)
         problems = [_text(line) for line in str(error).splitlines()]
-        return [f"- **{status}:** {name}", *(f"  - ⚠ {line}" for line in problems)]
+        return _Entry(change, [f"- **{status}:** {name}", *(f"  - ⚠ {line}" for line in problems)],
+                      f"{status}; ⚠ сборка его не примет", True)
     place = event.municipality + (f", {event.address}" if event.address else "")
-    return [f"- **{status}:** {typography.quote(_text(event.title))}",
-            f"  - Когда: {when(event)}",
-            f"  - Где: {_text(place)} ({_text(event.format)})",
-            f"  - Организатор: {_text(event.organizer)}",
-            f"  - Файл: {name}"]
+    title = event.title if len(event.title) <= TITLE_IN_TABLE else (
+        event.title[:TITLE_IN_TABLE - 1] + "…")
+    return _Entry(change, [f"- **{status}:** {typography.quote(_text(event.title))}",
+                           f"  - Когда: {when(event)}",
+                           f"  - Где: {_text(place)} ({_text(event.format)})",
+                           f"  - Организатор: {_text(event.organizer)}",
+                           f"  - Файл: {name}"],
+                  f"{status}: {typography.quote(_text(title))}", False)
+
+
+def _size(lines: Sequence[str]) -> int:
+    return sum(len(line.encode("utf-8")) + 1 for line in lines)
 
 
 def summary(changes: Sequence[Change], read: Callable[[str], str | None],
             municipalities: Collection[str]) -> str:
     """Markdown for the job summary: each changed event file as the site will show it, or the
-    build's problems with it."""
+    build's problems with it (`read` returns the file's text, None for what is not a file, or
+    raises ValueError with the build's message); at most SUMMARY_LIMIT bytes."""
     lines = ["## Мероприятия в этом изменении", ""]
     events = [c for c in changes if c.path.startswith(EVENTS_PREFIX)]
     if not events:
         lines.append("Файлы мероприятий не менялись.")
-    for change in events:
-        lines.extend(_entry(change, read, municipalities))
+    entries = [_entry(change, read, municipalities) for change in events]
+    entries.sort(key=lambda entry: not entry.refused)  # what stops the build first
+    limit = SUMMARY_LIMIT - 500  # room for the closing lines
+    cards = 0
+    for entry in entries[:FULL_CARDS]:
+        if _size(lines) + _size(entry.card) > limit // 2:
+            break
+        lines.extend(entry.card)
+        cards += 1
+    rest = entries[cards:]
+    if rest:
+        lines += ["", f"### Ещё {counted(len(rest), 'файл', 'файла', 'файлов')}", "",
+                  f"Подробно показаны первые {cards} из {len(entries)}; остальные — таблицей.", "",
+                  "| Файл | Что в нём |", "|---|---|"]
+        size = _size(lines)
+        for shown_rows, entry in enumerate(rest):
+            row = f"| {_text(entry.change.path)} | {entry.row} |"
+            size += len(row.encode("utf-8")) + 1
+            if size > limit:
+                left = counted(len(rest) - shown_rows, "файл", "файла", "файлов")
+                lines += ["", f"Не поместились в сводку ещё {left}: их список — "
+                              "`git diff --name-status` с базовым коммитом."]
+                break
+            lines.append(row)
     return "\n".join(lines) + "\n"
 
 
@@ -138,15 +185,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     def read(path: str) -> str | None:
-        """The file as the build reads it (read_input: size limit, UTF-8), None for a link or
-        anything else the build would refuse by name."""
+        """The file as the build reads it (read_input: size limit, UTF-8), None for what is
+        not a file; ValueError with the build's message for a link, a big or non-UTF-8 file."""
         file = root / path
-        if file.is_symlink() or not file.is_file():
+        if file.is_symlink():
+            raise ValueError(f"{path}: символическая ссылка; сайт берёт только файлы самого "
+                             "проекта")
+        if not file.is_file():
             return None
-        try:
-            return read_input(file, path, MAX_FILE_BYTES)
-        except ValueError:
-            return None
+        return read_input(file, path, MAX_FILE_BYTES)  # ValueError: the build's own message
 
     sys.stdout.write(summary(changes, read, municipalities))
     return 0

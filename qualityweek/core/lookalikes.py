@@ -1,0 +1,41 @@
+"""Latin letters that look like Cyrillic ones («O» and «О», «B» and «В»), from Unicode's
+confusables data (UTS #39) as the confusable-homoglyphs package ships it: not a hand list.
+
+An organizer typed «OOO «Вятка»» with Latin O's is the same company as «ООО «Вятка»»; counting
+folds each such Latin letter to its Cyrillic twin. No MkDocs imports.
+"""
+
+from __future__ import annotations
+
+from confusable_homoglyphs.categories import alias
+from confusable_homoglyphs.confusables import confusables_data
+
+
+def _latin_to_cyrillic() -> dict[int, str]:
+    table = {}
+    for char, homoglyphs in confusables_data.items():
+        if len(char) != 1 or alias(char) != "LATIN":
+            continue
+        twins = [h["c"] for h in homoglyphs if len(h["c"]) == 1 and alias(h["c"]) == "CYRILLIC"]
+        if twins:
+            table[ord(char)] = twins[0]
+    return table
+
+
+LATIN_TO_CYRILLIC = _latin_to_cyrillic()
+
+
+def fold_lookalikes(text: str) -> str:
+    """`text` with every Latin letter that has a Cyrillic look-alike replaced by it; casefolded
+    in between, so «OOO» and «ooo» (Latin) fold like «ООО» and «ооо»."""
+    once = text.translate(LATIN_TO_CYRILLIC).casefold()
+    return once.translate(LATIN_TO_CYRILLIC).casefold()
+
+
+def lookalike_letters(first: str, second: str) -> list[tuple[str, str]]:
+    """(letter in `first`, letter in `second`) at each place where two equally long texts differ
+    by a Latin letter and its Cyrillic look-alike."""
+    if len(first) != len(second):
+        return []
+    return [(a, b) for a, b in zip(first, second)
+            if a.casefold() != b.casefold() and fold_lookalikes(a) == fold_lookalikes(b)]
