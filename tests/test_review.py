@@ -106,8 +106,8 @@ def test_the_command_compares_with_the_base_commit(tmp_path):
 
 def test_a_big_a_binary_and_a_latin_1_file_get_the_builds_own_reason(tmp_path):
     repo = tmp_path / "repo"
-    (repo / "data").mkdir(parents=True)
-    shutil.copy2(ROOT / "data" / "municipalities.yml", repo / "data")
+    repo.mkdir(parents=True)
+    shutil.copytree(ROOT / "regions", repo / "regions")  # the region's municipalities
     _git(repo, "init", "-q")
     _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
     _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")

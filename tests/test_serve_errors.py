@@ -11,7 +11,7 @@ import time
 import urllib.request
 
 from bs4 import BeautifulSoup
-from conftest import copy_project
+from conftest import copy_project, default_region
 
 from qualityweek.outputs.serve_error import error_page
 
@@ -52,15 +52,16 @@ def test_a_broken_build_shows_its_message_in_the_browser(tmp_path):
     url = f"http://127.0.0.1:{port}/"
     try:
         good = _wait_for(lambda page: "<article" in page, url)
-        facts = project / "data" / "facts.yml"
+        region = default_region()
+        facts = project / region.label / "region.yml"
         original = facts.read_text(encoding="utf-8")
-        facts.write_text(original.replace("email: prom@ako.kirov.ru", "email: prom", 1),
-                         encoding="utf-8")
+        facts.write_text(original.replace(f"email: {region.data.ministry.email}", "email: prom",
+                                          1), encoding="utf-8")
         broken = _wait_for(lambda page: "Сайт не собрался" in page, url)
         soup = BeautifulSoup(broken, "html.parser")
         assert soup.html["lang"] == "ru"
         message = soup.select_one("main li").get_text()
-        assert "data/facts.yml" in message and "«prom»" in message, message
+        assert f"{region.label}/region.yml" in message and "«prom»" in message, message
         assert "<script" in broken  # livereload's: the page reloads itself after the fix
         facts.write_text(original, encoding="utf-8")
         back = _wait_for(lambda page: "<article" in page, url)

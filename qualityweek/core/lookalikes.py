@@ -1,7 +1,7 @@
 """Latin letters that look like Cyrillic ones («O» and «О», «B» and «В»), from Unicode's
 confusables data (UTS #39) as the confusable-homoglyphs package ships it: not a hand list.
 
-An organizer typed «OOO «Вятка»» with Latin O's is the same company as «ООО «Вятка»»; counting
+An organizer typed «OOO «Ромашка»» with Latin O's is the same company as «ООО «Ромашка»»; counting
 folds each such Latin letter to its Cyrillic twin. No MkDocs imports.
 """
 
