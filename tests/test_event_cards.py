@@ -45,7 +45,7 @@ EVENTS = {
                      kind=KINDS[4], format="онлайн", address=None, url="https://example.org/webinar",
                      start="2026-11-12 14:30", end="2026-11-12 16:00", contact=None), "Описание."),
     "week": (dict(VALID, title="Скидки всю неделю", kind=KINDS[1], start="2026-11-09",
-                  end="2026-11-15", contact="тел. 27-27-23"), "Описание."),
+                  end="2026-11-15", contact="тел. 12-34-56"), "Описание."),
 }
 
 
@@ -87,7 +87,7 @@ def test_contact_phones_and_mail_are_links_the_rest_is_text(cards):
     assert district.select_one("a")["href"] == "tel:+79120000000"
     # a number without its city code is not one a phone can dial: it stays text
     week = cards.select_one("#event-week").find("dt", string="Контакт").find_next_sibling("dd")
-    assert week.select("a") == [] and week.get_text() == "тел. 27-27-23"
+    assert week.select("a") == [] and week.get_text() == "тел. 12-34-56"
 
 
 def test_where_names_the_town_or_district_once(cards):
@@ -179,7 +179,7 @@ def test_every_municipality_is_named_by_its_own_address_form(municipality):
     ("8-800-555-35-35 (бесплатно)", ["tel:+78005553535"]),
     ("Иван, 8 912 000-00-00; ivan@example.org", ["tel:+79120000000", "mailto:ivan@example.org"]),
     ("89120000000@example.org", ["mailto:89120000000@example.org"]),
-    ("тел. 27-27-23", []),
+    ("тел. 12-34-56", []),
     ("каб. 12, с 9 до 18", []),
 ])
 def test_contact_links(text, links):
