@@ -89,7 +89,7 @@ def specs(year: int, count: int) -> list[Spec]:
             kind=KINDS[index % 5], format=fmt, start=start, end=end,
             address=f"г. Энск, ул. Ленина, д. {index + 1}" if fmt != "онлайн" else None,
             url=f"https://example.org/{year}/events/{index}",
-            contact="+7 (8332) 12-34-56" if index % 2 else None,
+            contact="+7 (4012) 12-34-56" if index % 2 else None,
             description=(f"Первый абзац; «кавычки» и \"прямые\" кавычки.\n\nВторой абзац "
                          f"с [ссылкой](https://example.org/{index}) и **выделением**.")))
     return result

@@ -40,7 +40,7 @@ VALID = {
     "format": "очно",
     "address": f"г. {CITY.removeprefix('город ')}, ул. Примерная, д. 1",
     "url": "https://example.org/den-kachestva",
-    "contact": "+7 (8332) 00-00-00",
+    "contact": "+7 (4012) 00-00-00",
     "description": "Покажем лабораторию и склад.\n\n- участок сборки\n- **склад**\n\n"
                    "Запись: <info@example.org>.",
 }

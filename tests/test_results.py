@@ -404,7 +404,7 @@ def test_different_organizers_stay_apart():
 @pytest.mark.parametrize("value, cell", [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("@SUM(A1)", "'@SUM(A1)"),
     ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("-2+3+cmd|x", "'-2+3+cmd|x"),
-    ("+7 (8332) 12-34-56", "+7 (8332) 12-34-56"), ("ООО «Ромашка»", "ООО «Ромашка»")])
+    ("+7 (4012) 12-34-56", "+7 (4012) 12-34-56"), ("ООО «Ромашка»", "ООО «Ромашка»")])
 def test_csv_cells_cannot_run_as_formulas(value, cell):
     from qualityweek.outputs.tables import csv_cell
     assert csv_cell(value) == cell
