@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from math import gcd
 from pathlib import Path
 
 import yaml
@@ -67,6 +68,9 @@ class Spec:
 
 def specs(year: int, count: int) -> list[Spec]:
     places = municipalities()
+    # a step through the list that reaches every municipality before it repeats one, whatever the
+    # list's length: 7 for 45 names, 8 for 35 (7 would cycle through five)
+    step = next(s for s in range(7, 7 + len(places)) if gcd(s, len(places)) == 1)
     result = []
     for index in range(count):
         day = date(year, 11, 1 + (index * 7) % 30)
@@ -85,7 +89,7 @@ def specs(year: int, count: int) -> list[Spec]:
                  else f"День качества «{index}»; открытые двери")
         result.append(Spec(
             slug=f"event-{index:04d}", title=title, organizer=organizer,
-            organizer_id=organizer_id, municipality=places[(index * 7) % len(places)],
+            organizer_id=organizer_id, municipality=places[(index * step) % len(places)],
             kind=KINDS[index % 5], format=fmt, start=start, end=end,
             address=f"г. Энск, ул. Ленина, д. {index + 1}" if fmt != "онлайн" else None,
             url=f"https://example.org/{year}/events/{index}",
