@@ -230,7 +230,7 @@ def event_file(index: int, year: int, municipalities: tuple[str, ...]) -> str:
         f"format: {fmt}",
         *([f"address: ул. Тестовая, д. {index % 120 + 1}"] if fmt in IN_PERSON else []),
         f"url: https://example.org/events/{index + 1}",
-        f"contact: +7 (8332) 00-{index % 100:02d}-{index // 100 % 100:02d}",
+        f"contact: +7 (4012) 00-{index % 100:02d}-{index // 100 % 100:02d}",
     ]
     body = (
         f"Предприятие приглашает жителей и партнёров на открытый день — посмотреть, как "

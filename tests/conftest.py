@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from qualityweek.inputs.facts import load_facts
-from qualityweek.inputs.paths import region_folder
+from qualityweek.inputs.paths import REGION_VAR, region_folder
 from qualityweek.inputs.region import load_region, with_region
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +52,10 @@ class Build:
 
 def build_site(dest: Path, project: Path = ROOT, **env: str) -> Build:
     """Run `mkdocs build --strict` on `project` into `dest` with the given QUALITY_* variables."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("QUALITY_")}
+    # the region the tests run for (QUALITY_REGION_DIR, see default_region) stays; no other
+    # QUALITY_* variable of the caller's shell leaks into a build
+    environ = {k: v for k, v in os.environ.items()
+               if not k.startswith("QUALITY_") or k == REGION_VAR}
     environ.update(env, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
@@ -171,12 +174,51 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 def default_region():
-    """The project's own region folder (regions/default.txt), as the build loads it: tests take
-    regional words (municipalities, the ministry's address) from it, never type them."""
-    return load_region(*region_folder(ROOT, {}))
+    """The region folder the tests run for, as the build loads it: QUALITY_REGION_DIR if set
+    (`QUALITY_REGION_DIR=regions/… pytest …`), else the project's own (regions/default.txt).
+    Tests take regional words (municipalities, the ministry's address) from it, never type them."""
+    return load_region(*region_folder(ROOT, {REGION_VAR: os.environ.get(REGION_VAR, "")}))
 
 
 def site_facts():
     """data/facts.yml with the default region's facts, as the build merges them."""
     return with_region(load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml"),
                        default_region(), ROOT / "docs")
+
+
+@dataclass(frozen=True)
+class Places:
+    """Names for test events, taken from a region's municipalities: a district and the town
+    whose name is its adjective's stem where the list has such a pair (so that «a town is not
+    its district» is tested where it is hard), else the first district and the first town."""
+    district: str  # «Энский район»
+    adjective: str  # «Энский»
+    district_genitive: str  # «Энского района», as in «д. Родичи Энского района»
+    short: str  # how addresses abbreviate it: «Энский р-н»
+    town: str  # «город Энск»
+    town_name: str  # «Энск»
+
+    def district_address(self) -> str:
+        return f"{self.short}, с. Тестовое, ул. Полевая, 2"
+
+    def town_address(self) -> str:
+        return f"г. {self.town_name}, ул. Тестовая, д. 5"
+
+
+def region_places(municipalities) -> Places:
+    kinds = {" район": "р-н", " муниципальный округ": "м. о."}
+    districts = [(name, kind) for kind in kinds for name in municipalities if name.endswith(kind)]
+    towns = [name for name in municipalities if name.startswith("город ")]
+    assert districts and towns, "в списке муниципальных образований нет района или города"
+
+    def adjective(district: str, kind: str) -> str:
+        return district.removesuffix(kind)
+
+    pairs = [(district, kind, town) for district, kind in districts for town in towns
+             if adjective(district, kind)[:-2] in (town.removeprefix("город "),
+                                                   town.removeprefix("город ") + "ск")]
+    district, kind, town = pairs[0] if pairs else (*districts[0], towns[0])
+    name = adjective(district, kind)
+    genitive = f"{name[:-2]}ого {'района' if kind == ' район' else 'муниципального округа'}"
+    return Places(district=district, adjective=name, district_genitive=genitive,
+                  short=f"{name} {kinds[kind]}", town=town, town_name=town.removeprefix("город "))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from math import gcd
 from pathlib import Path
 
 import yaml
@@ -22,7 +23,7 @@ KINDS = ("день открытых дверей, экскурсия на про
          "конкурс «Лидер качества»", "символика Дня качества", "другое")
 FORMATS = ("очно", "онлайн", "гибрид")
 # one company, typed three ways: the results count it once
-SAME_ORGANIZER = ("ООО «Вятский завод»", "ооо \"Вятский завод\"", "ООО  «ВЯТСКИЙ  ЗАВОД»")
+SAME_ORGANIZER = ("ООО «Энский завод»", "ооо \"Энский завод\"", "ООО  «ЭНСКИЙ  ЗАВОД»")
 
 
 def municipalities() -> list[str]:
@@ -67,6 +68,9 @@ class Spec:
 
 def specs(year: int, count: int) -> list[Spec]:
     places = municipalities()
+    # a step through the list that reaches every municipality before it repeats one, whatever the
+    # list's length: 7 for 45 names, 8 for 35 (7 would cycle through five)
+    step = next(s for s in range(7, 7 + len(places)) if gcd(s, len(places)) == 1)
     result = []
     for index in range(count):
         day = date(year, 11, 1 + (index * 7) % 30)
@@ -85,11 +89,11 @@ def specs(year: int, count: int) -> list[Spec]:
                  else f"День качества «{index}»; открытые двери")
         result.append(Spec(
             slug=f"event-{index:04d}", title=title, organizer=organizer,
-            organizer_id=organizer_id, municipality=places[(index * 7) % len(places)],
+            organizer_id=organizer_id, municipality=places[(index * step) % len(places)],
             kind=KINDS[index % 5], format=fmt, start=start, end=end,
             address=f"г. Энск, ул. Ленина, д. {index + 1}" if fmt != "онлайн" else None,
             url=f"https://example.org/{year}/events/{index}",
-            contact="+7 (8332) 27-27-23" if index % 2 else None,
+            contact="+7 (4012) 12-34-56" if index % 2 else None,
             description=(f"Первый абзац; «кавычки» и \"прямые\" кавычки.\n\nВторой абзац "
                          f"с [ссылкой](https://example.org/{index}) и **выделением**.")))
     return result

@@ -12,7 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import NBSP, build_site, copy_project, default_region, site_facts
+from conftest import NBSP, build_site, copy_project, default_region, region_places, site_facts
 from icalendar import Calendar
 
 from qualityweek.inputs.events import FIELDS, KINDS, EventsError, load_events
@@ -22,16 +22,21 @@ MUNICIPALITIES = REGION.municipalities
 # event times are the region's local time
 ZONE, LABEL = site_facts().region.zone, site_facts().region.time_label
 CITY = MUNICIPALITIES[0]  # the region's centre: «город …»
+# a district and a town of the region's list (the town whose name is the district's stem)
+PLACES = region_places(MUNICIPALITIES)
+# another town, whose address names it
+OTHER_TOWN = next(m for m in MUNICIPALITIES if m.startswith("город ") and m not in (CITY, PLACES.town))
+OTHER_TOWN_NAME = OTHER_TOWN.removeprefix("город ")
 
 VALID = {
     "title": "Экскурсия на молочный завод",
     "organizer": "АО «Тестовый завод»",
-    "municipality": "Котельничский район",
+    "municipality": PLACES.district,
     "kind": KINDS[0],
     "start": "2026-11-12 10:00",
     "end": "2026-11-12 12:30",
     "format": "очно",
-    "address": "г. Котельнич, ул. Тестовая, д. 5",
+    "address": PLACES.town_address(),  # a town of the district: not the district itself
     "url": "https://example.org/tour",
     "contact": "+7 (83342) 0-00-00",
 }
@@ -60,8 +65,8 @@ FIXTURE = {
                          url="https://example.org/webinar", contact=None),
     "tour": VALID,
     "early-promo": dict(VALID, title="Скидки Недели качества", organizer="ООО «Магазин»",
-                        municipality="город Слободской", kind=KINDS[1], format="гибрид",
-                        address="г. Слободской, ул. Тестовая, д. 1",
+                        municipality=OTHER_TOWN, kind=KINDS[1], format="гибрид",
+                        address=f"г. {OTHER_TOWN_NAME}, ул. Тестовая, д. 1",
                         start="2026-11-09", end="2026-11-15", url="https://example.org/promo"),
     "contest": dict(VALID, title="Конкурс «Лидер качества»", kind=KINDS[2],
                     start="2026-11-12", end="2026-11-12", url="https://example.org/contest"),
@@ -109,12 +114,12 @@ def test_event_shows_all_its_data(events_site):
     page = events_site.page("events")
     article = page.select_one("#event-tour")
     assert article.select_one("h3").get_text(strip=True) == VALID["title"]
-    assert article["data-municipality"] == "Котельничский район"
+    assert article["data-municipality"] == PLACES.district
     assert article["data-kind"] == KINDS[0]
     assert facts_of(page, "tour") == {
         "Время": f"10:00\u2013\u206012:30{NBSP}{LABEL}",
         "Организатор": "АО «Тестовый завод»",
-        "Где": f"Котельничский район, г.{NBSP}Котельнич, ул.{NBSP}Тестовая, д.{NBSP}5",
+        "Где": f"{PLACES.district}, г.{NBSP}{PLACES.town_name}, ул.{NBSP}Тестовая, д.{NBSP}5",
         "Вид": KINDS[0],
         "Формат": "очно",
         "Подробнее": "example.org/tour",
@@ -129,7 +134,8 @@ def test_event_shows_all_its_data(events_site):
     assert webinar["Время"] == f"15:00\u2013\u206016:00{NBSP}{LABEL}"
     # hybrid: the place (the address names the town: said once) and the link
     promo = facts_of(page, "early-promo")
-    assert promo["Где"] == f"г.{NBSP}Слободской, ул.{NBSP}Тестовая, д.{NBSP}1; онлайн, example.org/promo"
+    assert promo["Где"] == (f"г.{NBSP}{OTHER_TOWN_NAME}, ул.{NBSP}Тестовая, д.{NBSP}1; "
+                            "онлайн, example.org/promo")
     # a week-long event without times, and an all-day one
     assert promo["Время"] == f"9\u2013\u206015{NBSP}ноября"
     assert facts_of(page, "contest")["Время"] == "весь день"
@@ -190,7 +196,7 @@ def test_shown_editions_events_go_into_its_calendar_file(events_site):
     assert str(tour["LOCATION"]) == VALID["address"]
     assert str(tour["URL"]) == VALID["url"]
     description = str(tour["DESCRIPTION"])
-    assert VALID["organizer"] in description and "Котельничский район" in description
+    assert VALID["organizer"] in description and PLACES.district in description
     assert "https://example.org/qw/events/#event-tour" in description
     # a week-long event without times: all day, DTEND the day after its last day (exclusive)
     promo = events["2026-event-early-promo@quality-week"]

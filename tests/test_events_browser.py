@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import build_site, copy_project, serve
-from test_events import CITY, FIXTURE, write_event
+from test_events import CITY, FIXTURE, PLACES, write_event
 
 PHONE = {"width": 390, "height": 844}
 
@@ -60,7 +60,7 @@ def test_filters_narrow_the_list_without_reload(phone_page):
     assert visible_days(page) == ["day-2026-11-13"]
     assert count(page) == "Показано 1 мероприятие из 4"
 
-    page.get_by_label("Муниципальное образование").select_option("Котельничский район")
+    page.get_by_label("Муниципальное образование").select_option(PLACES.district)
     page.get_by_label("Вид мероприятия").select_option("конкурс «Лидер качества»")
     assert visible_events(page) == ["event-contest"]
     assert count(page) == "Показано 1 мероприятие из 4"

@@ -341,9 +341,11 @@ def test_results_page_prints_on_a4_with_every_bar_inside(browser, during_url):
         }""")
         bars = page.locator(".qw-results__bar").count()
         pdf = page.pdf(format="A4", print_background=False)
-    assert bars == 45 + 5 + 9 + 3 and outside == 0
+    # a bar for each municipality of the list, kind, day and format
+    assert bars == len(municipalities()) + 5 + 9 + 3 and outside == 0
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    assert "Яранский район" in text and "Пресс-релиз" in text
+    # the table's last row and the page's last section are on paper
+    assert municipalities()[-1] in text and "Пресс-релиз" in text
 
 
 # -- 2000 events (the benchmark's generated files) ---------------------------------------------
@@ -402,7 +404,7 @@ def test_different_organizers_stay_apart():
 @pytest.mark.parametrize("value, cell", [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("@SUM(A1)", "'@SUM(A1)"),
     ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("-2+3+cmd|x", "'-2+3+cmd|x"),
-    ("+7 (8332) 27-27-23", "+7 (8332) 27-27-23"), ("ООО «Ромашка»", "ООО «Ромашка»")])
+    ("+7 (4012) 12-34-56", "+7 (4012) 12-34-56"), ("ООО «Ромашка»", "ООО «Ромашка»")])
 def test_csv_cells_cannot_run_as_formulas(value, cell):
     from qualityweek.outputs.tables import csv_cell
     assert csv_cell(value) == cell

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, copy_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_events import MUNICIPALITIES, VALID, event_text
+from test_events import MUNICIPALITIES, PLACES, VALID, event_text
 
 from qualityweek.tools.review import Change, parse_name_status, summary
 
@@ -38,7 +38,7 @@ def test_added_and_changed_events_are_shown_as_on_the_site():
                     Change("M", "docs/index.md")], read, MUNICIPALITIES)
     assert "**добавлено:** «Экскурсия на молочный завод»" in text
     assert "Когда: 12\u00a0ноября 2026\u00a0г., 10:00–12:30" in text
-    assert "Где: Котельничский район, г. Котельнич, ул. Тестовая, д. 5 (очно)" in text
+    assert f"Где: {PLACES.district}, г. {PLACES.town_name}, ул. Тестовая, д. 5 (очно)" in text
     assert "Когда: 9–15\u00a0ноября 2026\u00a0г." in text.replace("\u2060", "")
     assert "**удалено:** docs/events/2025/old.md" in text
     assert "index.md" not in text  # not an event

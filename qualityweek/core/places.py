@@ -1,7 +1,7 @@
 """Whether an event's address already names its municipality, so «Где» need not say it twice.
 
 Municipality names come from the region folder's municipalities.yml in three shapes: «город
-Усть-Энск», «Энский район» (or «… муниципальный округ»), «ЗАТО Первомайский». Addresses are typed
+Усть-Энск», «Энский район» (or «… муниципальный округ»), «ЗАТО Новоэнский». Addresses are typed
 by people: «г. Усть-Энск, ул. …», «Усть-Энск, …», «Энский р-н, д. …», «д. Родичи Энского
 района». A town named alone is not its district («г. Энск» is not
 «Энский район»), and a district is not its town. No MkDocs imports.
@@ -14,7 +14,7 @@ from functools import lru_cache
 
 # Status words before a settlement's name; what stays is the name as addresses write it.
 _SETTLEMENT = re.compile(r"(?:город|ЗАТО|посёлок|поселок|пгт)\s+(?P<name>.+)", re.IGNORECASE)
-# A district: an adjective («Котельничский») and what it is («район», «муниципальный округ»).
+# A district: an adjective («Энский») and what it is («район», «муниципальный округ»).
 _DISTRICT = re.compile(r"(?P<adjective>\w+(?:-\w+)*)\s+(?:район|муниципальный\s+округ|округ)",
                        re.IGNORECASE)
 # How addresses abbreviate «район» and «муниципальный округ», in any case form.
@@ -28,7 +28,7 @@ def municipality_pattern(municipality: str) -> re.Pattern[str]:
     district = _DISTRICT.fullmatch(name)
     if district:
         adjective = district["adjective"]
-        # «Котельничский», «Котельничского», «Котельничском»: the stem and any ending
+        # «Энский», «Энского», «Энском»: the stem and any ending
         stem = re.escape(adjective[:-2]) if len(adjective) > 4 else re.escape(adjective)
         return re.compile(rf"{_WORD_EDGE_BEFORE}{stem}\w{{0,3}}\s+{_DISTRICT_WORD}", re.IGNORECASE)
     settlement = _SETTLEMENT.fullmatch(name)

@@ -2,7 +2,7 @@
 escaped text. No MkDocs imports.
 
 Phones are found by libphonenumber (phonenumbers, the «lite» build without geocoding data):
-«+7 (8332) 00-00-00», «8 912 000-00-00» and «8-800-…» become `tel:+7…` in E.164, what every
+«+7 (4012) 00-00-00», «8 912 000-00-00» and «8-800-…» become `tel:+7…` in E.164, what every
 phone dials; a number it does not call valid stays text. Each link goes through the site's one
 URL check (untrusted.check_url), like every other link.
 """

@@ -10,7 +10,7 @@ imports.
   between rows, fields quoted where needed (Python's csv writes it, and reads it back). Excel
   would run a cell that starts with «=», «+», «-» or «@» as a formula: such a cell gets a leading
   apostrophe (OWASP's advice), unless it is only digits, spaces, brackets, «+» and «-» (a phone
-  number such as «+7 (8332) 27-27-23», which can run nothing).
+  number such as «+7 (4012) 12-34-56», which can run nothing).
 - Times are the region's local time (the event files are written in it); the header names it as
   the region's data does, with the offset.
 - The event's page: an absolute address with a known site address (QUALITY_SITE_URL), else the
