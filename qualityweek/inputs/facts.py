@@ -206,18 +206,25 @@ def summarize(lines: list[str]) -> str:
     return "\n".join(lines)
 
 
-def parse_facts(text: str, path: str) -> Facts:
-    """Parse and validate the YAML `text` of the data file named `path` (for messages)."""
+def parse_model(text: str, path: str, model: type[BaseModel], keys: str):
+    """The YAML `text` of the file named `path` (for messages) validated as `model`; FactsError
+    with one line per problem otherwise. `keys` names the top-level keys the file should have."""
     try:
         raw = load_yaml(text)
     except YamlInputError as error:
         raise FactsError(f"{path}, {error}") from None
     if not isinstance(raw, dict):
-        raise FactsError(f"{path}: ожидается словарь с ключами links, contacts, editions")
+        raise FactsError(f"{path}: ожидается словарь с ключами {keys}")
     try:
-        facts = Facts.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as error:
-        raise FactsError(summarize([describe_error(e, path) for e in error.errors()])) from None
+        raise FactsError(summarize([describe_error(e, path, model)
+                                    for e in error.errors()])) from None
+
+
+def parse_facts(text: str, path: str) -> Facts:
+    """Parse and validate the YAML `text` of the data file named `path` (for messages)."""
+    facts = parse_model(text, path, Facts, "links, contacts, editions")
     _check_consistency(facts, path)
     return facts
 

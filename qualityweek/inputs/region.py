@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..core.untrusted import safe_name
 from .events import MUNICIPALITIES_FILE, load_municipalities
 from .facts import (MAX_FILE_BYTES, REGIONAL_CONTACT, Edition, Facts, FactsError, Motto,
-                    Organization, Region, RegionalDay, describe_error, read_input, summarize)
+                    Organization, Region, RegionalDay, parse_model, read_input, summarize)
 from .fields import SITE_PAGE, LongText, Text, Year
-from .yaml_input import YamlInputError, load_yaml
 
 REGION_FILE = "region.yml"
 MUNICIPALITIES = MUNICIPALITIES_FILE
@@ -107,17 +106,7 @@ MINISTRY_REQUIRED = ("name", "short_name")
 
 
 def parse_region(text: str, path: str) -> RegionFile:
-    try:
-        raw = load_yaml(text)
-    except YamlInputError as error:
-        raise FactsError(f"{path}, {error}") from None
-    if not isinstance(raw, dict):
-        raise FactsError(f"{path}: ожидается словарь с ключами region, site, ministry")
-    try:
-        parsed = RegionFile.model_validate(raw)
-    except ValidationError as error:
-        raise FactsError(summarize([describe_error(e, path, RegionFile)
-                                    for e in error.errors()])) from None
+    parsed = parse_model(text, path, RegionFile, "region, site, ministry")
     problems = [f"{path}, поле «ministry.{field}»: обязательное поле не задано "
                 "(его выводят страницы сайта)"
                 for field in MINISTRY_REQUIRED if getattr(parsed.ministry, field) is None]
