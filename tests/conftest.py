@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -50,18 +52,70 @@ class Build:
         return re.sub(r"[ \t\r\n]+", " ", text)
 
 
-def build_site(dest: Path, project: Path = ROOT, **env: str) -> Build:
-    """Run `mkdocs build --strict` on `project` into `dest` with the given QUALITY_* variables."""
+BUILD_TIMEOUT = 300  # seconds
+
+
+def build_site(dest: Path, project: Path = ROOT, fresh_process: bool = False,
+               **env: str) -> Build:
+    """Run `mkdocs build --strict` on `project` into `dest` with the given QUALITY_* variables.
+
+    The build runs MkDocs' own command line in a child forked from this worker's build server
+    (tests/build_server.py), which saves Python's start and the libraries' imports. A test that
+    compares two builds for reproducibility asks for `fresh_process`: `python -m mkdocs` in a
+    new interpreter, with its own hash seed, as CI and editors run it."""
     # the region the tests run for (QUALITY_REGION_DIR, see default_region) stays; no other
     # QUALITY_* variable of the caller's shell leaks into a build
     environ = {k: v for k, v in os.environ.items()
                if not k.startswith("QUALITY_") or k == REGION_VAR}
     environ.update(env, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-         "-d", str(dest)],
-        cwd=project, env=environ, capture_output=True, text=True, timeout=300)
+    args = ["build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(dest)]
+    if fresh_process:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project,
+                                env=environ, capture_output=True, text=True,
+                                timeout=BUILD_TIMEOUT)
+    else:
+        result = _BUILD_SERVER.build(args, project, environ)
     return Build(result=result, site=dest)
+
+
+class BuildServer:
+    """This worker's tests/build_server.py, started on the first build."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+        self.lock = threading.Lock()
+        self.count = 0
+
+    def build(self, args: list[str], project: Path, environ: dict) -> subprocess.CompletedProcess:
+        with self.lock:
+            if self.process is None or self.process.poll() is not None:
+                self.outputs = Path(tempfile.mkdtemp(prefix="qw-builds-"))
+                self.process = subprocess.Popen(
+                    [sys.executable, str(ROOT / "tests" / "build_server.py")],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+                    # Material's import prints a notice unless this is set; each build sets
+                    # its own environment (with it) before it runs
+                    env={**{k: v for k, v in os.environ.items()
+                            if not k.startswith("QUALITY_")}, "NO_MKDOCS_2_WARNING": "1"})
+            self.count += 1
+            out, err = (self.outputs / f"{self.count}.{name}" for name in ("out", "err"))
+            request = {"args": args, "cwd": str(project), "env": environ,
+                       "timeout": BUILD_TIMEOUT, "stdout": str(out), "stderr": str(err)}
+            self.process.stdin.write(json.dumps(request) + "\n")
+            self.process.stdin.flush()
+            answer = self.process.stdout.readline()
+            assert answer, f"the build server ended: {self.process.poll()}"
+            # read as `subprocess.run(text=True)` reads: UTF-8, universal newlines
+            stdout, stderr = (Path(file).read_text(encoding="utf-8", errors="replace")
+                              .replace("\r\n", "\n").replace("\r", "\n")
+                              for file in (out, err))
+            out.unlink()
+            err.unlink()
+            return subprocess.CompletedProcess(["mkdocs", *args], json.loads(answer)["returncode"],
+                                               stdout, stderr)
+
+
+_BUILD_SERVER = BuildServer()
 
 
 def copy_project(dest: Path) -> Path:

@@ -16,23 +16,26 @@ BUILT = "2026-11-28"
 SITE_URL = "https://example.org/quality-week/"
 
 
-def _build(tmp_path_factory, name, **env):
-    build = build_site(tmp_path_factory.mktemp(name) / "site", QUALITY_TODAY=BUILT, **env)
+def _build(tmp_path_factory, name, fresh_process=False, **env):
+    build = build_site(tmp_path_factory.mktemp(name) / "site", fresh_process=fresh_process,
+                       QUALITY_TODAY=BUILT, **env)
     assert build.result.returncode == 0, build.output
     return build
 
 
 @pytest.fixture(scope="module")
 def builds_2023(tmp_path_factory):
-    """Two builds of the 2023 edition (forum and regional day in the data), same input."""
-    return [_build(tmp_path_factory, f"ics2023-{n}", QUALITY_YEAR="2023", QUALITY_SITE_URL=SITE_URL)
-            for n in (1, 2)]
+    """Two builds of the 2023 edition (forum and regional day in the data), same input; the
+    second in a new interpreter (its own hash seed)."""
+    return [_build(tmp_path_factory, f"ics2023-{n}", fresh_process=n == 2, QUALITY_YEAR="2023",
+                   QUALITY_SITE_URL=SITE_URL) for n in (1, 2)]
 
 
 @pytest.fixture(scope="module")
 def builds_2027(tmp_path_factory):
-    """Two builds of the 2027 edition (no data yet), the shown one on the build date."""
-    return [_build(tmp_path_factory, f"ics2027-{n}") for n in (1, 2)]
+    """Two builds of the 2027 edition (no data yet), the shown one on the build date; the
+    second in a new interpreter."""
+    return [_build(tmp_path_factory, f"ics2027-{n}", fresh_process=n == 2) for n in (1, 2)]
 
 
 def ics_bytes(build, year):

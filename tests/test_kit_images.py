@@ -198,7 +198,8 @@ def test_poster_is_dated_by_the_build_settings(site_after_2026):
 
 
 def test_two_builds_give_the_same_kit_bytes(site_2023_url, tmp_path):
-    again = build_site(tmp_path / "site", QUALITY_TODAY=TODAY, QUALITY_SITE_URL=SITE_URL)
+    again = build_site(tmp_path / "site", fresh_process=True, QUALITY_TODAY=TODAY,
+                       QUALITY_SITE_URL=SITE_URL)
     assert again.result.returncode == 0, again.output
     names = sorted(p.name for p in (site_2023_url.site / "kit").glob("*-2023.*"))
     assert names == ["poster-2023.pdf", "poster-2023.png", "share-2023.png"]

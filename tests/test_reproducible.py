@@ -19,11 +19,11 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_are_byte_identical(tmp_path):
-    first = build_site(tmp_path / "a" / "site", QUALITY_TODAY=TODAY, QUALITY_SITE_URL=SITE_URL,
-                       PYTHONHASHSEED="1")
+    first = build_site(tmp_path / "a" / "site", fresh_process=True, QUALITY_TODAY=TODAY,
+                       QUALITY_SITE_URL=SITE_URL, PYTHONHASHSEED="1")
     other_checkout = copy_project(tmp_path / "elsewhere" / "checkout")
-    second = build_site(tmp_path / "b" / "out", project=other_checkout, QUALITY_TODAY=TODAY,
-                        QUALITY_SITE_URL=SITE_URL, PYTHONHASHSEED="2")
+    second = build_site(tmp_path / "b" / "out", project=other_checkout, fresh_process=True,
+                        QUALITY_TODAY=TODAY, QUALITY_SITE_URL=SITE_URL, PYTHONHASHSEED="2")
     assert first.result.returncode == 0, first.output
     assert second.result.returncode == 0, second.output
 

@@ -124,7 +124,9 @@ def render_png(layout: Layout, *, width_px: int) -> bytes:
             draw.rectangle(((item.x - half) * s, (item.y - half) * s,
                             (item.x + item.w + half) * s, (item.y + item.h + half) * s),
                            outline=item.colour, width=max(1, round(item.width * s)))
-    image = image.resize((width_px, height_px), Image.Resampling.LANCZOS)
+    # each pixel the mean of its SUPERSAMPLE² drawn ones: the shapes' coverage, what
+    # antialiasing is (and ten times faster than a Lanczos resize, with fewer edge colours)
+    image = image.reduce(SUPERSAMPLE)
     draw = ImageDraw.Draw(image)
     for item in layout.items:  # after scaling: a QR code's modules on whole pixels, unblurred
         if isinstance(item, QrCode):

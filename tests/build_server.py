@@ -1,0 +1,109 @@
+"""The tests' builds without Python's start-up and MkDocs' imports each time.
+
+One server per pytest worker (started by conftest.build_site) reads one request per line on
+its standard input: a JSON object with the project folder, MkDocs' command-line arguments, the
+environment and a timeout. For each it forks a child that runs MkDocs' own command line
+(`mkdocs.__main__.cli`, what `python -m mkdocs` runs) in that folder, with that environment, its
+output in two files; the server answers one JSON line with the exit code and the file names.
+
+What the fork saves: after each build the server imports the third-party modules that
+build used (MkDocs, Material, the macros plugin, Markdown, Babel, Pillow…), so later children
+start with them loaded. The project's own modules (macros.py, hooks/, qualityweek/: everything
+under the project folder) are never preloaded: each child imports them from the project it
+builds, so a test's changed copy is built with its own code. The server is single-threaded,
+so forking it is safe.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+# modules whose state belongs to one run, not to a library: never preloaded
+NOT_PRELOADED = ("__main__", "__mp_main__", "macros", "hooks", "qualityweek", "conftest")
+
+
+def project_modules(project: Path) -> list[str]:
+    """Names of the loaded modules that belong to the project (or are never preloaded): files
+    under the project folder, except the installed libraries of a virtual environment in it."""
+    libraries = Path(sys.prefix).resolve()
+    names = []
+    for name, module in list(sys.modules.items()):
+        file = Path(getattr(module, "__file__", None) or "/").resolve()
+        inside = file.is_relative_to(project) and not file.is_relative_to(libraries)
+        if inside or name.split(".")[0] in NOT_PRELOADED:
+            names.append(name)
+    return names
+
+
+def child(request: dict, out: str, err: str, learned: str | None) -> None:
+    """In the forked child: run MkDocs' command line as `python -m mkdocs` would. Never returns."""
+    code = 1
+    try:
+        stdout = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        stderr = os.open(err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(stdout, 1)
+        os.dup2(stderr, 2)
+        signal.alarm(int(request["timeout"]))  # the default action ends the child
+        project = Path(request["cwd"]).resolve()
+        os.chdir(project)
+        os.environ.clear()
+        os.environ.update(request["env"])
+        sys.path.insert(0, str(project))  # as `python -m` puts the working folder first
+        sys.argv = ["mkdocs", *request["args"]]
+        from mkdocs.__main__ import cli
+        try:
+            cli.main(args=request["args"], prog_name="mkdocs")
+            code = 0
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        if learned:  # what a build imports, for the server to preload
+            with open(learned, "w", encoding="utf-8") as file:
+                keep = set(project_modules(project))
+                json.dump([name for name in sys.modules if name not in keep], file)
+    except BaseException:  # noqa: BLE001 - the child must end here, never in the server's loop
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+
+
+def preload(names: list[str]) -> None:
+    for name in names:
+        if name not in sys.modules:
+            try:
+                importlib.import_module(name)
+            except BaseException:  # noqa: BLE001 - a module that cannot load alone stays out
+                pass
+
+
+def serve() -> None:
+    sys.path.pop(0)  # this script's folder (tests/) is not on a build's path
+    for line in sys.stdin:
+        request = json.loads(line)
+        out, err = request["stdout"], request["stderr"]
+        learned = out + ".modules"
+        pid = os.fork()
+        if pid == 0:
+            child(request, out, err, learned)
+        _, status = os.waitpid(pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        if learned and os.path.exists(learned):
+            with open(learned, encoding="utf-8") as file:
+                preload(json.load(file))
+            os.unlink(learned)
+        sys.stdout.write(json.dumps({"returncode": code}) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    serve()

@@ -1,0 +1,48 @@
+"""The tests build through a server that forks MkDocs' command line (tests/build_server.py):
+what it builds and says must be what `python -m mkdocs build --strict` builds and says, and a
+changed copy of the project must be built with the copy's own code."""
+
+from __future__ import annotations
+
+from conftest import build_site, copy_project
+from test_reproducible import files_of
+
+TODAY = "2026-11-28"
+
+
+def log_lines(output: str) -> list[str]:
+    """The build's messages without the lines that name the output folder or the time taken."""
+    return [line for line in output.splitlines()
+            if not line.startswith(("INFO    -  Building documentation to directory",
+                                    "INFO    -  Documentation built in"))]
+
+
+def test_a_forked_build_is_the_command_lines_build(tmp_path):
+    forked = build_site(tmp_path / "forked", QUALITY_TODAY=TODAY)
+    fresh = build_site(tmp_path / "fresh", fresh_process=True, QUALITY_TODAY=TODAY)
+    assert forked.result.returncode == fresh.result.returncode == 0, forked.output
+    assert files_of(forked.site) == files_of(fresh.site)
+    assert log_lines(forked.output) == log_lines(fresh.output)
+
+
+def test_a_failed_forked_build_says_what_the_command_line_says(tmp_path):
+    forked = build_site(tmp_path / "forked", QUALITY_TODAY="2026-13-01")
+    fresh = build_site(tmp_path / "fresh", fresh_process=True, QUALITY_TODAY="2026-13-01")
+    assert forked.result.returncode == fresh.result.returncode == 1
+    assert "QUALITY_TODAY" in forked.result.stderr
+    assert forked.result.stdout == fresh.result.stdout
+    assert forked.result.stderr == fresh.result.stderr
+
+
+def test_a_copy_is_built_with_its_own_code(tmp_path):
+    """The server never keeps the project's modules: a copy's changed package is what runs."""
+    project = copy_project(tmp_path / "project")
+    settings = project / "qualityweek" / "inputs" / "settings.py"
+    settings.write_text(settings.read_text(encoding="utf-8")
+                        + '\nraise RuntimeError("код копии")\n', encoding="utf-8")
+    build = build_site(tmp_path / "site", project, QUALITY_TODAY=TODAY)
+    assert build.result.returncode != 0
+    assert "код копии" in build.output
+    # and the project's own code is untouched for the next build
+    assert build_site(tmp_path / "again", QUALITY_TODAY=TODAY).result.returncode == 0
+
