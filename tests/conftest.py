@@ -69,7 +69,7 @@ def build_site(dest: Path, project: Path = ROOT, fresh_process: bool = False,
                if not k.startswith("QUALITY_") or k == REGION_VAR}
     environ.update(env, NO_MKDOCS_2_WARNING="1")
     args = ["build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(dest)]
-    if fresh_process:
+    if fresh_process or not hasattr(os, "fork"):  # no fork (Windows): a new interpreter
         result = subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project,
                                 env=environ, capture_output=True, text=True,
                                 timeout=BUILD_TIMEOUT)
