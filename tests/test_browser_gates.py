@@ -27,11 +27,12 @@ def session(request, browser):
 
 
 def open_drawer_to(page, link) -> None:
-    """On a phone the navigation sits in the drawer, nested sections in sub-panels."""
+    """On a phone the navigation sits in the drawer, nested sections in sub-panels. No fixed
+    pauses for their slide: Playwright clicks an element only once it is visible and has kept
+    its place for two animation frames."""
     button = page.locator("label.md-header__button[for=__drawer]")
     if button.is_visible():
         button.click()
-        page.wait_for_timeout(250)  # the drawer slides in
     # open each enclosing section, outermost first
     for toggle in link.evaluate("""a => {
         const ids = [];
@@ -43,7 +44,6 @@ def open_drawer_to(page, link) -> None:
         return ids;
     }"""):
         page.click(f"label[for='{toggle}']")
-        page.wait_for_timeout(250)
 
 
 def nav_entries(page) -> list[tuple[str, str]]:
