@@ -3,8 +3,9 @@
 One server per pytest worker (started by conftest.build_site) reads one request per line on
 its standard input: a JSON object with the project folder, MkDocs' command-line arguments, the
 environment and a timeout. For each it forks a child that runs MkDocs' own command line
-(`mkdocs.__main__.cli`, what `python -m mkdocs` runs) in that folder, with that environment, its
-output in two files; the server answers one JSON line with the exit code and the file names.
+(`mkdocs.__main__.cli`, what `python -m mkdocs` runs) in that folder, with that environment,
+its output in the two files the request names; the server answers one JSON line with the exit
+code.
 
 What the fork saves: after each build the server imports the third-party modules that
 build used (MkDocs, Material, the macros plugin, Markdown, Babel, Pillow…), so later children
@@ -40,12 +41,13 @@ def project_modules(project: Path) -> list[str]:
     return names
 
 
-def child(request: dict, out: str, err: str, learned: str | None) -> None:
+def child(request: dict, out: str, err: str, learned: str) -> None:
     """In the forked child: run MkDocs' command line as `python -m mkdocs` would. Never returns."""
     code = 1
     try:
         stdout = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         stderr = os.open(err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # the server's requests are not its input
         os.dup2(stdout, 1)
         os.dup2(stderr, 2)
         signal.alarm(int(request["timeout"]))  # the default action ends the child
@@ -61,10 +63,9 @@ def child(request: dict, out: str, err: str, learned: str | None) -> None:
             code = 0
         except SystemExit as stop:
             code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
-        if learned:  # what a build imports, for the server to preload
-            with open(learned, "w", encoding="utf-8") as file:
-                keep = set(project_modules(project))
-                json.dump([name for name in sys.modules if name not in keep], file)
+        with open(learned, "w", encoding="utf-8") as file:  # for the server to preload
+            keep = set(project_modules(project))
+            json.dump([name for name in sys.modules if name not in keep], file)
     except BaseException:  # noqa: BLE001 - the child must end here, never in the server's loop
         import traceback
 
@@ -97,7 +98,7 @@ def serve() -> None:
             child(request, out, err, learned)
         _, status = os.waitpid(pid, 0)
         code = os.waitstatus_to_exitcode(status)
-        if learned and os.path.exists(learned):
+        if os.path.exists(learned):
             with open(learned, encoding="utf-8") as file:
                 preload(json.load(file))
             os.unlink(learned)

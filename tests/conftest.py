@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import json
 import os
@@ -90,6 +91,7 @@ class BuildServer:
         with self.lock:
             if self.process is None or self.process.poll() is not None:
                 self.outputs = Path(tempfile.mkdtemp(prefix="qw-builds-"))
+                atexit.register(shutil.rmtree, self.outputs, ignore_errors=True)
                 self.process = subprocess.Popen(
                     [sys.executable, str(ROOT / "tests" / "build_server.py")],
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
@@ -106,9 +108,8 @@ class BuildServer:
             answer = self.process.stdout.readline()
             assert answer, f"the build server ended: {self.process.poll()}"
             # read as `subprocess.run(text=True)` reads: UTF-8, universal newlines
-            stdout, stderr = (Path(file).read_text(encoding="utf-8", errors="replace")
-                              .replace("\r\n", "\n").replace("\r", "\n")
-                              for file in (out, err))
+            stdout, stderr = (file.read_text(encoding="utf-8").replace("\r\n", "\n")
+                              .replace("\r", "\n") for file in (out, err))
             out.unlink()
             err.unlink()
             return subprocess.CompletedProcess(["mkdocs", *args], json.loads(answer)["returncode"],
