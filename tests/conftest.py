@@ -53,6 +53,24 @@ class Build:
         return re.sub(r"[ \t\r\n]+", " ", text)
 
 
+# what a test costs, roughly: in the browser about ten times a test without one; one with a
+# temporary folder (a build of a project copy, mostly) about three
+WEIGHTS = (("browser", 10), ("tmp_path", 3), ("tmp_path_factory", 3), ("project_copy", 3))
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Longest files first. pytest-xdist hands out whole files (`--dist loadfile`) in this order
+    (`--no-loadscope-reorder` in pytest.ini): a long file handed out last would run alone while
+    the other workers wait. A file's length is guessed from what its tests use (WEIGHTS)."""
+    weight: dict[str, int] = {}
+    for item in items:
+        used = getattr(item, "fixturenames", ())
+        cost = max([w for name, w in WEIGHTS if name in used], default=1)
+        file = item.nodeid.split("::")[0]
+        weight[file] = weight.get(file, 0) + cost
+    items.sort(key=lambda item: -weight[item.nodeid.split("::")[0]])  # stable within a file
+
+
 BUILD_TIMEOUT = 300  # seconds
 
 
