@@ -6,7 +6,6 @@ the file it writes builds into the events page and the calendar."""
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -21,7 +20,6 @@ from test_accessibility import blocking
 from qualityweek.core.event_messages import FIELD_WORDS
 from qualityweek.core.typography import russian_quotes
 from qualityweek.inputs.events import FIELDS, EventsError, EventSource, parse_event
-from qualityweek.inputs.paths import REGION_VAR, region_folder
 from qualityweek.outputs.event_rules import MAILTO_LENGTH, slug_for
 
 TODAY = "2026-11-28"  # shown edition 2027
@@ -99,8 +97,7 @@ def propose_site(tmp_path_factory):
     project = ROOT
     if not REGION.data.ministry.email:
         project = copy_project(tmp_path_factory.mktemp("propose-project") / "project")
-        region_file = region_folder(project, {REGION_VAR: os.environ.get(REGION_VAR, "")})[0] \
-            / "region.yml"
+        region_file = project / REGION.label / "region.yml"
         text = region_file.read_text(encoding="utf-8")
         assert "\nministry:\n" in text, region_file
         with_email = text.replace("\nministry:\n", f"\nministry:\n  email: {MINISTRY}\n", 1)
