@@ -62,13 +62,12 @@ def pytest_collection_modifyitems(items) -> None:
     """Longest files first. pytest-xdist hands out whole files (`--dist loadfile`) in this order
     (`--no-loadscope-reorder` in pytest.ini): a long file handed out last would run alone while
     the other workers wait. A file's length is guessed from what its tests use (WEIGHTS)."""
-    weight: dict[str, int] = {}
+    weight: dict[Path, int] = {}
     for item in items:
         used = getattr(item, "fixturenames", ())
-        cost = max([w for name, w in WEIGHTS if name in used], default=1)
-        file = item.nodeid.split("::")[0]
-        weight[file] = weight.get(file, 0) + cost
-    items.sort(key=lambda item: -weight[item.nodeid.split("::")[0]])  # stable within a file
+        weight[item.path] = weight.get(item.path, 0) + max(
+            [w for name, w in WEIGHTS if name in used], default=1)
+    items.sort(key=lambda item: -weight[item.path])  # stable within a file
 
 
 BUILD_TIMEOUT = 300  # seconds
