@@ -13,6 +13,11 @@ start with them loaded. The project's own modules (macros.py, hooks/, qualitywee
 under the project folder) are never preloaded: each child imports them from the project it
 builds, so a test's changed copy is built with its own code. The server is single-threaded,
 so forking it is safe.
+
+Jinja compiles Material's templates anew in every build (about 0.6 s of a 2 s build). The
+server gives every Jinja environment a bytecode cache in a folder of its own (its first
+argument): a compiled template is found by its name and file and used only while a hash of
+its source is unchanged, so a copy's changed template is compiled anew.
 """
 
 from __future__ import annotations
@@ -87,8 +92,25 @@ def preload(names: list[str]) -> None:
                 pass
 
 
-def serve() -> None:
+def share_compiled_templates(folder: str) -> None:
+    """Every jinja2.Environment made after this (in the children) caches compiled templates in
+    `folder`, unless its maker gave it a cache of its own."""
+    import jinja2
+
+    cache = jinja2.FileSystemBytecodeCache(folder)
+    make = jinja2.Environment.__init__
+
+    def make_with_cache(self, *args, **kwargs) -> None:
+        make(self, *args, **kwargs)
+        if self.bytecode_cache is None:
+            self.bytecode_cache = cache
+
+    jinja2.Environment.__init__ = make_with_cache
+
+
+def serve(template_cache: str) -> None:
     sys.path.pop(0)  # this script's folder (tests/) is not on a build's path
+    share_compiled_templates(template_cache)
     for line in sys.stdin:
         request = json.loads(line)
         out, err = request["stdout"], request["stderr"]
@@ -107,4 +129,4 @@ def serve() -> None:
 
 
 if __name__ == "__main__":
-    serve()
+    serve(sys.argv[1])

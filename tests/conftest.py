@@ -109,8 +109,10 @@ class BuildServer:
             if self.process is None or self.process.poll() is not None:
                 self.outputs = Path(tempfile.mkdtemp(prefix="qw-builds-"))
                 atexit.register(shutil.rmtree, self.outputs, ignore_errors=True)
+                templates = self.outputs / "templates"
+                templates.mkdir()
                 self.process = subprocess.Popen(
-                    [sys.executable, str(ROOT / "tests" / "build_server.py")],
+                    [sys.executable, str(ROOT / "tests" / "build_server.py"), str(templates)],
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
                     # Material's import prints a notice unless this is set; each build sets
                     # its own environment (with it) before it runs

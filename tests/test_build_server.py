@@ -18,11 +18,29 @@ def log_lines(output: str) -> list[str]:
 
 
 def test_a_forked_build_is_the_command_lines_build(tmp_path):
-    forked = build_site(tmp_path / "forked", QUALITY_TODAY=TODAY)
+    # the second forked build finds every template compiled by the first in the server's cache
+    forked = [build_site(tmp_path / f"forked{n}", QUALITY_TODAY=TODAY) for n in (1, 2)]
     fresh = build_site(tmp_path / "fresh", fresh_process=True, QUALITY_TODAY=TODAY)
-    assert forked.result.returncode == fresh.result.returncode == 0, forked.output
-    assert files_of(forked.site) == files_of(fresh.site)
-    assert log_lines(forked.output) == log_lines(fresh.output)
+    for build in forked:
+        assert build.result.returncode == fresh.result.returncode == 0, build.output
+        assert files_of(build.site) == files_of(fresh.site)
+        assert log_lines(build.output) == log_lines(fresh.output)
+
+
+def test_a_changed_template_is_compiled_anew(tmp_path):
+    """The server's cache of compiled templates holds a template only while its source is
+    unchanged: the same file edited in place (same size) is built as edited."""
+    project = copy_project(tmp_path / "project")
+    template = project / "overrides" / "main.html"
+    source = template.read_text(encoding="utf-8")
+    marks = []
+    for mark in ("<!-- A1 -->", "<!-- B2 -->"):
+        head, tail = source.rsplit("{% endblock %}", 1)  # into the last block, which is shown
+        template.write_text(head + mark + "{% endblock %}" + tail, encoding="utf-8")
+        build = build_site(tmp_path / mark[5:7], project, QUALITY_TODAY=TODAY)
+        assert build.result.returncode == 0, build.output
+        marks.append(mark in (build.site / "index.html").read_text(encoding="utf-8"))
+    assert marks == [True, True]
 
 
 def test_a_failed_forked_build_says_what_the_command_line_says(tmp_path):
