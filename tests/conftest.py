@@ -19,6 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 from bs4 import BeautifulSoup
 
 from qualityweek.inputs.facts import load_facts
@@ -258,6 +259,24 @@ def site_facts():
     """data/facts.yml with the default region's facts, as the build merges them."""
     return with_region(load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml"),
                        default_region(), ROOT / "docs")
+
+
+def letter_pages() -> dict[str, object]:
+    """{page path: letter} of the region the tests run for: «letter-2023/» for letter-2023.md.
+    A region may have none (a fork fills its folder without a letter)."""
+    return {Path(name).stem + "/": letter for name, letter in default_region().data.letters.items()}
+
+
+def long_date(day, weekday: bool = False) -> str:
+    """A date as pages write it, from Babel: «10 ноября 2023 г.», with the weekday «пятница,
+    10 ноября 2023 г.»; no-break spaces keep the day with its month and the year with «г.»."""
+    text = f"{day.day}{NBSP}{format_date(day, 'MMMM', locale='ru')} {day.year}{NBSP}г."
+    return f"{format_date(day, 'EEEE', locale='ru')}, {text}" if weekday else text
+
+
+def typeset(text: str) -> str:
+    """A data text as pages show it: a dash glued to the word before by a no-break space."""
+    return text.replace(" —", f"{NBSP}—")
 
 
 @dataclass(frozen=True)
