@@ -8,11 +8,14 @@ import struct
 
 import pytest
 import yaml
-from conftest import DASH, NBSP, ROOT, build_site, default_region
+from conftest import (DASH, NBSP, ROOT, build_site, default_region, letter_pages, long_date,
+                      site_facts, typeset)
 
 from qualityweek.core.calendar import edition_dates
 
 SITE_URL = "https://example.org/quality-week/"
+FACTS = site_facts()  # data/facts.yml with the region's facts (its letter's regional day, motto)
+REGIONAL_DAY_2023 = FACTS.editions[2023].regional_day  # None in a region without a letter of 2023
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +62,16 @@ def test_jsonld_names_the_forum_where_the_data_gives_it(site_2023):
     [forum] = [e for e in document["@graph"] if "форум" in e["name"]]
     assert (forum["startDate"], forum["endDate"]) == ("2023-11-07", "2023-11-10")
     assert forum["organizer"] == {"@type": "Organization", "name": "Роскачество"}
-    # no city in the 2023 data: the regional day's venue from the letter (structured.py's rule)
-    assert forum["location"]["name"].endswith("на ВДНХ")
-    assert forum["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    # no city in the 2023 data: the regional day's venue from the region's letter, attended as
+    # its format says; without one only the country, and no attendance mode (structured.py)
+    day = REGIONAL_DAY_2023
+    if day and day.venue:
+        assert forum["location"]["name"] == day.venue
+        if "гибрид" in (day.format or ""):
+            assert forum["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    else:
+        assert forum["location"]["name"] == "Россия"
+        assert "eventAttendanceMode" not in forum
 
 
 def test_jsonld_forum_cities_and_url(tmp_path):
@@ -125,18 +135,28 @@ def test_every_data_year_has_its_archive_page(site_after_2026, year):
     assert f"Всемирная неделя качества {year}" in text
     assert f"{dates.week_start.day}{DASH}{dates.week_end.day}{NBSP}ноября {year}{NBSP}г." in text
     assert f"четверг, {dates.quality_day.day}{NBSP}ноября {year}{NBSP}г." in text
-    assert f"«Россия{NBSP}— страна со Знаком качества»" in text  # every data year has this motto
+    motto = FACTS.editions[year].motto  # from data/facts.yml or the region's letter
+    if motto:
+        assert f"«{typeset(motto.text)}»" in text
+    else:
+        assert re.search(r"Девиз недели\s+нет подтверждённых данных", text)
 
 
 def test_archive_page_shows_the_years_forum_and_sources(site_after_2026):
     page = site_after_2026.page("archive/2023/")
     text = site_after_2026.text("archive/2023/")
     assert f"7{DASH}10{NBSP}ноября 2023{NBSP}г." in text
-    assert f"пятница, 10{NBSP}ноября 2023{NBSP}г." in text
-    assert "«Новое лицо качества»" in text and "ВДНХ" in text
+    assert "«Новое лицо качества»" in text
     hrefs = {a["href"] for a in page.select("article a")}
     assert "http://www.asms.ru/news/v-rossii-otmechaetsya-vsemirnyy-den-kachestva.html" in hrefs
-    assert "../../letter-2023/" in hrefs
+    day = REGIONAL_DAY_2023  # from the region's letter, which the page cites
+    if day:
+        assert long_date(day.date, weekday=True) in text
+        assert not day.venue or day.venue.split()[-1] in text
+    else:
+        assert re.search(r"Региональный день Форума\s+нет подтверждённых данных", text)
+    letters = [path for path, letter in letter_pages().items() if letter.year == 2023]
+    assert {f"../../{path}" for path in letters} <= hrefs
     text_2022 = site_after_2026.text("archive/2022/")
     assert f"7{DASH}11{NBSP}ноября 2022{NBSP}г." in text_2022
     assert "«Эффективное управление в эпоху нестабильности»" in text_2022
@@ -197,10 +217,13 @@ def test_week_at_a_glance_lists_seven_days_with_what_happens(site_2023):
     first = days[0]
     assert first.select_one(".qw-sr").get_text() == "понедельник, "
     assert first.select_one(".qw-week__date").get_text() == f"6{NBSP}ноября"
-    # the marks are text, not only colour: Quality Day on Thursday, forum 7–10, regional day 10
+    # the marks are text, not only colour: Quality Day on Thursday, forum 7–10, and the
+    # regional day on its date where the region's data gives one
     marks = [[m.get_text() for m in li.select(".qw-week__mark:not([hidden])")] for li in days]
-    assert marks == [[], ["Форум"], ["Форум"], ["День качества", "Форум"],
-                     ["Форум", "Региональный день Форума"], [], []]
+    expected = [[], ["Форум"], ["Форум"], ["День качества", "Форум"], ["Форум"], [], []]
+    if REGIONAL_DAY_2023:
+        expected[(REGIONAL_DAY_2023.date - edition_dates(2023).week_start).days].append("Региональный день Форума")
+    assert marks == expected
     assert "qw-week__day--quality" in days[3]["class"]
     assert all(li.select_one(".qw-week__name")["aria-hidden"] == "true" for li in days)
 
