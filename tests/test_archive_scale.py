@@ -30,8 +30,8 @@ def test_shown_editions_archive_page_links_to_the_events_page(scaled_site):
     page = scaled_site.page("archive/2027")
     assert page.select("article.qw-event") == []
     link = page.select_one("article a[href='../../events/']")
-    assert link is not None and link.get_text() == "«Мероприятия в области»"
-    assert (f"Мероприятия области этого выпуска{NBSP}— на странице «Мероприятия в области» (7)"
+    assert link is not None and link.get_text() == "«Мероприятия в регионе»"
+    assert (f"Мероприятия региона этого выпуска{NBSP}— на странице «Мероприятия в регионе» (7)"
             in scaled_site.text("archive/2027"))
     assert len(scaled_site.page("events").select("article.qw-event")) == 7
 
@@ -39,7 +39,7 @@ def test_shown_editions_archive_page_links_to_the_events_page(scaled_site):
 def test_past_editions_archive_page_still_lists_its_events(scaled_site):
     page = scaled_site.page("archive/2025")
     assert len(page.select("article.qw-event")) == 2
-    assert "на странице «Мероприятия в области»" not in scaled_site.text("archive/2025")
+    assert "на странице «Мероприятия в регионе»" not in scaled_site.text("archive/2025")
 
 
 def test_search_index_holds_each_shown_event_once(scaled_site):

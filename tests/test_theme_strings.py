@@ -58,6 +58,6 @@ def test_404_page_is_russian_unindexed_and_leads_back(tmp_path):
     assert article.h1.get_text() == "Страница не найдена"
     links = {a.get_text(strip=True): a["href"] for a in article.select("a")}
     assert links == {"Главная страница": "/quality-week/.",
-                     "Мероприятия в области": "/quality-week/events/",
+                     "Мероприятия в регионе": "/quality-week/events/",
                      "Поиск по сайту": "/quality-week/.?q="}
     assert (build.site / "events" / "index.html").is_file()

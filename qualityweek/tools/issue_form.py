@@ -40,7 +40,7 @@ def address_example(region: RegionData) -> str:
 def issue_form(template: str, region: RegionData) -> str:
     """`template` (the form's text) with the region's parts filled in from `region`."""
     description = (f"description: Предложить мероприятие предприятия {region.region.genitive} "
-                   "для страницы «Мероприятия в области».")
+                   "для страницы «Мероприятия в регионе».")
     text = _DESCRIPTION.sub(lambda _: description, template, count=1)
     options = "".join(f"        - {_quoted(name)}\n" for name in region.municipalities)
     text = _OPTIONS.sub(lambda m: m[1] + options, text, count=1)
