@@ -19,6 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.dates import format_date
 from bs4 import BeautifulSoup
 
@@ -259,6 +260,15 @@ def site_facts():
     """data/facts.yml with the default region's facts, as the build merges them."""
     return with_region(load_facts(ROOT / "data" / "facts.yml", name="data/facts.yml"),
                        default_region(), ROOT / "docs")
+
+
+def edit_region_file(project: Path, change) -> None:
+    """Edit the region file of the tests' region in a project copy: `change` gets its data as
+    YAML reads it and changes it in place (so a test does not depend on what the file has)."""
+    path = project / default_region().label / "region.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def letter_pages() -> dict[str, object]:

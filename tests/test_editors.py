@@ -171,4 +171,4 @@ def test_empty_state_links_the_form_and_the_guide_when_the_repository_is_known(
 
 def test_events_page_is_in_the_navigation(site_after_2026):
     nav = [a.get_text(strip=True) for a in site_after_2026.page("").select(".md-nav__link")]
-    assert "Мероприятия в области" in nav
+    assert "Мероприятия в регионе" in nav

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import NBSP, build_site, default_region
+from conftest import NBSP, build_site, default_region, edit_region_file
 from test_events import VALID, write_event
 from test_hostile_input import assert_refused
 
@@ -128,9 +128,7 @@ def test_a_plain_address_is_an_address(address):
 def test_an_address_with_encoded_line_breaks_in_the_data_file_stops_the_build(tmp_path,
                                                                              project_copy):
     region = default_region()
-    facts = project_copy / region.label / "region.yml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace(
-        f"email: {region.data.ministry.email}", f"email: {SMUGGLED}", 1), encoding="utf-8")
+    edit_region_file(project_copy, lambda data: data["ministry"].update(email=SMUGGLED))
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
     assert_refused(build, f"{region.label}/region.yml", "email", "ожидается адрес почты")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, copy_project, default_region
+from conftest import build_site, copy_project, default_region, edit_region_file
 from hypothesis import given
 from hypothesis import strategies as st
 from test_events import VALID, event_text, write_event
@@ -217,10 +217,13 @@ def test_a_missing_ministry_is_named_in_the_region_file(tmp_path, project_copy):
 
 
 def test_a_source_page_that_is_missing_is_named_with_year_and_field(tmp_path, project_copy):
-    (page, _), = default_region().letters.items()
-    region = project_copy / default_region().label / "region.yml"
-    region.write_text(region.read_text(encoding="utf-8").replace(
-        f"source: {page}", "source: letter-2032.md"), encoding="utf-8")
+    def cite_a_missing_letter(data: dict) -> None:
+        data["ministry"]["source"] = "letter-2032.md"
+        edition = (data.get("editions") or {}).get(2023) or {}
+        edition["motto"] = {"text": "Девиз", "source": "letter-2032.md"}
+        data["editions"] = {**(data.get("editions") or {}), 2023: edition}
+
+    edit_region_file(project_copy, cite_a_missing_letter)
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2027")
     assert_refused(build, f"{default_region().label}/region.yml, поле «ministry.source»: страницы "
                           "«letter-2032.md» нет", "год 2023, поле «motto.source»")

@@ -161,12 +161,15 @@ def test_a_built_calendar_with_timed_events_reads_alike(tmp_path):
     build = build_site(tmp_path / "site", project, QUALITY_YEAR="2026", QUALITY_TODAY="2026-11-28")
     assert build.result.returncode == 0, build.output
     data = (build.site / "calendar" / "quality-week-2026.ics").read_bytes()
-    utc = timezone.utc
+    zone = ZoneInfo(site_facts().region.timezone)  # event times are the region's local time
+
+    def local(*parts: int) -> datetime:
+        return datetime(*parts, tzinfo=zone).astimezone(timezone.utc)
+
     want = {
-        "2026-event-tour@quality-week": (datetime(2026, 11, 12, 7, 0, tzinfo=utc),
-                                         datetime(2026, 11, 12, 9, 30, tzinfo=utc)),
-        "2026-event-webinar@quality-week": (datetime(2026, 11, 13, 20, 0, tzinfo=utc),
-                                            datetime(2026, 11, 13, 22, 15, tzinfo=utc)),
+        "2026-event-tour@quality-week": (local(2026, 11, 12, 10, 0), local(2026, 11, 12, 12, 30)),
+        "2026-event-webinar@quality-week": (local(2026, 11, 13, 23, 0),
+                                            local(2026, 11, 14, 1, 15)),
         "2026-event-promo@quality-week": (date(2026, 11, 9), date(2026, 11, 16)),
         "2026-week@quality-week": (date(2026, 11, 9), date(2026, 11, 16)),
     }

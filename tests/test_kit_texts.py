@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import NBSP, ROOT
+from conftest import NBSP, ROOT, site_facts, typeset
 
 from qualityweek.core.calendar import edition_dates
 from qualityweek.core.typography import format_day, format_range
@@ -42,8 +42,14 @@ def test_texts_hold_the_editions_computed_dates_and_are_their_txt_files(request,
         assert years == {str(year)}, (slug, years)  # no other year: nothing typed by hand
         if slug != "open-day":
             assert day in text
-    # the motto only where the data file gives it (2023: the letter's), never invented
-    assert ("«Россия" in found["announcement"].get_text()) == (year == 2023)
+    # the motto only where the data gives it (2023: the region's letter, if it has one),
+    # never invented
+    motto = site_facts().editions.get(year)
+    motto = motto and motto.motto
+    announcement = found["announcement"].get_text()
+    if motto:
+        assert f"«{typeset(motto.text)}»" in announcement
+    assert ("Девиз" in announcement) == bool(motto)
 
 
 def test_texts_follow_the_sites_typography(site_after_2026):

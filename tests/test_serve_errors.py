@@ -11,7 +11,7 @@ import time
 import urllib.request
 
 from bs4 import BeautifulSoup
-from conftest import copy_project, default_region
+from conftest import REGION_VAR, copy_project, default_region, edit_region_file
 
 from qualityweek.outputs.serve_error import error_page
 
@@ -43,7 +43,8 @@ def _wait_for(predicate, url: str, seconds: float = 180) -> str:
 def test_a_broken_build_shows_its_message_in_the_browser(tmp_path):
     project = copy_project(tmp_path / "project")
     port = _free_port()
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("QUALITY_")}
+    environ = {k: v for k, v in os.environ.items()
+               if not k.startswith("QUALITY_") or k == REGION_VAR}
     environ.update(NO_MKDOCS_2_WARNING="1", QUALITY_TODAY="2026-11-05")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload",
@@ -55,8 +56,7 @@ def test_a_broken_build_shows_its_message_in_the_browser(tmp_path):
         region = default_region()
         facts = project / region.label / "region.yml"
         original = facts.read_text(encoding="utf-8")
-        facts.write_text(original.replace(f"email: {region.data.ministry.email}", "email: prom",
-                                          1), encoding="utf-8")
+        edit_region_file(project, lambda data: data["ministry"].update(email="prom"))
         broken = _wait_for(lambda page: "Сайт не собрался" in page, url)
         soup = BeautifulSoup(broken, "html.parser")
         assert soup.html["lang"] == "ru"
