@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 from browsing import reader
+from bs4 import BeautifulSoup
 from conftest import build_site, copy_project, serve
 
 SITE_URL = "https://example.org/qw/"  # the kit and home pages show the address copy button
@@ -106,8 +107,13 @@ NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animatio
 def tab_walk(page) -> list[dict]:
     """Every stop of the Tab key from the top of the page until focus leaves the page or
     comes back to the first stop."""
-    # Material opens search on the field's focus once its search is set up: wait for that
-    page.wait_for_load_state("networkidle")
+    # Material opens search on the field's focus once its search is set up: wait for that, the
+    # moment its worker's first answer replaces the results' first line («Инициализация…», as
+    # the page's HTML has it)
+    html = page.context.request.get(page.url).text()
+    waiting = BeautifulSoup(html, "html.parser").select_one(".md-search-result__meta").get_text()
+    page.wait_for_function("text => document.querySelector('.md-search-result__meta')"
+                           ".textContent.trim() !== text", arg=waiting.strip())
     page.add_style_tag(content=NO_TRANSITIONS)
     page.keyboard.press("Tab")
     stops, first = [], None
