@@ -16,8 +16,10 @@ so forking it is safe.
 
 Jinja compiles Material's templates anew in every build (about 0.6 s of a 2 s build). The
 server gives every Jinja environment a bytecode cache in a folder of its own (its first
-argument): a compiled template is found by its name and file and used only while a hash of
-its source is unchanged, so a copy's changed template is compiled anew.
+argument) for the installed libraries' templates only: a compiled template is found by its name
+and file and used only while a hash of its source is unchanged. The project's own templates
+(overrides/, pages) are compiled in every build, since their compiled code could also depend on
+what the project's code sets in the environment (filters, delimiters).
 """
 
 from __future__ import annotations
@@ -97,7 +99,19 @@ def share_compiled_templates(folder: str) -> None:
     `folder`, unless its maker gave it a cache of its own."""
     import jinja2
 
-    cache = jinja2.FileSystemBytecodeCache(folder)
+    libraries = Path(sys.prefix).resolve()
+
+    class LibraryTemplates(jinja2.FileSystemBytecodeCache):
+        def get_bucket(self, environment, name, filename, source):
+            if filename and Path(filename).resolve().is_relative_to(libraries):
+                return super().get_bucket(environment, name, filename, source)
+            return jinja2.bccache.Bucket(environment, "", "")  # compiled, never stored
+
+        def set_bucket(self, bucket) -> None:
+            if bucket.key:
+                super().set_bucket(bucket)
+
+    cache = LibraryTemplates(folder)
     make = jinja2.Environment.__init__
 
     def make_with_cache(self, *args, **kwargs) -> None:

@@ -4,7 +4,7 @@ changed copy of the project must be built with the copy's own code."""
 
 from __future__ import annotations
 
-from conftest import build_site, copy_project
+from conftest import _BUILD_SERVER, build_site, copy_project
 from test_reproducible import files_of
 
 TODAY = "2026-11-28"
@@ -20,6 +20,7 @@ def log_lines(output: str) -> list[str]:
 def test_a_forked_build_is_the_command_lines_build(tmp_path):
     # the second forked build finds every template compiled by the first in the server's cache
     forked = [build_site(tmp_path / f"forked{n}", QUALITY_TODAY=TODAY) for n in (1, 2)]
+    assert any((_BUILD_SERVER.outputs / "templates").iterdir())  # Material's, compiled once
     fresh = build_site(tmp_path / "fresh", fresh_process=True, QUALITY_TODAY=TODAY)
     for build in forked:
         assert build.result.returncode == fresh.result.returncode == 0, build.output

@@ -121,7 +121,7 @@ def test_without_javascript_the_banner_states_the_dates(browser, served_site):
 
 
 def test_today_is_marked_in_the_week_at_a_glance(browser, served_site):
-    context, page, _ = open_page(browser, served_site, "2027-11-12T00:10:00+03:00",
+    context, page, _ = open_page(browser, served_site, region_time("2027-11-12T00:10"),
                                  timezone_id="America/New_York")
     try:
         current = page.locator(".qw-week [aria-current=date]")

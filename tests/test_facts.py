@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+import yaml
 from conftest import ROOT, default_region
 
 from qualityweek.inputs.facts import FactsError, load_facts, parse_facts
@@ -35,6 +36,8 @@ def test_real_file_loads_with_the_letters_facts():
         for field in ("motto", "regional_day"):
             assert getattr(merged, field) == (getattr(own, field)
                                               or getattr(national.editions.get(year), field, None))
+    raw = yaml.safe_load((region.folder / "region.yml").read_text(encoding="utf-8"))
+    assert set(region.data.editions) == set(raw.get("editions") or {})  # no year lost
     for year in set(national.editions) - set(region.data.editions):
         assert facts.editions[year] == national.editions[year]
     edition = facts.editions[2023]

@@ -114,6 +114,9 @@ def tab_walk(page) -> list[dict]:
     waiting = BeautifulSoup(html, "html.parser").select_one(".md-search-result__meta").get_text()
     page.wait_for_function("text => document.querySelector('.md-search-result__meta')"
                            ".textContent.trim() !== text", arg=waiting.strip())
+    # the propose form shows once its rules are read (its controls are what the walk checks)
+    if page.locator("form[data-qw-form]").count():
+        page.wait_for_selector("form[data-qw-form]:not([hidden])")
     page.add_style_tag(content=NO_TRANSITIONS)
     page.keyboard.press("Tab")
     stops, first = [], None
