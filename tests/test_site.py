@@ -12,10 +12,12 @@ from conftest import (DASH, NBSP, build_site, default_region, letter_pages, long
 from site_files import html_files
 
 from qualityweek.core.calendar import edition_dates
+from qualityweek.model.edition import edition_link
 
 LETTERS = letter_pages()  # the region's letters, pages of the menu (a region may have none)
 PAGES = ["", "about/", "forum/", "participate/", "contacts/", *LETTERS]
-EDITION_2023 = site_facts().editions[2023]  # data/facts.yml with the region's facts of 2023
+SITE_FACTS = site_facts()  # data/facts.yml with the region's facts
+EDITION_2023 = SITE_FACTS.editions[2023]
 SITES = ["site_2023", "site_after_2026", "site_2029"]
 
 
@@ -107,9 +109,15 @@ def test_letter_keeps_its_own_year_in_any_edition(site_after_2026, path):
     hrefs = {a["href"] for a in site_after_2026.page(path).select("article a[href]")}
     yearly = {h for h in hrefs if re.match(r"https://rskrf\.ru/qualityday", h)}
     assert all(h.startswith(f"https://rskrf.ru/qualityday{year}/") for h in yearly), yearly
-    # a letter that writes Roskachestvo's Quality Day page links its own year's page
+    # a letter that writes Roskachestvo's Quality Day page links its own year's page, and every
+    # link and address its text takes from the data is on the page: of the letter's year where
+    # it asks for it, else of the shown edition
     source = (default_region().folder / f"{path.rstrip('/')}.md").read_text(encoding="utf-8")
     assert bool(yearly) == ("rskrf_qualityday" in source), yearly
+    for key, of_year in re.findall(r"link\('(\w+)'(, l\.year)?\)", source):
+        assert edition_link(SITE_FACTS, key, year if of_year else 2027) in hrefs, key
+    if "contacts.roskachestvo.email" in source:
+        assert f"mailto:{SITE_FACTS.contacts['roskachestvo'].email}" in hrefs
 
 
 def test_contacts_are_mailto_and_tel_links(site_after_2026):
