@@ -262,10 +262,11 @@ def site_facts():
                        default_region(), ROOT / "docs")
 
 
-def edit_region_file(project: Path, change) -> None:
-    """Edit the region file of the tests' region in a project copy: `change` gets its data as
-    YAML reads it and changes it in place (so a test does not depend on what the file has)."""
-    path = project / default_region().label / "region.yml"
+def edit_region_file(project: Path, change, label: str | None = None) -> None:
+    """Edit a region file in a project copy (the tests' region's, or the folder `label` names):
+    `change` gets its data as YAML reads it and changes it in place (so a test does not depend
+    on what the file has)."""
+    path = project / (label or default_region().label) / "region.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

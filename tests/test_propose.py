@@ -14,7 +14,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browsing import reader
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site, copy_project, default_region, region_places, serve
+from conftest import (ROOT, build_site, copy_project, default_region, edit_region_file,
+                      region_places, serve)
 from test_accessibility import blocking
 
 from qualityweek.core.event_messages import FIELD_WORDS
@@ -97,11 +98,7 @@ def propose_site(tmp_path_factory):
     project = ROOT
     if not REGION.data.ministry.email:
         project = copy_project(tmp_path_factory.mktemp("propose-project") / "project")
-        region_file = project / REGION.label / "region.yml"
-        text = region_file.read_text(encoding="utf-8")
-        assert "\nministry:\n" in text, region_file
-        with_email = text.replace("\nministry:\n", f"\nministry:\n  email: {MINISTRY}\n", 1)
-        region_file.write_text(with_email, encoding="utf-8")
+        edit_region_file(project, lambda data: data["ministry"].update(email=MINISTRY))
     build = build_site(tmp_path_factory.mktemp("propose") / "site", project, QUALITY_TODAY=TODAY,
                        QUALITY_REPO_URL=REPO)
     assert build.result.returncode == 0, build.output

@@ -16,7 +16,7 @@ from pathlib import Path
 import extruct
 import pytest
 import yaml
-from conftest import ROOT, build_site, copy_project, default_region
+from conftest import ROOT, build_site, copy_project, default_region, edit_region_file
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from test_events import VALID, write_event
@@ -70,13 +70,9 @@ def test_the_default_region_has_words_of_its_own():
     assert len(default_words()) > 20
 
 
-@pytest.fixture(scope="module")
-def other_region(tmp_path_factory):
-    """2026 after the week (results pages too) with events of 2026 and 2025 (an archive page with
-    its events), built for the second region."""
-    project = copy_project(tmp_path_factory.mktemp("region") / "project")
-    region_file = project / OTHER / "region.yml"
-    data = yaml.safe_load(region_file.read_text(encoding="utf-8"))
+def publish_nothing(data: dict) -> None:
+    """A region file as a region has it that has published nothing but its names: no ministry
+    contacts, no letters, no facts of its own."""
     for key in UNPUBLISHED:
         data["ministry"].pop(key, None)
     letters = data.pop("letters", None) or {}
@@ -84,8 +80,14 @@ def other_region(tmp_path_factory):
     for part in ("region", "ministry"):  # what cited a letter cites a page instead
         if data[part]["source"] in letters:
             data[part]["source"] = "https://example.org/source"
-    region_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                           encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def other_region(tmp_path_factory):
+    """2026 after the week (results pages too) with events of 2026 and 2025 (an archive page with
+    its events), built for the second region."""
+    project = copy_project(tmp_path_factory.mktemp("region") / "project")
+    edit_region_file(project, publish_nothing, OTHER)
     first, second, third = REGION.municipalities[:3]
     events = {
         "tour": dict(VALID, municipality=first, address="ул. Тестовая, д. 5"),
