@@ -38,6 +38,7 @@ def careful(text: str):
 @pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML without libyaml has one way")
 @settings(max_examples=1500, deadline=None)
 @given(texts)
+@example("[a?]")  # libyaml reads it, PyYAML refuses it (found by this test)
 def test_fast_way_agrees_with_the_careful_loader(text):
     try:
         fast = yaml_input._plain_load(text)

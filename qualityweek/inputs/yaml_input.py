@@ -124,6 +124,9 @@ class _Unusual(Exception):
 # differently (it skips U+FEFF at the start of any line): texts with tabs, block scalars or a
 # U+FEFF, which event files do not need, go the careful way, so there is one rule.
 _PARSERS_DIFFER = re.compile("[\t|>\ufeff]")
+# They also differ on «?» inside a flow collection: libyaml reads «[a?]» as ["a?"], PyYAML
+# refuses it. A text with «?» and a bracket or a brace goes the careful way too.
+_FLOW_QUESTION = re.compile(r"\?.*[\[{]|[\[{].*\?", re.S)
 _PLAIN_DEPTH = 32  # deeper nesting goes the careful way, which refuses what it cannot recurse
 _KEY_NEXT = object()  # a mapping on the stack waits for a key, not for a value
 
@@ -131,7 +134,7 @@ _KEY_NEXT = object()  # a mapping on the stack waits for a key, not for a value
 def _plain_load(text: str):
     """The value of `text` built from libyaml's events, or _Unusual. Same result as _Loader."""
     root, stack = None, []  # stack: [container, key awaiting its value (or _KEY_NEXT)]
-    if _PARSERS_DIFFER.search(text):
+    if _PARSERS_DIFFER.search(text) or ("?" in text and _FLOW_QUESTION.search(text)):
         raise _Unusual
     try:
         events = list(yaml.parse(text, Loader=yaml.CSafeLoader))
