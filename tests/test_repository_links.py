@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browsing import reader
-from conftest import build_site, default_region, serve
+from conftest import build_site, copy_project, default_region, edit_region_file, serve
 from site_files import html_files
 from test_propose import TODAY, VALID, fill, form_verdict
 
@@ -93,11 +93,12 @@ def test_the_choice_without_a_repository_changes_nothing():
 
 def test_every_repository_link_has_gitlabs_shape(gitlab_site):
     links = repo_links(gitlab_site.site, GITLAB_REPO)
-    shapes = {"edit": 0, "blob": 0}
+    shapes = {"edit": 0, "blob": 0, "new": 0}
     for href in links:
         if href == GITLAB_REPO + "/":  # the header's link to the repository
             continue
-        match = re.fullmatch(re.escape(GITLAB_REPO) + r"/-/(edit|blob)/main/[^?#]+", href)
+        # «new» only in the no-script text of a region without the ministry's e-mail
+        match = re.fullmatch(re.escape(GITLAB_REPO) + r"/-/(edit|blob|new)/main/[^?#]+", href)
         assert match, href
         shapes[match[1]] += 1
     assert shapes["edit"] >= 10 and shapes["blob"] >= 1, shapes
@@ -150,6 +151,20 @@ def test_the_form_opens_gitlabs_new_file_with_the_file_and_copies_it(browser, gi
         status.filter(has_text="скопирован").wait_for()
         assert status.text_content() == rules["new_file_paste"]
         assert page.evaluate("navigator.clipboard.readText()") == text
+
+
+def test_without_script_and_e_mail_the_page_names_gitlab(tmp_path):
+    """A region that publishes no e-mail: the page without script offers the new file on
+    GitLab, in GitLab's shape and by its name."""
+    project = copy_project(tmp_path / "project")
+    edit_region_file(project, lambda data: data["ministry"].pop("email", None))
+    build = build_site(tmp_path / "site", project, QUALITY_TODAY=TODAY,
+                       QUALITY_REPO_URL=GITLAB_REPO, QUALITY_REPO_KIND="gitlab")
+    assert build.result.returncode == 0, build.output
+    rules = json.loads((build.site / RULES_PATH).read_text(encoding="utf-8"))
+    link = build.page("propose").select_one("[data-qw-fallback] a[href*='/-/new/']")
+    assert link["href"] == f"{GITLAB_REPO}/-/new/main/{rules['folder']}"
+    assert link.get_text() == "GitLab"
 
 
 # -- an unknown platform: the repository's front page only ---------------------------------------
