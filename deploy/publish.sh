@@ -38,7 +38,9 @@ main() {
   REPO=$DEPLOY/repo
   PYTHON=${QUALITY_PYTHON:-$REPO/.venv/bin/python}
   KEEP=${QUALITY_KEEP_BUILDS:-7}
-  case $KEEP in ''|*[!0-9]*|0) fail "QUALITY_KEEP_BUILDS=«$KEEP»: ожидается число больше нуля." ;; esac
+  case $KEEP in
+    ''|*[!0-9]*|0) fail "QUALITY_KEEP_BUILDS=«$KEEP»: ожидается число больше нуля." ;;
+  esac
   mkdir -p "$DEPLOY/builds" "$DEPLOY/logs"
 
   # one update at a time (a timer run and a run by hand)

@@ -62,7 +62,8 @@ def test_shapes_of_each_platform():
     assert (new.url, new.name_param, new.name_prefix, new.content_param) == (
         f"{GITLAB_REPO}/-/new/main/docs/events/2027/", "file_name", "", "content")
     github = Repository("https://github.com/org/site", GITHUB)
-    assert github.file_url("CONTRIBUTING.md") == "https://github.com/org/site/blob/main/CONTRIBUTING.md"
+    assert github.file_url("CONTRIBUTING.md") == (
+        "https://github.com/org/site/blob/main/CONTRIBUTING.md")
     assert github.edit_uri() == "edit/main/docs/"
     unknown = Repository(UNKNOWN_REPO, None)
     assert (unknown.edit_uri(), unknown.file_url("CONTRIBUTING.md"),

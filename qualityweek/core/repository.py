@@ -78,9 +78,6 @@ class Repository:
         """The page of a repository file such as CONTRIBUTING.md; None on an unknown platform."""
         return self._page("blob", path)
 
-    def edit_url(self, path: str) -> str | None:
-        return self._page("edit", path)
-
     def new_file(self, folder: str) -> NewFile | None:
         """The page that adds a file to `folder` (repository-relative, «docs/events/2027/»)."""
         folder = folder.strip("/") + "/"

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from urllib.parse import urlsplit
 
 from ..core.calendar import FIRST_YEAR, LAST_YEAR, edition_dates, edition_year_for, in_range
-from ..core.repository import Repository, kind_for
+from ..core.repository import KINDS, Repository, kind_for
 from ..core.untrusted import check_url, shown
 from .variables import REPO_KIND_VAR, REPO_VAR, SITE_VAR, TODAY_VAR, YEAR_VAR
 
@@ -148,8 +148,11 @@ def read_settings(environ: Mapping[str, str], today: date | None = None, *,
 def _parse_kind(raw: str, repo_url: str) -> str | None:
     """The repository's platform: its host's, or QUALITY_REPO_KIND's (an empty one is unset)."""
     value = raw.strip() or None
+    if value is not None and value not in KINDS:
+        raise SettingsError(f"{REPO_KIND_VAR}={shown(raw)}: ожидается {' или '.join(KINDS)}, "
+                            f"например {REPO_KIND_VAR}=gitlab")
     try:
         return kind_for(repo_url, value)
-    except ValueError as error:
-        raise SettingsError(f"{REPO_KIND_VAR}={shown(raw)}: {error}, например "
-                            f"{REPO_KIND_VAR}=gitlab") from None
+    except ValueError as error:  # github.com or gitlab.com, and the other platform chosen
+        raise SettingsError(f"{REPO_KIND_VAR}={shown(raw)}: {error}; уберите {REPO_KIND_VAR} "
+                            f"или исправьте {REPO_VAR}") from None
