@@ -53,7 +53,8 @@ from qualityweek.outputs.poster_svg import print_page_html  # noqa: E402
 from qualityweek.outputs.ready_texts import ready_texts, text_box_html  # noqa: E402
 from qualityweek.outputs.results_page import (breakdown_html, chart_link_html,  # noqa: E402
                                               chart_path, figures_html, kinds_by_municipality_html,
-                                              organizers_html, results_path, stage)
+                                              organizers_html, quality_day_sentence, results_path,
+                                              stage)
 from qualityweek.outputs.structured import events_ld, regional_events_ld  # noqa: E402
 from qualityweek.outputs.subscription_html import subscription_html  # noqa: E402
 from qualityweek.outputs.tables import table_path  # noqa: E402
@@ -319,6 +320,7 @@ def define_results(env, data) -> None:
         env.macro(function)
     env.macro(counted)
     env.macro(plural)
+    env.macro(quality_day_sentence)
     env.variables["results_built"] = data.settings.today
 
 

@@ -53,7 +53,7 @@ class SiteResults:
             self._by_year[year] = YearResults(
                 year, results, press_release(results, edition, data.facts,
                                              today=data.settings.today, page_url=page,
-                                             invited=data.region.invitation is not None),
+                                             invited=data.region.invitation_for(year) is not None),
                 self.listed_on(year))
         return self._by_year[year]
 

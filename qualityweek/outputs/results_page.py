@@ -20,6 +20,7 @@ from ..core.calendar import EditionDates, edition_dates, in_range
 from ..core.typography import NBSP, format_day
 from ..inputs.events import KINDS
 from ..model.results import Results, counted, plural
+from .countdown import edition_front_matter
 from .poster_layout import text_width
 
 RESULTS_DIR = "results"
@@ -80,6 +81,7 @@ def results_page(year: int, *, searchable: bool) -> str:
         "---\n"
         "render_macros: true\n"
         f"title: {results_title(year)}\n"
+        + edition_front_matter(year) +
         "description: >-\n"
         f"  Итоги Всемирной недели качества {year} года: сколько мероприятий провели\n"
         "  предприятия, где, какого вида, по дням и форматам; готовый пресс-релиз.\n"
@@ -219,6 +221,20 @@ def chart_link_html(year: int, slug: str, href: str) -> Markup:
     return Markup('<p class="qw-results-download"><a href="{href}" download="{name}.svg">'
                   "Скачать график «{title}» (SVG, для отчёта или презентации)</a></p>").format(
                       href=href, name=chart_name(year, slug), title=chart_name(year, slug))
+
+
+def quality_day_sentence(held: int, quality_day: date, *, over: bool) -> str:
+    """«На День качества (четверг, 12 ноября) пришлось 15 мероприятий — все, что шли в этот
+    день, в том числе начавшиеся раньше.»: the count of events held that day (results.py) with
+    its rule, one sentence for the results page and the press release; '' when none was."""
+    if not held:
+        return ""
+    events = counted(held, "мероприятие", "мероприятия", "мероприятий")
+    day = format_day(quality_day, with_weekday=True)
+    rule = ("все, что шли в этот день, в том числе начавшиеся раньше" if over
+            else "все, что идут в этот день, в том числе начинающиеся раньше")
+    return (f"На День качества ({day}) {'пришлось' if over else 'приходится'} "
+            f"{events}{NBSP}— {rule}.")
 
 
 def figures_html(results: Results) -> Markup:
