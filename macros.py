@@ -50,11 +50,13 @@ from qualityweek.outputs.ics import (calendar_path, event_calendar_path,  # noqa
 from qualityweek.outputs.kit import build_kit, share_png_path  # noqa: E402
 from qualityweek.outputs.poster_layout import poster_alt, poster_layout, share_alt  # noqa: E402
 from qualityweek.outputs.poster_svg import print_page_html  # noqa: E402
+from qualityweek.outputs.press_release_doc import contact_lines  # noqa: E402
 from qualityweek.outputs.ready_texts import ready_texts, text_box_html  # noqa: E402
-from qualityweek.outputs.results_page import (breakdown_html, chart_link_html,  # noqa: E402
-                                              chart_path, figures_html, kinds_by_municipality_html,
-                                              organizers_html, quality_day_sentence, results_path,
-                                              stage)
+from qualityweek.outputs.results_charts import chart_link_html, chart_path  # noqa: E402
+from qualityweek.outputs.results_page import (breakdown_html, figures_html,  # noqa: E402
+                                              kinds_by_municipality_html, organizers_html,
+                                              quality_day_sentence, results_path, stage,
+                                              without_events_html)
 from qualityweek.outputs.structured import events_ld, regional_events_ld  # noqa: E402
 from qualityweek.outputs.subscription_html import subscription_html  # noqa: E402
 from qualityweek.outputs.tables import table_path  # noqa: E402
@@ -299,14 +301,21 @@ def define_results(env, data) -> None:
     def results_kinds_by_municipality(results) -> Markup:
         return kinds_by_municipality_html(results)
 
+    def results_without_events(results) -> Markup:
+        return without_events_html(results)
+
     def results_chart_file(year: int, slug: str) -> Markup:
-        return chart_link_html(year, slug, relative_href(env.page.url, chart_path(year, slug)))
+        return chart_link_html(year, slug, relative_href(env.page.url, chart_path(year, slug)),
+                               relative_href(env.page.url, chart_path(year, slug, "png")))
 
     def press_release_box(year: int) -> Markup:
         text = found.get(year).press_release
         if text is None:
             return Markup("")
-        return text_box_html(text, href=relative_href(env.page.url, text.path(year)))
+        document = relative_href(env.page.url, text.path(year, "docx"))
+        more = Markup('<a class="md-button" href="{}" download="Пресс-релиз Недели качества '
+                      '{}.docx">Скачать документ .docx</a> ').format(document, year)
+        return text_box_html(text, href=relative_href(env.page.url, text.path(year)), more=more)
 
     def event_tables(year: int) -> dict[str, str] | None:
         """The docs-relative paths of the year's events table, None for a year without one."""
@@ -315,12 +324,15 @@ def define_results(env, data) -> None:
         return {"xlsx": table_path(year, "xlsx"), "csv": table_path(year, "csv")}
 
     for function in (results_for, results_stage, results_chart, results_figures,
-                     results_organizers, results_kinds_by_municipality, results_chart_file,
+                     results_organizers, results_kinds_by_municipality, results_without_events,
+                     results_chart_file,
                      press_release_box, event_tables):
         env.macro(function)
     env.macro(counted)
     env.macro(plural)
     env.macro(quality_day_sentence)
+    ministry = data.facts.contacts.get("ministry")
+    env.variables["press_release_contacts"] = bool(contact_lines(ministry))
     env.variables["results_built"] = data.settings.today
 
 

@@ -24,8 +24,9 @@ TOP_MUNICIPALITIES = 3
 
 @dataclass(frozen=True)
 class PressRelease(ReadyText):
-    def path(self, year: int) -> str:
-        return f"{RESULTS_DIR}/press-release-{year}.txt"
+    def path(self, year: int, suffix: str = "txt") -> str:
+        """The .txt (or, with `suffix` «docx», the document's) docs-relative path."""
+        return f"{RESULTS_DIR}/press-release-{year}.{suffix}"
 
 
 def _events(number: int) -> str:
