@@ -48,7 +48,8 @@ from qualityweek.outputs.events_html import render_events  # noqa: E402
 from qualityweek.outputs.ics import (calendar_path, event_calendar_path,  # noqa: E402
                                      subscription_url, webcal_url)
 from qualityweek.outputs.kit import build_kit, share_png_path  # noqa: E402
-from qualityweek.outputs.poster_layout import poster_alt, poster_layout, share_alt  # noqa: E402
+from qualityweek.outputs.poster_layout import (poster_alt, poster_layout, printed,  # noqa: E402
+                                               share_alt)
 from qualityweek.outputs.poster_svg import print_page_html  # noqa: E402
 from qualityweek.outputs.press_release_doc import contact_lines  # noqa: E402
 from qualityweek.outputs.ready_texts import ready_texts, text_box_html  # noqa: E402
@@ -265,11 +266,14 @@ def define_env(env) -> None:
                            built=settings.today, published=settings.site_url)
     try:  # the same kit the files hook adds to the site (built once, qualityweek/outputs/kit.py)
         kit = build_kit(shown, region=facts.region, site_url=settings.site_url,
-                        today=settings.today, region_field=data.region.name_field)
+                        today=settings.today, region_field=data.region.name_field,
+                        hashtag=facts.hashtag_text)
     except INPUT_ERRORS as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
-    define_kit(env, kit, env.variables["archive_editions"], facts.region.name)
-    define_poster_print(env, shown, settings.site_url, facts.region.name, data.region.name_field)
+    define_kit(env, kit, env.variables["archive_editions"], facts.region.name,
+               site_url=settings.site_url, hashtag=facts.hashtag_text)
+    define_poster_print(env, shown, settings.site_url, facts.region.name, data.region.name_field,
+                        hashtag=facts.hashtag_text)
     define_results(env, data)
 
 
@@ -336,24 +340,30 @@ def define_results(env, data) -> None:
     env.variables["results_built"] = data.settings.today
 
 
-def define_poster_print(env, shown, site_url, region: str, region_field: str) -> None:
+def define_poster_print(env, shown, site_url, region: str, region_field: str,
+                        hashtag: str | None) -> None:
     """The print page's form and poster (docs/poster.md): the same layout as the PDF, as SVG."""
     def poster_print() -> Markup:
-        layout = poster_layout(shown, region=region, site_url=site_url, region_field=region_field)
+        layout = poster_layout(shown, region=region, site_url=site_url, region_field=region_field,
+                               hashtag=hashtag)
         # one raw HTML block (one outer <div>, no blank lines): Markdown keeps it as it is
-        return print_page_html(layout, label=poster_alt(shown, region=region, site_url=site_url))
+        return print_page_html(layout, label=poster_alt(shown, region=region, site_url=site_url,
+                                                        hashtag=printed(layout, hashtag)))
 
     env.macro(poster_print)
 
 
-def define_kit(env, kit, archive_editions, region: str) -> None:
+def define_kit(env, kit, archive_editions, region: str, *, site_url: str | None,
+               hashtag: str | None) -> None:
     """The participant kit's files for the pages (`kit`) and the share meta of every page: the
     shown edition's picture, and on each archive page (front matter `share_year`) its year's."""
     env.variables["kit"] = kit
     width, height = kit.share_png_size_px
     env.conf["extra"]["share"].update(
         image=kit.share_png, image_alt=kit.share_alt, width=width, height=height,
-        by_year={e.year: {"image": share_png_path(e.year), "image_alt": share_alt(e, region=region)}
+        by_year={e.year: {"image": share_png_path(e.year),
+                          "image_alt": share_alt(e, region=region, site_url=site_url,
+                                                 hashtag=hashtag)}
                  for e in archive_editions})
 
 
