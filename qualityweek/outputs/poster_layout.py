@@ -325,10 +325,11 @@ def _event_frame(flow: _Flow, *, x: float, top: float, width: float, bottom: flo
 
 REGION_FIELD = "region.yml, поле «region.name»"  # callers name the region folder's file
 HASHTAG_FIELD = f"{FACTS_FILE}, поле «hashtag.text»"
-# the «Наше мероприятие» frame with its four labelled lines: the height it needs, in mm
-FRAME_NEEDS_MM = 13.0 + 12.0 + 3 * 10.5 + 6.0 + 2.0
-WHERE_TO_LOOK_MM = 52.0  # the footer that tells a passer-by where to look, where it has room
-WHERE_TO_LOOK_QR_MM = 38.0  # its QR code: a phone reads it from a metre and a half
+# the «Наше мероприятие» frame with its four labelled lines and the title's second: the height
+# it needs, in mm (_event_frame)
+FRAME_NEEDS_MM = 13.0 + 12.0 + 4 * 10.5 + 6.0 + 2.0
+WHERE_TO_LOOK_MM = 44.0  # the footer that tells a passer-by where to look, where it has room
+WHERE_TO_LOOK_QR_MM = 34.0  # its QR code: a phone reads it from a metre and more
 
 
 def _where_to_look(flow: _Flow, *, x: float, top: float, width: float, bottom: float,
@@ -341,19 +342,19 @@ def _where_to_look(flow: _Flow, *, x: float, top: float, width: float, bottom: f
         code = qr_code(site_url, x=x + width - WHERE_TO_LOOK_QR_MM, y=bottom - WHERE_TO_LOOK_QR_MM,
                        side=WHERE_TO_LOOK_QR_MM)
         left = width - WHERE_TO_LOOK_QR_MM - (POSTER_QR_QUIET + 1) * code.module
-        y = flow.lines(["Мероприятия и подробности — на сайте"], x=x, y=top + 11.0, size=5.5,
+        y = flow.lines(["Мероприятия и подробности — на сайте"], x=x, y=top + 10.0, size=5.5,
                        weight="regular", colour=MUTED)
-        size, lines = fit(site_url, weight="bold", width=left, size=6.5, smallest=3.5,
-                          max_lines=2)
-        flow.lines(lines, x=x, y=y + 9.0, size=size, weight="bold", colour=INDIGO)
+        # QUALITY_SITE_URL is at most 48 characters: one line
+        size, lines = fit(site_url, weight="bold", width=left, size=6.5, smallest=3.5)
+        flow.lines(lines[:1], x=x, y=y + 9.0, size=size, weight="bold", colour=INDIGO)
         flow.items.append(code)
     else:
         flow.lines(["Ищите в соцсетях" if hashtag else "Всемирная неделя качества"], x=x,
-                   y=top + 11.0, size=5.5, weight="regular", colour=MUTED)
+                   y=top + 9.0, size=5.5, weight="regular", colour=MUTED)
     if hashtag:
-        size, lines = fit(hashtag, weight="bold", width=left, size=11.0 if site_url else 16.0,
+        size, lines = fit(hashtag, weight="bold", width=left, size=11.0 if site_url else 14.0,
                           smallest=6.0)
-        flow.lines(lines, x=x, y=bottom - (15.0 if site_url else 20.0), size=size,
+        flow.lines(lines[:1], x=x, y=bottom - (13.0 if site_url else 19.0), size=size,
                    weight="bold", colour=INDIGO)
     size, lines = placed(region, region_field, weight="bold", width=left, size=7.0,
                          smallest=5.0)
