@@ -43,10 +43,15 @@ def chart_layout(results: Results, slug: str) -> Layout:
     """The title, the total under it, and a row per line of the breakdown: its label, a bar
     as long as its share of the largest row, and its number."""
     _, rows = shown_rows(results, slug)
-    # label widths measured in PT Sans, with room for a wider fallback font (Arial) in the SVG
-    label_width = max((text_width(row.label.replace(NBSP, " "), _SIZE, "regular")
-                       for row in rows), default=0.0) * 1.15
-    bars_x = _PAD + label_width + 8.0
+
+    def label_width(row) -> float:
+        # measured in PT Sans, with room for a wider fallback font (Arial) in the SVG
+        return text_width(row.label.replace(NBSP, " "), _SIZE, "regular") * 1.15
+
+    # the bars begin after the longest label of a row with a bar: a long line without one
+    # («ещё 15 муниципальных образований — без мероприятий») has its 0 after its own end
+    barred = [row for row in rows if row.count] or list(rows)
+    bars_x = _PAD + max(map(label_width, barred), default=0.0) + 8.0
     bar_room = CHART_WIDTH - bars_x - _PAD - 40.0
     largest = max((row.count for row in rows), default=0)
     total = sum(row.count for row in rows)
@@ -60,7 +65,8 @@ def chart_layout(results: Results, slug: str) -> Layout:
         items.append(Text(row.label, _PAD, y + 16, _SIZE, "regular", INK))
         if row.count:
             items.append(Box(bars_x, y + 4, bar, 16, INDIGO))
-        items.append(Text(str(row.count), bars_x + bar + 6, y + 16, _SIZE, "regular", INK))
+        after = max(bars_x + bar, _PAD + label_width(row) + 8.0 if not row.count else 0.0)
+        items.append(Text(str(row.count), after + 6, y + 16, _SIZE, "regular", INK))
     return Layout(CHART_WIDTH, _TOP + len(rows) * _ROW + _PAD, "px", tuple(items),
                   title=chart_name(results.year, slug))
 
