@@ -351,14 +351,17 @@ def _where_to_look(flow: _Flow, *, x: float, top: float, width: float, bottom: f
     else:
         flow.lines(["Ищите в соцсетях" if hashtag else "Всемирная неделя качества"], x=x,
                    y=top + 9.0, size=5.5, weight="regular", colour=MUTED)
-    if hashtag:
-        size, lines = fit(hashtag, weight="bold", width=left, size=11.0 if site_url else 14.0,
-                          smallest=6.0)
-        flow.lines(lines[:1], x=x, y=bottom - (13.0 if site_url else 19.0), size=size,
-                   weight="bold", colour=INDIGO)
+    # the region's name on the last line, or the last two; the hashtag above it
     size, lines = placed(region, region_field, weight="bold", width=left, size=7.0,
-                         smallest=5.0)
-    flow.lines(lines, x=x, y=bottom - 1.5, size=size, weight="bold", colour=INK)
+                         smallest=5.0, room=2)
+    raised = (len(lines) - 1) * size * 1.2
+    flow.lines(lines, x=x, y=bottom - 1.5 - raised, size=size, weight="bold", colour=INK)
+    if hashtag:
+        size, lines = fit(hashtag, weight="bold", width=left,
+                          size=(11.0 if site_url else 14.0) - (3.0 if raised else 0.0),
+                          smallest=6.0)
+        flow.lines(lines[:1], x=x, y=bottom - (13.0 if site_url else 19.0) - raised * 0.6,
+                   size=size, weight="bold", colour=INDIGO)
 
 
 def poster_layout(edition: Edition, *, region: str, site_url: str | None,
