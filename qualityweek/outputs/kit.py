@@ -63,6 +63,8 @@ class Kit:
     share_png_name: str
     poster_margin_mm: int  # the poster's blank edge, for the printing advice
     site_url: str | None  # the address printed on the poster
+    hashtag: str | None  # the hashtag on the share picture (data/facts.yml)
+    poster_hashtag: str | None  # and on the poster (only its large footer has room for it)
     share_alt: str
     files: dict[str, bytes]
 
@@ -126,6 +128,6 @@ def _build_kit(edition: Edition, *, region: Region, site_url: str | None, today:
         poster_pdf_name=download_name(year, "плакат", "pdf"),
         share_png_name=download_name(year, "картинка", "png"), poster_margin_mm=round(POSTER_MARGIN_MM),
         share_alt=share_alt(edition, region=region.name, site_url=site_url, hashtag=hashtag),
-        site_url=site_url,
+        site_url=site_url, hashtag=hashtag, poster_hashtag=printed(poster, hashtag),
         files={poster_pdf_path(year): pdf, poster_png_path(year): preview,
                share_png_path(year): share})
