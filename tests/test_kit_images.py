@@ -427,3 +427,16 @@ def test_share_picture_has_the_site_address_and_the_hashtag(site_2027_url):
     assert HASHTAG in alt and address in alt
     with Image.open(site_2027_url.site / "kit" / "share-2027.png") as image:
         assert image.size == (1200, 630)
+
+
+def test_a_hashtag_with_a_space_stops_the_build_naming_the_file_and_field(tmp_path):
+    from conftest import copy_project
+    project = copy_project(tmp_path / "project")
+    facts = project / "data" / "facts.yml"
+    text = facts.read_text(encoding="utf-8")
+    assert f'"{HASHTAG}"' in text
+    facts.write_text(text.replace(f'"{HASHTAG}"', '"#День качества"'), encoding="utf-8")
+    build = build_site(tmp_path / "site", project)
+    assert build.result.returncode != 0
+    assert "data/facts.yml, поле «hashtag.text»: «#День качества»: ожидается хэштег" in build.output
+    assert "Traceback" not in build.output

@@ -140,10 +140,17 @@ class Link(_Model):
     yearly: Annotated[str, Field(strict=True), AfterValidator(check_template)] | None = None
 
 
+def _hashtag(value: str) -> str:
+    if not re.fullmatch(r"#[0-9A-Za-zА-Яа-яЁё_]{1,40}", value):
+        raise ValueError(f"{shown(value)}: ожидается хэштег — «#» и слово из букв и цифр без "
+                         "пробелов, до 40 знаков, например «#ДеньКачества»")
+    return value
+
+
 class Hashtag(_Model):
     """The hashtag of Quality Day in Russia, as its organizer uses it: the poster and the share
     picture print it, so a passer-by knows what to look for."""
-    text: Annotated[str, Field(strict=True, pattern=r"^#[0-9A-Za-zА-Яа-яЁё_]{1,40}$")]
+    text: Annotated[str, Field(strict=True), AfterValidator(_hashtag)]
     source: Source
 
 
