@@ -13,7 +13,8 @@ import struct
 import pypdfium2
 import pytest
 import zxingcpp
-from conftest import NBSP, build_site, default_region, site_facts
+from building import build_site
+from fixtures import NBSP, default_region, site_facts
 from PIL import Image
 from pypdf import PdfReader
 
@@ -430,7 +431,7 @@ def test_share_picture_has_the_site_address_and_the_hashtag(site_2027_url):
 
 
 def test_a_hashtag_with_a_space_stops_the_build_naming_the_file_and_field(tmp_path):
-    from conftest import copy_project
+    from building import copy_project
     project = copy_project(tmp_path / "project")
     facts = project / "data" / "facts.yml"
     text = facts.read_text(encoding="utf-8")
