@@ -1,6 +1,7 @@
 """The results page of each edition (results/<year>.md, «Итоги Недели качества <year>»): which
 years get one, which is in the navigation, what stage the week is at, the generated page source
-and the charts. No MkDocs imports.
+and its tables (the same rows the chart files draw, results_charts.py, and the workbook's summary
+sheet writes, report_sheet.py: shown_rows). No MkDocs imports.
 
 Each page is a few lines that include one shared template, docs/templates/results-edition.md,
 as the archive pages do. The charts are the tables themselves: every row's number is text in an
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..core.calendar import EditionDates, edition_dates, in_range
 from ..core.typography import NBSP, format_day
