@@ -38,8 +38,9 @@ REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 # The site name of every address in the text (bare or in a Markdown link, «www.» as well):
 # after the scheme, up to a path, a query, a space or a bracket; a user («…@»), a port and a
 # sentence's last dot are taken off (HOST_END).
-LINK_HOST = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,31}://|(?<![^\s(\[<«\"'])(?=www\.))"
-                       r"(?:[^\s/?#<>()\[\]\"'«»\\]*@)?([^\s/?#<>()\[\]\"'«»\\@]+)")
+_NOT_IN_HOST = "\\s/?#<>()\\[\\]\"'«»\\\\"  # a regex class body, also read by JavaScript
+LINK_HOST = re.compile(f"(?:[A-Za-z][A-Za-z0-9+.-]{{0,31}}://|(?<![^\\s(\\[<«\"'])(?=www\\.))"
+                       f"(?:[^{_NOT_IN_HOST}]*@)?([^{_NOT_IN_HOST}@]+)")
 HOST_END = re.compile(r"(?::[0-9]*)?[.,;:!?]*$")
 
 
