@@ -23,7 +23,8 @@ from test_hostile_input import assert_refused
 
 from qualityweek.core.description import check_description
 from qualityweek.core.lookalikes import fold_lookalikes
-from qualityweek.core.untrusted import CONTROL, check_url, safe_name, shown
+from qualityweek.core.untrusted import (CONTROL, IGNORABLE, IGNORABLE_PATTERN, check_url,
+                                        safe_name, shown)
 from qualityweek.inputs.events import EventsError, EventSource, parse_event
 from qualityweek.model.results import organizer_key
 from qualityweek.outputs.event_rules import MAILTO_LENGTH, slug_for
@@ -333,3 +334,31 @@ def test_a_day_that_does_not_exist_stops_the_build_with_its_message(tmp_path, pr
     build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY="2026-11-05")
     assert_refused(build, f"{EVENTS}/fevral.md, поле «start»: Начало: такого дня нет",
                    f"{EVENTS}/probel.md, поле «start»: Начало: в дате особый пробел")
+
+
+def test_the_form_and_the_build_know_the_same_invisible_characters(browser):
+    """The rules JSON gives the form the property's name (untrusted.IGNORABLE_PATTERN): the
+    browser's Unicode data and the `regex` package's must mark the same code points."""
+    every = "".join(map(chr, range(0x110000)))
+    ours = _joined([m.start(), m.end() - 1] for m in IGNORABLE.finditer(every))
+    with reader(browser, "phone") as session:
+        theirs = session.page.evaluate("""pattern => {
+          const re = new RegExp(pattern, "u"), runs = [];
+          for (let c = 0; c < 0x110000; c += 1) {
+            if (c >= 0xd800 && c <= 0xdfff) continue;
+            if (!re.test(String.fromCodePoint(c))) continue;
+            const last = runs[runs.length - 1];
+            if (last && last[1] === c - 1) last[1] = c; else runs.push([c, c]);
+          }
+          return runs; }""", IGNORABLE_PATTERN)
+    assert theirs == ours
+
+
+def _joined(runs):
+    out = []
+    for first, last in runs:
+        if out and out[-1][1] == first - 1:
+            out[-1][1] = last
+        else:
+            out.append([first, last])
+    return out

@@ -22,10 +22,11 @@ MkDocs imports.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
 import idna
-from confusable_homoglyphs.categories import alias
+from confusable_homoglyphs.categories import categories_data
 from confusable_homoglyphs.confusables import confusables_data
 from idna.idnadata import codepoint_classes
 
@@ -37,38 +38,54 @@ _ANY_SCRIPT = set("-0123456789")
 
 
 @lru_cache(maxsize=1)
-def host_scripts() -> dict[int, str]:
-    """{code point: script} of every character a non-ASCII host label may hold: ASCII letters
-    (LATIN), and IDNA2008's PVALID characters of a named script that read left to right."""
-    table = {c: "LATIN" for c in range(ord("a"), ord("z") + 1)}
-    for packed in codepoint_classes["PVALID"]:
-        for code in range(max(packed >> 32, 0x80), packed & 0xFFFFFFFF):
-            ch = chr(code)
-            if unicodedata.bidirectional(ch) in ("R", "AL", "AN"):
-                continue
-            script = alias(ch)
-            if script and script not in ("COMMON", "INHERITED"):
-                table[code] = script
-    return table
+def _runs() -> tuple[list[int], list[tuple[int, int, str, str]]]:
+    """Every character a non-ASCII host label may hold, as sorted runs (first, last, script,
+    general category): ASCII letters (LATIN), and IDNA2008's PVALID characters of a named script
+    (not COMMON or INHERITED) whose script reads left to right (a right-to-left host needs
+    IDNA's bidi rules, which the form could not check the same way). Made by merging the two
+    packages' range tables, not per character: a build makes the form's rules every time."""
+    names, kinds = categories_data["iso_15924_aliases"], categories_data["categories"]
+    scripts = categories_data["code_points_ranges"]  # [first, last, script, category], sorted
+    valid = sorted((p >> 32, (p & 0xFFFFFFFF) - 1) for p in codepoint_classes["PVALID"])
+    runs = [(ord("a"), ord("z"), "LATIN", "Ll")]
+    rtl = {names[s] for first, _, s, _ in scripts
+           if unicodedata.bidirectional(chr(first)) in ("R", "AL", "AN")}
+    i = j = 0
+    while i < len(valid) and j < len(scripts):
+        first, last = max(valid[i][0], scripts[j][0], 0x80), min(valid[i][1], scripts[j][1])
+        script = names[scripts[j][2]]
+        if first <= last and script not in ("COMMON", "INHERITED") and script not in rtl:
+            runs.append((first, last, script, kinds[scripts[j][3]]))
+        if valid[i][1] < scripts[j][1]:
+            i += 1
+        else:
+            j += 1
+    return [run[0] for run in runs], runs
+
+
+def script_of(ch: str) -> str | None:
+    """The script a host label may hold `ch` in (see _runs), or None."""
+    starts, runs = _runs()
+    at = bisect_right(starts, ord(ch)) - 1
+    return runs[at][2] if at >= 0 and ord(ch) <= runs[at][1] else None
 
 
 @lru_cache(maxsize=1)
 def latin_lookalikes() -> frozenset[int]:
     """Characters beyond ASCII that UTS #39 lists as confusable with an ASCII letter or digit."""
     return frozenset(ord(ch) for ch, glyphs in confusables_data.items()
-                     if len(ch) == 1 and ord(ch) >= 0x80 and ord(ch) in host_scripts()
+                     if len(ch) == 1 and ord(ch) >= 0x80 and script_of(ch)
                      and any(len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalnum()
                              for g in glyphs))
 
 
 def _label_scripts(label: str) -> set[str] | None:
     """The scripts of a label's letters, or None when a character may not be in a host."""
-    scripts = host_scripts()
     found = set()
     for ch in label:
         if ch in _ANY_SCRIPT:
             continue
-        script = scripts.get(ord(ch))
+        script = script_of(ch)
         if script is None:
             return None
         found.add(script)
@@ -100,28 +117,31 @@ def lookalike_host(host: str) -> bool:
     return False
 
 
-def _ranges(codes) -> str:
-    """Sorted code points as a regex class body of ranges, \\uXXXX or \\u{XXXXX} written."""
-    def one(c: int) -> str:
-        return f"\\u{c:04x}" if c <= 0xFFFF else f"\\u{{{c:x}}}"
-    runs: list[list[int]] = []
-    for code in sorted(codes):
-        if runs and runs[-1][1] == code - 1:
-            runs[-1][1] = code
+def _one(code: int) -> str:
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\u{{{code:x}}}"
+
+
+def _class(runs) -> str:
+    """(first, last) runs as a regex class body, \\uXXXX or \\u{XXXXX} written, touching runs
+    joined."""
+    joined: list[list[int]] = []
+    for first, last in sorted(runs):
+        if joined and joined[-1][1] >= first - 1:
+            joined[-1][1] = max(joined[-1][1], last)
         else:
-            runs.append([code, code])
-    return "".join(one(a) if a == b else f"{one(a)}-{one(b)}" for a, b in runs)
+            joined.append([first, last])
+    return "".join(_one(a) if a == b else f"{_one(a)}-{_one(b)}" for a, b in joined)
 
 
 def script_tables() -> dict:
     """The tables above for the form's script (JavaScript regex classes, flag «u»)."""
-    by_script: dict[str, list[int]] = {}
-    for code, script in host_scripts().items():
-        by_script.setdefault(script, []).append(code)
-    marks = [c for c in host_scripts() if unicodedata.category(chr(c)).startswith("M")]
+    by_script: dict[str, list[tuple[int, int]]] = {}
+    for first, last, script, _ in _runs()[1]:
+        by_script.setdefault(script, []).append((first, last))
     return {
-        "scripts": {script: _ranges(codes) for script, codes in sorted(by_script.items())},
+        "scripts": {script: _class(runs) for script, runs in sorted(by_script.items())},
         "mixes": [sorted(mix) for mix in ALLOWED_MIXES],
-        "lookalikes": _ranges(latin_lookalikes()),
-        "marks": _ranges(marks),
+        "lookalikes": _class((c, c) for c in latin_lookalikes()),
+        "marks": _class((first, last) for first, last, _, kind in _runs()[1]
+                        if kind.startswith("M")),
     }

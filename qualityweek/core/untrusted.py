@@ -41,11 +41,13 @@ SHOWN_LENGTH = 80  # how much of a bad value a message repeats
 
 # Unicode's default-ignorable code points (soft hyphen, word joiner, variation selectors, the
 # combining grapheme joiner…): a program shows nothing for them, so «ООО «При\u00adмер»» looks
-# like «ООО «Пример»». Names refuse them (fields.Name) and comparisons drop them; the set is
-# Unicode's own property as the pinned `regex` package knows it, not a list typed here.
-IGNORABLE = re.compile("[" + "".join(
-    f"{re.escape(run[0][0])}-{re.escape(run[0][-1])}" for run in regex.finditer(
-        r"\p{Default_Ignorable_Code_Point}+", "".join(map(chr, range(0x110000))))) + "]")
+# like «ООО «Пример»». Names refuse them (fields.Name) and comparisons drop them. The set is
+# Unicode's own property, not a list typed here: the pinned `regex` package reads it here, and
+# the form's script (a JavaScript RegExp with flag «u» knows the same property) reads the same
+# pattern from the rules JSON. The property is stable by design: it covers whole reserved
+# ranges before their characters are assigned.
+IGNORABLE_PATTERN = r"\p{Default_Ignorable_Code_Point}"
+IGNORABLE = regex.compile(IGNORABLE_PATTERN)
 
 
 def without_ignorables(text: str) -> str:

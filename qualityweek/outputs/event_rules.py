@@ -117,7 +117,7 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "link_host": js_pattern(LINK_HOST.pattern),
         "host_end": js_pattern(HOST_END.pattern),
         # characters that show nothing: refused in names, ignored in the file name
-        "ignorable": js_pattern(untrusted.IGNORABLE.pattern),
+        "ignorable": untrusted.IGNORABLE_PATTERN,
         "reserved": WINDOWS_RESERVED.pattern,
         "slug": SLUG.pattern,
         "slug_length": SLUG_LENGTH,
