@@ -340,6 +340,8 @@ def _describe(error: dict, where: str) -> str:
         return f"{where}, поле «{field}» не заполнено: {message('missing', field)}"
     if isinstance(problem, Problem):
         text = _people(problem, field)
+        if problem.rule in ("no_such_day", "no_such_time"):  # editors look for what they typed
+            text += f"; указано {shown(error['input'])}"
     elif kind == "literal_error":
         accepted = KINDS if field == "kind" else FORMATS
         text = (f"{message('not_listed', field)}: {shown(error['input'])} нет среди допустимых: "
