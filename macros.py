@@ -124,10 +124,10 @@ def define_env(env) -> None:
     except INPUT_ERRORS as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     settings, facts, events_by_year = data.settings, data.facts, data.events_by_year
-    skipped = skipped_files(Path(env.conf["docs_dir"]), Path(env.conf["docs_dir"]).name)
+    skipped = skipped_files(data.region.folder, data.region.label)
     if skipped:  # editors' own files (CONTRIBUTING.md): skipped, and said so
         log.info("%s", log_safe("Пропущены служебные файлы редакторов: " + ", ".join(skipped)))
-    for line in lookalike_organizers(events_by_year, Path(env.conf["docs_dir"]).name):
+    for line in lookalike_organizers(events_by_year, data.region.label):
         log.info("%s", log_safe(line))  # counted as one organizer; the editor is told
     shown = build_edition(facts, settings.year)
     _publish_addresses(env.conf, settings)

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 from browsing import reader
-from conftest import NBSP, ROOT, build_site, copy_project, serve
+from building import ROOT, build_site, copy_project, serve
 from hypothesis import given
 from hypothesis import strategies as st
-from test_events import MUNICIPALITIES, VALID, event_text, write_event
+from fixtures import EVENTS, MUNICIPALITIES, NBSP, VALID, event_text, write_event
 from test_hostile_input import assert_refused
 
 from qualityweek.core.description import check_description
@@ -30,11 +30,11 @@ from qualityweek.model.results import organizer_key
 from qualityweek.outputs.event_rules import MAILTO_LENGTH, slug_for
 from qualityweek.tools.review import Change, summary
 
-EVENTS = "docs/events/2026"
+YEAR = f"{EVENTS}/2026"  # «regions/<регион>/events/2026», as the build names it
 
 
 def _parse(text: str, slug: str = "x"):
-    path = f"{EVENTS}/{slug}.md"
+    path = f"{YEAR}/{slug}.md"
     return parse_event(text, EventSource(Path(path), path, 2026, slug), MUNICIPALITIES)
 
 
@@ -45,9 +45,9 @@ def test_text_after_a_hash_in_an_unquoted_value_stops_the_build(tmp_path, projec
     write_event(project_copy, 2026, "glavnyy", dict(VALID, organizer="ООО «Пример» #главный"))
     build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY="2026-11-05")
     assert_refused(build,
-                   f'{EVENTS}/tsekh.md, заголовок, строка 2, поле «title»: текст после « #»',
+                   f'{YEAR}/tsekh.md, заголовок, строка 2, поле «title»: текст после « #»',
                    'возьмите всё значение в кавычки: title: "Экскурсия в цех #2"',
-                   f"{EVENTS}/glavnyy.md, заголовок, строка 3, поле «organizer»",
+                   f"{YEAR}/glavnyy.md, заголовок, строка 3, поле «organizer»",
                    'organizer: "ООО «Пример» #главный"')
 
 
@@ -67,8 +67,8 @@ def test_a_quoted_hash_and_a_whole_line_comment_are_fine(front):
 def test_the_review_summary_says_what_the_build_says_of_a_lost_hash():
     text = event_text(dict(VALID, title="Экскурсия в цех #2"))
     # as GitHub shows it: character references are the characters
-    shown_summary = html.unescape(summary([Change("A", f"{EVENTS}/tsekh.md")], lambda path: text,
-                                          MUNICIPALITIES))
+    shown_summary = html.unescape(summary([Change("A", f"{YEAR}/tsekh.md")], lambda path: text,
+                                          lambda region: MUNICIPALITIES))
     assert 'title: "Экскурсия в цех #2"' in shown_summary
     assert "текст после « #» YAML считает комментарием" in shown_summary
     assert "«Экскурсия в цех»" not in shown_summary  # never shown as the cut title
@@ -91,10 +91,10 @@ def test_invisible_characters_in_names_stop_the_build_named_in_words(tmp_path, p
         write_event(project_copy, 2026, slug, dict(VALID, organizer=f"ООО «При{character}мер»"))
     write_event(project_copy, 2026, "e", dict(VALID, title="Экскур\u00adсия"))
     build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY="2026-11-05")
-    output = assert_refused(build, f"{EVENTS}/a.md, поле «organizer»: Организатор: уберите "
-                                   "мягкий перенос", f"{EVENTS}/e.md, поле «title»")
+    output = assert_refused(build, f"{YEAR}/a.md, поле «organizer»: Организатор: уберите "
+                                   "мягкий перенос", f"{YEAR}/e.md, поле «title»")
     for slug in "abcd":
-        assert f"{EVENTS}/{slug}.md, поле «organizer»: Организатор: уберите" in output
+        assert f"{YEAR}/{slug}.md, поле «organizer»: Организатор: уберите" in output
     assert "U+00AD" not in output.split("уберите", 1)[1].split("\n", 1)[0]  # words, not codes
 
 
@@ -133,15 +133,15 @@ def test_a_lookalike_event_page_or_description_link_stops_the_build(tmp_path, pr
     write_event(project_copy, 2026, "slash", dict(VALID, url=LOOKALIKE[0]))
     write_event(project_copy, 2026, "apple", VALID, body="Запись: https://аpple.com/ или www.аpple.com")
     build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY="2026-11-05")
-    assert_refused(build, f"{EVENTS}/slash.md, поле «url»: Страница мероприятия: в имени сайта "
+    assert_refused(build, f"{YEAR}/slash.md, поле «url»: Страница мероприятия: в имени сайта "
                           "смешаны буквы разных алфавитов",
-                   f"{EVENTS}/apple.md, описание: Описание: в имени сайта смешаны буквы")
+                   f"{YEAR}/apple.md, описание: Описание: в имени сайта смешаны буквы")
 
 
 def test_the_review_summary_shows_the_event_page():
     text = event_text(VALID)
-    shown_summary = summary([Change("A", f"{EVENTS}/tour.md")], lambda path: text,
-                            MUNICIPALITIES)
+    shown_summary = summary([Change("A", f"{YEAR}/tour.md")], lambda path: text,
+                            lambda region: MUNICIPALITIES)
     assert f"Страница мероприятия: `{VALID['url']}`" in shown_summary
 
 
@@ -248,7 +248,7 @@ def test_windows_device_names_stop_the_build_one_line_each(tmp_path, project_cop
     for slug in RESERVED:
         write_event(project_copy, 2026, slug, VALID)
     build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY="2026-11-05")
-    output = assert_refused(build, *(f"{EVENTS}/{slug}.md: такое имя файла Windows оставляет "
+    output = assert_refused(build, *(f"{YEAR}/{slug}.md: такое имя файла Windows оставляет "
                                      "для устройств" for slug in RESERVED))
     assert not (tmp_path / "site" / "calendar" / "events" / "2026" / "con.ics").exists()
     assert "Traceback" not in output
@@ -261,8 +261,8 @@ def test_the_file_name_for_a_device_like_title_is_another(title):
 
 
 def test_the_review_does_not_take_a_device_name_for_an_event():
-    text = summary([Change("A", f"{EVENTS}/con.md")], lambda path: event_text(VALID),
-                   MUNICIPALITIES)
+    text = summary([Change("A", f"{YEAR}/con.md")], lambda path: event_text(VALID),
+                   lambda region: MUNICIPALITIES)
     assert "⚠ не файл мероприятия" in text
 
 
@@ -332,8 +332,8 @@ def test_a_day_that_does_not_exist_stops_the_build_with_its_message(tmp_path, pr
     write_event(project_copy, 2026, "fevral", dict(VALID, start="2026-02-29"))
     write_event(project_copy, 2026, "probel", dict(VALID, start=f"2026-11-12{NBSP}10:00"))
     build = build_site(tmp_path / "site", project_copy, QUALITY_TODAY="2026-11-05")
-    assert_refused(build, f"{EVENTS}/fevral.md, поле «start»: Начало: такого дня нет",
-                   f"{EVENTS}/probel.md, поле «start»: Начало: в дате особый пробел")
+    assert_refused(build, f"{YEAR}/fevral.md, поле «start»: Начало: такого дня нет",
+                   f"{YEAR}/probel.md, поле «start»: Начало: в дате особый пробел")
 
 
 def test_the_form_and_the_build_know_the_same_invisible_characters(browser):

@@ -83,14 +83,15 @@ def _named(name: str) -> bool:
 
 def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str, ...] = (),
                 ministry_email: str | None, ministry_name: str = "", repo_url: str | None,
-                zone_label: str) -> dict:
+                zone_label: str, region_label: str) -> dict:
     """Everything the form checks and shows, as JSON-ready values; `zone_label` names the
-    region's local time after a time in the preview («МСК»)."""
+    region's local time after a time in the preview («МСК»); `region_label` is the region
+    folder («regions/<регион>»), whose events/<год>/ the event file goes to."""
     text_fields = [n for n in FIELDS if n not in ("kind", "format", "start", "end", "url",
                                                   "municipality")]
     return {
         "year": year,
-        "folder": f"docs/{EVENTS_DIR}/{year}/",
+        "folder": f"{region_label}/{EVENTS_DIR}/{year}/",
         "fields": list(FIELDS),
         "required": list(REQUIRED),
         "in_person": list(IN_PERSON),

@@ -18,7 +18,6 @@ No MkDocs imports.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -33,11 +32,16 @@ from ..inputs.events import (EVENTS_DIR, MAX_FILE_BYTES, MUNICIPALITIES_FILE, SL
                              WINDOWS_RESERVED, Event, EventsError, EventSource,
                              load_municipalities, parse_event)
 from ..inputs.facts import read_input
-from ..inputs.paths import PathsError, region_folder
+from ..inputs.paths import REGION_VAR, REGIONS_DIR, PathsError, region_folder
 from ..model.results import counted
+from .spelling import SpellingError, unknown_words, words
 
-EVENTS_PREFIX = f"docs/{EVENTS_DIR}/"  # the one place the summary knows where events live
+# event files live in their region's folder: regions/<регион>/events/<год>/<имя>.md
+# (is_event_path); every other changed file is listed with a warning by kind
+HEADING = "## Мероприятия в этом изменении"
 _STATUS = {"A": "добавлено", "M": "изменено", "D": "удалено"}
+# the fields whose words are the companies' own (the spelling note)
+COMPANY_FIELDS = ("title", "organizer", "address", "contact", "description")
 FULL_CARDS = 100  # files shown as cards; the rest are rows of a table
 SUMMARY_LIMIT = 1_000_000  # bytes of UTF-8; GitHub refuses a step summary over 1024k (1,048,576)
 TITLE_IN_TABLE = 60  # characters of a title in a table row
@@ -67,11 +71,24 @@ def when(event: Event) -> str:
     return text
 
 
+def is_event_path(path: str) -> bool:
+    """Whether a changed path lies in a region folder's events/ (a file there that is not an
+    event file is shown with the build's problem); the one place the summary knows where
+    events live: every other path is listed among the other files."""
+    parts = PurePosixPath(path).parts
+    return len(parts) > 3 and parts[0] == REGIONS_DIR and parts[2] == EVENTS_DIR
+
+
+def _region_of(path: str) -> str:
+    """«regions/<регион>» of an event path."""
+    return "/".join(PurePosixPath(path).parts[:2])
+
+
 def _source(path: str) -> EventSource | None:
     parts = PurePosixPath(path).parts
-    if len(parts) != 4 or not re.fullmatch(r"[0-9]{4}", parts[2]):
+    if len(parts) != 5 or not re.fullmatch(r"[0-9]{4}", parts[3]):
         return None
-    year, name = int(parts[2]), parts[3]
+    year, name = int(parts[3]), parts[4]
     stem = name.removesuffix(".md")
     if not (FIRST_YEAR <= year <= LAST_YEAR and name.endswith(".md") and SLUG.fullmatch(stem)
             and not WINDOWS_RESERVED.fullmatch(name)):
@@ -85,10 +102,11 @@ class _Entry:
     card: list[str]  # Markdown lines of its card
     row: str  # what its table row says
     refused: bool  # the build would stop on it
+    event: Event | None = None  # as the build reads it, when it does
 
 
 def _entry(change: Change, read: Callable[[str], str | None],
-           municipalities: Collection[str]) -> _Entry:
+           municipalities: Callable[[str], Collection[str]]) -> _Entry:
     status = _STATUS.get(change.status, "изменено")
     name = _text(change.path)
     if change.status == "D":
@@ -99,9 +117,10 @@ def _entry(change: Change, read: Callable[[str], str | None],
         if text is None:
             return _Entry(change, [f"- **{status}:** {name}",
                                    "  - ⚠ не файл мероприятия: сборка его не примет "
-                                   f"(файл — {EVENTS_PREFIX}ГГГГ/имя-латиницей.md)"],
+                                   f"(файл — {_text(_region_of(change.path))}/{EVENTS_DIR}/"
+                                   "ГГГГ/имя-латиницей.md)"],
                           f"{status}; ⚠ не файл мероприятия", True)
-        event = parse_event(text, source, municipalities)
+        event = parse_event(text, source, municipalities(_region_of(change.path)))
     except (EventsError, ValueError) as error:  # the build's own message (size, UTF-8, fields)
         problems = [_text(line) for line in str(error).splitlines()]
         return _Entry(change, [f"- **{status}:** {name}", *(f"  - ⚠ {line}" for line in problems)],
@@ -117,7 +136,7 @@ def _entry(change: Change, read: Callable[[str], str | None],
                            # (check_url has refused backticks, spaces and look-alike hosts)
                            f"  - Страница мероприятия: `{safe_name(event.url)}`",
                            f"  - Файл: {name}"],
-                  f"{status}: {typography.quote(_text(title))}", False)
+                  f"{status}: {typography.quote(_text(title))}", False, event)
 
 
 # What a reviewer must read for himself in a file outside the events folders, by kind.
@@ -193,17 +212,20 @@ def _size(lines: Sequence[str]) -> int:
 
 
 def summary(changes: Sequence[Change], read: Callable[[str], str | None],
-            municipalities: Collection[str],
+            municipalities: Callable[[str], Collection[str]],
+            spell: Callable[[dict[str, str]], list[tuple[str, str]]] | None = None,
             peek: Callable[[str], str | None] | None = None) -> str:
-    """Markdown for the job summary: every changed file outside the events folders, warned by
-    kind (`peek` returns a page's text, None when it cannot be read), then each changed event
-    file as the site will show it, or the build's problems with it (`read` returns the file's
-    text, None for what is not a file, or raises ValueError with the build's message); at most
-    SUMMARY_LIMIT bytes."""
-    others = [c for c in changes if not c.path.startswith(EVENTS_PREFIX)]
+    """Markdown for the job summary: each changed event file as the site will show it, or the
+    build's problems with it (`read` returns the file's text, None for what is not a file, or
+    raises ValueError with the build's message; `municipalities` gives a region folder's list,
+    «regions/<регион>», or raises ValueError with the build's message; `spell` names the
+    words of {file: text} that the dictionaries do not know). Every changed file outside the
+    events folders comes first, warned by kind (`peek` returns a page's text, None when it
+    cannot be read). At most SUMMARY_LIMIT bytes."""
+    others = [c for c in changes if not is_event_path(c.path)]
     lines = _others(others, peek or _quietly(read), SUMMARY_LIMIT // OTHERS_SHARE)
-    lines += ["## Мероприятия в этом изменении", ""]
-    events = [c for c in changes if c.path.startswith(EVENTS_PREFIX)]
+    lines += [HEADING, ""]
+    events = [c for c in changes if is_event_path(c.path)]
     if not events:
         lines.append("Файлы мероприятий не менялись.")
     entries = [_entry(change, read, municipalities) for change in events]
@@ -230,7 +252,31 @@ def summary(changes: Sequence[Change], read: Callable[[str], str | None],
                               "`git diff --name-status` с базовым коммитом."]
                 break
             lines.append(row)
+    if spell is not None:
+        lines += _spelling(entries, spell, limit - _size(lines))
     return "\n".join(lines) + "\n"
+
+
+def _spelling(entries: Sequence[_Entry], spell: Callable[[dict[str, str]], list[tuple[str, str]]],
+              room: int) -> list[str]:
+    """The companies' words the dictionaries do not know, for the reviewer: brand names and
+    abbreviations are fine, a typo is worth a word to the company; never a failure."""
+    texts = {entry.change.path: "\n".join(str(getattr(entry.event, name) or "")
+                                          for name in COMPANY_FIELDS)
+             for entry in entries if entry.event is not None}
+    found = spell(texts) if texts else []
+    if not found:
+        return []
+    lines = ["", "### Слова, которых нет в словарях", "",
+             "Это слова компаний — названия, сокращения; проверьте, нет ли в них опечатки. "
+             "Сборку они не останавливают.", ""]
+    for number, (where, word) in enumerate(found):
+        line = f"- {_text(where)}: «{_text(word)}»"
+        if _size(lines) + len(line.encode("utf-8")) + 200 > room:
+            lines.append(f"- и ещё {counted(len(found) - number, 'слово', 'слова', 'слов')}")
+            break
+        lines.append(line)
+    return lines
 
 
 def _quietly(read: Callable[[str], str | None]) -> Callable[[str], str | None]:
@@ -249,7 +295,6 @@ def parse_name_status(output: bytes) -> list[Change]:
             if status]
 
 
-HEADING = "## Мероприятия в этом изменении"
 PEEK_BYTES = 1_000_000  # of a page outside the events folders, to look for a script
 
 
@@ -299,13 +344,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{HEADING}\n\nНе с чем сравнить: git не смог сравнить изменения с базовым "
               "коммитом.")
         return 1
-    try:
-        folder, label = region_folder(root.resolve(), os.environ)
-        municipalities = load_municipalities(folder / MUNICIPALITIES_FILE,
-                                             f"{label}/{MUNICIPALITIES_FILE}")
-    except (EventsError, PathsError) as error:
-        print(f"{HEADING}\n\n⚠ {_text(str(error))}")
-        return 0
+    lists: dict[str, Collection[str]] = {}
+
+    def municipalities(region: str) -> Collection[str]:
+        """The region folder's list, as the build reads it (ValueError with its message)."""
+        if region not in lists:
+            try:
+                folder, label = region_folder(root.resolve(), {REGION_VAR: region})
+                lists[region] = load_municipalities(folder / MUNICIPALITIES_FILE,
+                                                    f"{label}/{MUNICIPALITIES_FILE}")
+            except (EventsError, PathsError) as error:
+                raise ValueError(str(error)) from None
+        return lists[region]
 
     def read(path: str) -> str | None:
         """The file as the build reads it (read_input: size limit, UTF-8), None for what is
@@ -318,6 +368,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return None
         return read_input(file, path, MAX_FILE_BYTES)  # ValueError: the build's own message
 
+    def spell(texts: dict[str, str]) -> list[tuple[str, str]]:
+        # the places of the region's list are known names, not the companies' words
+        known = {word for names in lists.values() for name in names for word in words(name)}
+        try:
+            return unknown_words(texts, known=known)
+        except SpellingError as error:  # no Hunspell here: the summary says so, in one line
+            return [("проверка написания недоступна", str(error))]
+
     def peek(path: str) -> str | None:
         """The start of a page outside the events folders, None for a link or what is gone."""
         file = root / path
@@ -326,7 +384,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with open(file, "rb") as handle:
             return handle.read(PEEK_BYTES).decode("utf-8", "replace")
 
-    sys.stdout.write(summary(changes, read, municipalities, peek))
+    sys.stdout.write(summary(changes, read, municipalities, spell, peek))
     return 0
 
 
