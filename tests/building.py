@@ -27,7 +27,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 # what a site is built from, but the regions: the code, the pages, the national facts
-PRODUCT_PARTS = ("mkdocs.yml", "macros.py", "qualityweek", "hooks", "data", "docs", "overrides")
+PRODUCT_PARTS = ("mkdocs.yml", "macros.py", "qualityweek", "hooks", "data", "docs", "overrides",
+                 "spelling")
 FIXTURE_REGIONS = ROOT / "tests" / "regions"
 # the fixture project's default region: everything a region may have (tests/regions/README.md)
 FIXTURE_DEFAULT = "enskaya-oblast"

@@ -337,9 +337,10 @@ def test_the_github_link_carries_the_file(phone, propose_site):
     assert parse_qs(github.query) == {"filename": [path], "value": [text]}
 
 
-def test_no_github_link_without_a_github_repository(browser, tmp_path):
+def test_no_new_file_link_on_an_unknown_platform(browser, tmp_path):
+    # gitlab.com and a GitLab chosen by QUALITY_REPO_KIND: tests/test_repository_links.py
     build = build_site(tmp_path / "site", QUALITY_TODAY=TODAY,
-                       QUALITY_REPO_URL="https://gitlab.com/example/quality-week")
+                       QUALITY_REPO_URL="https://git.example.org/example/quality-week")
     assert build.result.returncode == 0, build.output
     with serve(build.site) as url, reader(browser, "phone") as session:
         fill(session.page, url, VALID)

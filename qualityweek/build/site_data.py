@@ -85,6 +85,6 @@ def site_event_rules(data: SiteData) -> dict:
                        ministry_email=data.facts.contacts["ministry"].email,  # or None
                        ministry_name=(data.facts.contacts["ministry"].short_name
                                       or data.facts.contacts["ministry"].name),
-                       repo_url=data.settings.repo_url,
+                       repo=data.settings.repository,
                        zone_label=data.facts.region.time_label,
                        region_label=data.region.label)

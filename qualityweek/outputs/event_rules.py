@@ -21,6 +21,7 @@ from ..core.description import HOST_END, LINK_HOST, MARKERS, MAX_NESTING, REFERE
 from ..core.event_messages import FIELD_WORDS, words_for_script
 from ..core.hosts import script_tables
 from ..core.places import municipality_pattern
+from ..core.repository import Repository
 from ..core.script_patterns import js_pattern, js_words
 from ..core.typography import TYPED_QUOTES, quote
 from ..inputs.events import (EVENTS_DIR, FIELDS, FORMATS, IN_PERSON, KINDS, REQUIRED, SLUG,
@@ -82,16 +83,19 @@ def _named(name: str) -> bool:
 
 
 def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str, ...] = (),
-                ministry_email: str | None, ministry_name: str = "", repo_url: str | None,
+                ministry_email: str | None, ministry_name: str = "", repo: Repository | None,
                 zone_label: str, region_label: str) -> dict:
     """Everything the form checks and shows, as JSON-ready values; `zone_label` names the
-    region's local time after a time in the preview («МСК»); `region_label` is the region
-    folder («regions/<регион>»), whose events/<год>/ the event file goes to."""
+    region's local time after a time in the preview («МСК»); `repo` (None without one) gives
+    the «new file» page of the repository's platform; `region_label` is the region folder
+    («regions/<регион>»), whose events/<год>/ the event file goes to."""
     text_fields = [n for n in FIELDS if n not in ("kind", "format", "start", "end", "url",
                                                   "municipality")]
+    folder = f"{region_label}/{EVENTS_DIR}/{year}/"
+    new_file = repo.new_file(folder) if repo else None
     return {
         "year": year,
-        "folder": f"{region_label}/{EVENTS_DIR}/{year}/",
+        "folder": folder,
         "fields": list(FIELDS),
         "required": list(REQUIRED),
         "in_person": list(IN_PERSON),
@@ -152,9 +156,17 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "copied_line": "Описание мероприятия скопировано. В открывшемся письме вставьте его "
                        "(Ctrl+V или долгое нажатие и «Вставить») и отправьте письмо.",
         "words": words_for_script(),
-        # GitHub's «new file» page takes the path and the content in its address
-        "new_file_url": (f"{repo_url}/new/main" if repo_url and repo_url.startswith(
-            "https://github.com/") else None),
+        # the platform's «new file» page takes the name and the content in its address:
+        # url?<name_param>=<name_prefix><file name>&<content_param>=<file> (repository.py)
+        "new_file_url": new_file.url if new_file else None,
+        "new_file_name": new_file.name_param if new_file else None,
+        "new_file_prefix": new_file.name_prefix if new_file else None,
+        "new_file_content": new_file.content_param if new_file else None,
+        "platform": repo.platform if new_file else None,  # «GitHub», «GitLab»
+        # where the platform may drop the text, the form copies it and says so
+        "new_file_paste": (f"Текст файла скопирован: если на {repo.platform} файл откроется "
+                           "пустым, вставьте его туда (Ctrl+V или долгое нажатие и «Вставить»)."
+                           if new_file and new_file.pasted else None),
         # what common mail clients accept in a mailto: address (Outlook: about 2000 characters),
         # with room to spare; a longer proposal goes by the clipboard
         "mailto_length": MAILTO_LENGTH,
@@ -245,8 +257,8 @@ def _fallback(rules: dict) -> Markup:
         how = Markup("<p>Чтобы предложить мероприятие, передайте в {ministry} письмо с темой "
                      "{quoted} и укажите в нём:</p>").format(
                          ministry=rules["ministry_name"], quoted=quote(rules["subject"]))
-    github = (Markup('<p>Или предложите его файлом на <a href="{}">GitHub</a>, если у вас там '
-                     "есть учётная запись.</p>").format(rules["new_file_url"])
+    github = (Markup('<p>Или предложите его файлом на <a href="{}">{}</a>, если у вас там '
+                     "есть учётная запись.</p>").format(rules["new_file_url"], rules["platform"])
               if not email and rules.get("new_file_url") else Markup(""))
     return Markup(
         '<div class="qw-propose__fallback" data-qw-fallback data-search-exclude>'
@@ -279,8 +291,7 @@ def form_html(rules: dict) -> Markup:
         '<p class="qw-form__status" data-qw-status role="status"></p>'
         '<button type="button" class="md-button" data-qw-copy-proposal>Скопировать текст</button>'
         '<a class="md-button" data-qw-save href="#">Сохранить как файл .txt</a>'
-        '<a class="md-button" data-qw-github href="#" hidden>Предложить на GitHub '
-        "(если у вас там есть учётная запись)</a>"
+        "{platform_button}"
         "</div>"
         '<details class="qw-form__editor"><summary>Для редактора сайта</summary>'
         "<p>В конце письма — готовый файл мероприятия. Редактор сохраняет его в папке "
@@ -293,7 +304,15 @@ def form_html(rules: dict) -> Markup:
         '<textarea id="qw-event-file" name="event-file" rows="14" readonly></textarea>'
         "</details></form></div>").format(
             rules_url=rules["rules_url"], fallback=_fallback(rules), fields=_controls(rules),
-            send_words=_send_words(rules), send=_send_button(rules), folder=rules["folder"])
+            send_words=_send_words(rules), send=_send_button(rules), folder=rules["folder"],
+            platform_button=_platform_button(rules))
+
+
+def _platform_button(rules: dict) -> Markup:
+    """«Предложить на GitHub» (or GitLab): the script fills in and shows it where the
+    repository's platform has a «new file» page."""
+    return Markup('<a class="md-button" data-qw-github href="#" hidden>Предложить на {} '
+                  "(если у вас там есть учётная запись)</a>").format(rules["platform"] or "")
 
 
 def _send_words(rules: dict) -> Markup:

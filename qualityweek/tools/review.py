@@ -373,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         known = {word for names in lists.values() for name in names for word in words(name)}
         try:
             return unknown_words(texts, known=known)
-        except SpellingError as error:  # no Hunspell here: the summary says so, in one line
+        except (SpellingError, OSError) as error:  # no Hunspell or word list: one line says so
             return [("проверка написания недоступна", str(error))]
 
     def peek(path: str) -> str | None:
