@@ -221,13 +221,11 @@ _YEAR_DIR = re.compile(r"[0-9]{4}")
 # Names Windows keeps for devices, with any extension: a checkout or the unpacked preview of the
 # site (calendar/events/2026/con.ics) fails there.
 WINDOWS_RESERVED = re.compile(r"(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\..*)?", re.IGNORECASE)
+RESERVED_NAME = ("такое имя файла Windows оставляет для устройств (con, nul, aux, com1…): на "
+                 "Windows файл с ним не сохранить и не открыть; назовите файл иначе, например "
+                 "по названию мероприятия")
 HOW_TO_NAME = ("имя файла — латиница в нижнем регистре, цифры и дефисы, расширение .md, "
                "например den-otkrytyh-dverey.md (из имени — якорь на странице)")
-
-
-RESERVED_NAME = ("такое имя файла Windows оставляет для устройств (con, nul, aux, com1…), "
-                 "и на Windows сайт с ним не откроется; назовите файл иначе, например по "
-                 "названию мероприятия")
 
 
 def ignored(name: str) -> bool:
