@@ -208,9 +208,11 @@ BAD = {
     "unknown-municipality": (dict(VALID, municipality=CITY.removeprefix("город ")),
                              ["поле «municipality»", f"«{CITY.removeprefix('город ')}»",
                               f"{REGION.label}/municipalities.yml"]),
+    # a day or a time that does not exist is named so (issue 34), not «the wrong format»
     "bad-date": (dict(VALID, start="2026-11-31"),
-                 ["поле «start»", "указано «2026-11-31»", "ГГГГ-ММ-ДД ЧЧ:ММ"]),
-    "bad-time": (dict(VALID, end="2026-11-12 25:00"), ["поле «end»", "Конец: укажите дату"]),
+                 ["поле «start»: Начало: такого дня нет", "указано «2026-11-31»"]),
+    "bad-time": (dict(VALID, end="2026-11-12 25:00"),
+                 ["поле «end»: Конец: такого времени нет", "указано «2026-11-12 25:00»"]),
     "date-in-other-form": (dict(VALID, start="12.11.2026"), ["поле «start»", "ГГГГ-ММ-ДД"]),
     "description-in-front-matter": (dict(VALID, description="текст"),
                                     ["поле «description»", "текст после заголовка"]),

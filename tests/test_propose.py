@@ -81,6 +81,20 @@ ROWS = {
     "url with a fullwidth slash in the host": ({"url": "https://example.org\uff0fx"},
                                                "url_unreadable"),
     "url with an IP literal": ({"url": "https://[::1]/"}, "url_unreadable"),
+    # issue 34: look-alike site names, invisible characters in names
+    "url with a fraction slash in the host": ({"url": "https://rskrf.ru\u2044login.evil.example/"},
+                                              "url_lookalike"),
+    "url with a Cyrillic letter in a Latin name": ({"url": "https://\u0430pple.com/"},
+                                                   "url_lookalike"),
+    "url of Cyrillic letters that look Latin": ({"url": "https://\u0441\u043e\u0441\u043e.com/"},
+                                                "url_lookalike"),
+    "valid url in Cyrillic": ({"url": "https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/"},
+                              None),
+    "description with a look-alike link": ({"description": "Запись: www.\u0430pple.com."},
+                                           "url_lookalike"),
+    "organizer with a soft hyphen": ({"organizer": "ООО «При\u00adмер»"}, "character"),
+    "organizer with a word joiner": ({"organizer": "ООО «При\u2060мер»"}, "character"),
+    "title with a variation selector": ({"title": "День\ufe0f открытых дверей"}, "character"),
     "valid description in Python's whitespace": ({"description": "\x85\x1fтекст\x1f\u3000"},
                                                   None),
     "contact too long": ({"contact": "7" * 501}, "too_long"),
@@ -392,6 +406,24 @@ def test_file_name_is_the_builds_transliteration(phone, propose_site, title):
     assert phone.page.locator("[name='file-name']").input_value() == slug_for(title)
 
 
+@pytest.mark.parametrize("title, name", [("При\u00adмер", "primer"), ("При\u2060мер", "primer"),
+                                         ("Con", "con-meropriyatie"), ("NUL", "nul-meropriyatie")])
+def test_the_file_name_skips_invisible_letters_and_windows_device_names(phone, propose_site,
+                                                                        title, name):
+    """A typed soft hyphen is no word break (not «pri-mer»); «con» is a device on Windows."""
+    fill(phone.page, propose_site[1], {"title": title})
+    assert phone.page.locator("[name='file-name']").input_value() == name == slug_for(title)
+
+
+def test_a_windows_device_name_is_refused_as_the_file_name(phone, propose_site):
+    fill(phone.page, propose_site[1], VALID)
+    phone.page.locator("details.qw-form__editor summary").click()
+    phone.page.locator("[name='file-name']").fill("nul")
+    errors, _, path = form_verdict(phone.page)
+    assert path.endswith("/nul.md")
+    assert "Windows" in errors["file-name"][1] and set(errors) == {"file-name"}
+
+
 def test_rules_file_is_the_validators(propose_site):
     rules = json.loads((propose_site[0].site / "assets" / "event-rules.json").read_text(
         encoding="utf-8"))
@@ -461,7 +493,7 @@ def test_pages_point_to_the_form(propose_site, site_after_2026):
         assert any(h.rstrip("/").endswith("propose") for h in hrefs), page
 
 
-TRICKY = ["'кавычка", '"двойная" кавычка', "обратная \\ черта", "поле: значение", "текст #тег",
+TRICKY = ["Экскурсия в цех #2", "'кавычка", '"двойная" кавычка', "обратная \\ черта", "поле: значение", "текст #тег",
           "- дефис в начале", "[скобки]", "{фигурные}", "&якорь", "*звёздочка", "!тег", "%процент",
           "@собака", "`код`", "|черта", ">больше", "null", "~ тильда", "yes", "0123", "10:00",
           "неразрывный\u00a0пробел и ёлочки «»", "эмодзи 😀 в названии", "конец двоеточием:"]

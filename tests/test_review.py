@@ -48,7 +48,8 @@ def test_added_and_changed_events_are_shown_as_on_the_site():
     assert f"Где: {PLACES.district}, г. {PLACES.town_name}, ул. Тестовая, д. 5 (очно)" in text
     assert "Когда: 9–15\u00a0ноября 2026\u00a0г." in text.replace("\u2060", "")
     assert f"**удалено:** {EVENTS}/2025/old.md" in text
-    assert "index.md" not in text  # not an event
+    # not an event: listed among the other files, and not as an event
+    assert "**изменено:** docs/index.md" in text and "Файлы вне папки мероприятий" in text
     # a title's markup is text in the summary: GitHub renders character references as text
     assert "<b>" not in text and "&#60;b&#62;&#42;всем&#42;&#60;/b&#62;" in text
 

@@ -197,7 +197,11 @@ def test_check_builds_strictly_tests_and_uploads_the_site(check):
 def test_check_writes_the_events_summary_without_pasting_event_data_into_a_script(check):
     (job,) = check["jobs"].values()
     step = next(s for s in steps(job) if "qualityweek.tools.review" in s.get("run", ""))
-    assert step["run"] == ('python -m qualityweek.tools.review --base "$BASE_SHA" '
-                           '>> "$GITHUB_STEP_SUMMARY"')
+    assert ('python -m qualityweek.tools.review --base "$BASE_SHA" --root "$GITHUB_WORKSPACE" '
+            '>> "$GITHUB_STEP_SUMMARY"') in step["run"]
     assert "${{" not in step["run"]  # expressions go through env, never into the shell text
     assert "pull_request.base.sha" in step["env"]["BASE_SHA"]
+    # made by the base commit's code and packages, before the pull request's are installed
+    # (tests/test_hostile_fifth.py runs the step's script on a hostile change)
+    runs = [s.get("run", "") for s in steps(job)]
+    assert runs.index(step["run"]) < runs.index("python -m pip install -r requirements-dev.txt")

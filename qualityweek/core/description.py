@@ -23,6 +23,7 @@ from markupsafe import Markup
 from pymdownx.magiclink import RE_LINK, RE_MAIL, MagiclinkMailPattern, MagiclinkPattern
 
 from . import typography
+from .hosts import lookalike_host
 from .untrusted import (CONTROL_IN_MULTILINE, DESCRIPTION_BRACKETS, DESCRIPTION_LENGTH, Problem,
                         check_text, check_url, is_email, shown)
 
@@ -34,6 +35,18 @@ MARKERS = re.compile(r"(?:[ \t]*(?:(?:[-*+]|[0-9]+[.)])(?:[ \t]+|$)|>))+")
 # Character references and named entities, which Python-Markdown passes to the page as they are
 # and the browser (and the calendar's plain text) decodes.
 REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+# The site name of every address in the text (bare or in a Markdown link, «www.» as well):
+# after the scheme, up to a path, a query, a space or a bracket; a user («…@»), a port and a
+# sentence's last dot are taken off (HOST_END).
+_NOT_IN_HOST = "\\s/?#<>()\\[\\]\"'«»\\\\"  # a regex class body, also read by JavaScript
+LINK_HOST = re.compile(f"(?:[A-Za-z][A-Za-z0-9+.-]{{0,31}}://|(?<![^\\s(\\[<«\"'])(?=www\\.))"
+                       f"(?:[^{_NOT_IN_HOST}]*@)?([^{_NOT_IN_HOST}@]+)")
+HOST_END = re.compile(r"(?::[0-9]*)?[.,;:!?]*$")
+
+
+def link_hosts(text: str) -> list[str]:
+    """The site names of the addresses in a description (for the look-alike check)."""
+    return [HOST_END.sub("", found[1], count=1) for found in LINK_HOST.finditer(text)]
 
 
 def check_references(text: str) -> None:
@@ -51,6 +64,11 @@ def check_description(text: str) -> str:
     """`text` if it is a description the site renders quickly and fully; ValueError otherwise."""
     check_text(text, limit=DESCRIPTION_LENGTH, multiline=True)
     check_references(text)
+    for host in link_hosts(text):
+        if lookalike_host(host):
+            raise Problem(f"адрес с именем сайта {shown(host)}: буквы разных алфавитов или "
+                          "знаки, похожие на другие буквы, точку или косую черту (так выглядят "
+                          "поддельные адреса)", "url_lookalike")
     if text.count("[") > DESCRIPTION_BRACKETS:
         raise Problem(f"в описании больше {DESCRIPTION_BRACKETS} квадратных скобок «[» "
                       f"({text.count('[')}): сократите число ссылок", "brackets",

@@ -10,6 +10,8 @@ from __future__ import annotations
 from confusable_homoglyphs.categories import alias
 from confusable_homoglyphs.confusables import confusables_data
 
+from .untrusted import without_ignorables
+
 
 def _latin_to_cyrillic() -> dict[int, str]:
     table = {}
@@ -27,8 +29,9 @@ LATIN_TO_CYRILLIC = _latin_to_cyrillic()
 
 def fold_lookalikes(text: str) -> str:
     """`text` with every Latin letter that has a Cyrillic look-alike replaced by it; casefolded
-    in between, so «OOO» and «ooo» (Latin) fold like «ООО» and «ооо»."""
-    once = text.translate(LATIN_TO_CYRILLIC).casefold()
+    in between, so «OOO» and «ooo» (Latin) fold like «ООО» and «ооо». Characters that show
+    nothing (a soft hyphen, a word joiner) are dropped first."""
+    once = without_ignorables(text).translate(LATIN_TO_CYRILLIC).casefold()
     return once.translate(LATIN_TO_CYRILLIC).casefold()
 
 

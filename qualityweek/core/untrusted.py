@@ -13,8 +13,11 @@ import re
 import string
 from urllib.parse import quote, urlsplit
 
+import regex
 from email_validator import EmailNotValidError, validate_email
 from markupsafe import Markup
+
+from .hosts import lookalike_host
 
 # Line and paragraph separators and the bidirectional overrides that can make a line display
 # differently from what it holds (the «Trojan Source» trick) are refused like control characters.
@@ -35,6 +38,21 @@ _REFUSED = "\x7f-\x9f\ud800-\udfff\ufffe\uffff" + _INVISIBLE
 CONTROL = re.compile(f"[\x00-\x1f{_REFUSED}]")
 CONTROL_IN_MULTILINE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f{_REFUSED}]")  # not \t\n\r
 SHOWN_LENGTH = 80  # how much of a bad value a message repeats
+
+# Unicode's default-ignorable code points (soft hyphen, word joiner, variation selectors, the
+# combining grapheme joiner…): a program shows nothing for them, so «ООО «При\u00adмер»» looks
+# like «ООО «Пример»». Names refuse them (fields.Name) and comparisons drop them. The set is
+# Unicode's own property, not a list typed here: the pinned `regex` package reads it here, and
+# the form's script (a JavaScript RegExp with flag «u» knows the same property) reads the same
+# pattern from the rules JSON. The property is stable by design: it covers whole reserved
+# ranges before their characters are assigned.
+IGNORABLE_PATTERN = r"\p{Default_Ignorable_Code_Point}"
+IGNORABLE = regex.compile(IGNORABLE_PATTERN)
+
+
+def without_ignorables(text: str) -> str:
+    """`text` without default-ignorable code points, for comparing what people see."""
+    return IGNORABLE.sub("", text)
 
 # Field length limits (characters), named in messages.
 SHORT_TEXT = 200  # a title, a name, an organizer, a city
@@ -62,7 +80,7 @@ def shown(value: object) -> str:
     text = value if isinstance(value, str) else repr(value)
     if len(text) > SHOWN_LENGTH:
         text = text[:SHOWN_LENGTH - 1] + "…"
-    text = "".join(f"\\x{ord(ch):02x}" if _is_control(ch) and ch != " " else ch for ch in text)
+    text = "".join(_escape(ch) if _is_control(ch) and ch != " " else ch for ch in text)
     return f"«{text}»"
 
 
@@ -167,6 +185,8 @@ _URL_PROBLEMS = {
     "no_host": "нет имени сайта после «//»",
     "user": "в адресе есть имя пользователя или пароль («…@»)",
     "host": "неверное имя сайта",
+    "lookalike": "в имени сайта буквы разных алфавитов или знаки, похожие на другие буквы, "
+                 "точку или косую черту (так выглядят поддельные адреса)",
     "port": "неверный порт",
     "query": "в адресе не должно быть «?…» и «#…»",
 }
@@ -204,6 +224,8 @@ def _url_problem(value: str, schemes: tuple[str, ...], query: bool) -> str | Non
     labels = host.split(".")
     if len(labels) < 2 or not all(HOST_LABEL.fullmatch(label) for label in labels):
         return "host"
+    if lookalike_host(host):
+        return "lookalike"
     if port is not None and not 0 < port < 65536:
         return "port"
     if not query and (parts.query or parts.fragment or "?" in value or "#" in value):

@@ -75,11 +75,19 @@ def _moment(value: Any) -> date | datetime:
     if match:
         try:
             day = date.fromisoformat(match[1])
-            if match[2] is None:
-                return day
+        except ValueError:  # 2026-02-29, 2026-11-31: the form is right, the day does not exist
+            raise Problem(f"такого дня нет: {shown(value)}", "no_such_day") from None
+        if match[2] is None:
+            return day
+        try:
             return datetime.combine(day, time.fromisoformat(match[2]))
         except ValueError:
-            pass
+            raise Problem(f"такого времени нет: {shown(value)}", "no_such_time") from None
+    if isinstance(value, str) and value != (spaced := re.sub(r"\s", " ", value)) and (
+            _MOMENT.fullmatch(spaced.strip())):
+        # a no-break or thin space looks like a space: quoting the value would not show it
+        raise Problem(f"в дате {shown(value)} особый пробел (неразрывный или другой), а не "
+                      "обычный: наберите дату заново", "date_space")
     raise ValueError(f"неверная дата {shown(value)}: ожидается ГГГГ-ММ-ДД или ГГГГ-ММ-ДД ЧЧ:ММ "
                      "(время местное), например 2026-11-12 10:00")
 
@@ -210,6 +218,12 @@ class EventSource:
 _IGNORED = re.compile(r"\..*|#.*#|.*~|.*\.(?:swp|swo|swx|tmp|bak|orig)|Thumbs\.db|desktop\.ini",
                       re.IGNORECASE)
 _YEAR_DIR = re.compile(r"[0-9]{4}")
+# Names Windows keeps for devices, with any extension: a checkout or the unpacked preview of the
+# site (calendar/events/2026/con.ics) fails there.
+WINDOWS_RESERVED = re.compile(r"(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\..*)?", re.IGNORECASE)
+RESERVED_NAME = ("такое имя файла Windows оставляет для устройств (con, nul, aux, com1…): на "
+                 "Windows файл с ним не сохранить и не открыть; назовите файл иначе, например "
+                 "по названию мероприятия")
 HOW_TO_NAME = ("имя файла — латиница в нижнем регистре, цифры и дефисы, расширение .md, "
                "например den-otkrytyh-dverey.md (из имени — якорь на странице)")
 
@@ -286,6 +300,8 @@ def _sources(folder: Path, label: str) -> tuple[list[EventSource], list[str]]:
                 problems.append(f"{where}: не обычный файл; {folder_rule}")
             elif entry.suffix != ".md" or not SLUG.fullmatch(entry.stem):
                 problems.append(f"{where}: не подходит как файл мероприятия: {HOW_TO_NAME}")
+            elif WINDOWS_RESERVED.fullmatch(entry.name):
+                problems.append(f"{where}: {RESERVED_NAME}")
             elif len(entry.stem) > SLUG_LENGTH:
                 problems.append(f"{where}: имя файла длиннее {SLUG_LENGTH} знаков "
                                 f"({len(entry.stem)}); сократите его")
@@ -324,6 +340,8 @@ def _describe(error: dict, where: str) -> str:
         return f"{where}, поле «{field}» не заполнено: {message('missing', field)}"
     if isinstance(problem, Problem):
         text = _people(problem, field)
+        if problem.rule in ("no_such_day", "no_such_time"):  # editors look for what they typed
+            text += f"; указано {shown(error['input'])}"
     elif kind == "literal_error":
         accepted = KINDS if field == "kind" else FORMATS
         text = (f"{message('not_listed', field)}: {shown(error['input'])} нет среди допустимых: "
@@ -384,7 +402,7 @@ def parse_event(text: str, source: EventSource, municipalities: Collection[str],
                           "«---» (см. пример в CONTRIBUTING.md)")
     front, body = parts
     try:
-        raw = load_yaml(front, first_line=2)
+        raw = load_yaml(front, first_line=2, comment_after_value=False)
     except YamlInputError as error:
         raise EventsError(f"{where}, заголовок, {error}") from None
     if not isinstance(raw, dict):

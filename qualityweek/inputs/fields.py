@@ -17,7 +17,8 @@ from pydantic import AfterValidator, BeforeValidator, Field
 
 from ..core.calendar import FIRST_YEAR, LAST_YEAR
 from ..core.typography import russian_quotes
-from ..core.untrusted import LONG_TEXT, Problem, check_text, check_url, is_email, shown
+from ..core.untrusted import (IGNORABLE, LONG_TEXT, Problem, check_text, check_url, is_email,
+                              shown)
 
 
 def _filled(value: str) -> str:
@@ -41,10 +42,22 @@ def has_letters(value: str) -> str:
     return value
 
 
-# A title or an organizer: text with at least one letter or digit. Typed straight quotes become
+def no_ignorables(value: str) -> str:
+    """A name holds no character that shows nothing (untrusted.IGNORABLE: a soft hyphen, a word
+    joiner, a variation selector…): with one, «ООО «Пример»» would look the same and count as
+    another organizer."""
+    found = IGNORABLE.search(value)
+    if found:
+        raise Problem(f"невидимый знак U+{ord(found[0]):04X} в {shown(value)}: уберите его",
+                      "character", character=found[0])
+    return value
+
+
+# A title or an organizer: text with at least one letter or digit and nothing invisible. Typed straight quotes become
 # «ёлочки» here, once, so cards, the calendar and the tables all show the same name.
 Name = Annotated[str, Field(min_length=1, strict=True), AfterValidator(check_text),
-                 AfterValidator(_filled), AfterValidator(has_letters),
+                 AfterValidator(no_ignorables), AfterValidator(_filled),
+                 AfterValidator(has_letters),
                  AfterValidator(russian_quotes)]
 # A page of the web: https with a host (see untrusted.check_url).
 Url = Annotated[str, Field(strict=True), AfterValidator(check_url)]

@@ -25,7 +25,7 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..core.event_messages import named_character
-from ..core.untrusted import CONTROL_IN_MULTILINE, shown
+from ..core.untrusted import CONTROL_IN_MULTILINE, SHOWN_LENGTH, shown
 
 
 class YamlInputError(ValueError):
@@ -36,6 +36,8 @@ _NULL = re.compile(r"~|null|Null|NULL|")
 
 
 class _Loader(yaml.SafeLoader):
+    comments: _Comments | None = None  # set to refuse a comment after a plain value
+
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
@@ -54,6 +56,8 @@ class _Loader(yaml.SafeLoader):
     def construct_object(self, node, deep=False):
         if isinstance(node, ScalarNode):
             value = self.construct_scalar(node)
+            if self.comments is not None and node.style is None:
+                self.comments.check(value, node.start_mark, node.end_mark)
             # only an unquoted empty/null value means «nothing»
             return None if node.style is None and _NULL.fullmatch(value) else value
         if isinstance(node, SequenceNode):
@@ -131,8 +135,39 @@ _PLAIN_DEPTH = 32  # deeper nesting goes the careful way, which refuses what it 
 _KEY_NEXT = object()  # a mapping on the stack waits for a key, not for a value
 
 
-def _plain_load(text: str):
-    """The value of `text` built from libyaml's events, or _Unusual. Same result as _Loader."""
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # YAML's (NEL and U+2028 are refused before)
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
+class _Comments:
+    """Refuses a plain (unquoted) value followed by a comment on its line: in
+    `title: Экскурсия в цех #2` YAML reads « #2» as a comment and drops it without a word."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.lines = _LINE_BREAK.split(text)
+        self.first_line = first_line
+
+    def check(self, value: str, start, end) -> None:
+        if not value or end.line >= len(self.lines):
+            return
+        rest = self.lines[end.line][end.column:]
+        if not _COMMENT_AFTER.match(rest):
+            return
+        keys = (_KEY.match(self.lines[n]) for n in range(start.line, -1, -1))
+        key = next((k[1] for k in keys if k), None)
+        whole = f"{value} {rest.strip()}".replace("\\", "\\\\").replace('"', '\\"')
+        if len(whole) > SHOWN_LENGTH:
+            whole = whole[:SHOWN_LENGTH - 1] + "…"
+        field = f", поле «{shown(key)[1:-1]}»" if key else ""
+        example = f'{shown(key)[1:-1]}: "{whole}"' if key else f'"{whole}"'
+        raise YamlInputError(
+            f"строка {end.line + self.first_line}{field}: текст после « #» YAML считает "
+            f"комментарием и не покажет; возьмите всё значение в кавычки: {example}")
+
+
+def _plain_load(text: str, comments: _Comments | None = None):
+    """The value of `text` built from libyaml's events, or _Unusual. Same result as _Loader
+    (and the same refusal of a comment after a plain value, with `comments`)."""
     root, stack = None, []  # stack: [container, key awaiting its value (or _KEY_NEXT)]
     if _PARSERS_DIFFER.search(text) or ("?" in text and _FLOW_QUESTION.search(text)):
         raise _Unusual
@@ -153,6 +188,8 @@ def _plain_load(text: str):
             continue
         if kind is yaml.ScalarEvent:
             value = event.value
+            if comments is not None and not event.style:
+                comments.check(value, event.start_mark, event.end_mark)
             if not event.style and _NULL.fullmatch(value):
                 value = None
         elif kind is yaml.SequenceStartEvent:
@@ -199,18 +236,23 @@ def check_characters(text: str, *, first_line: int = 1) -> None:
                              "или замените пробелом")
 
 
-def load_yaml(text: str, *, first_line: int = 1):
+def load_yaml(text: str, *, first_line: int = 1, comment_after_value: bool = True):
     """The YAML `text` as dicts, lists, strings and None; YamlInputError with a one-line message
     («строка N: what is wrong: «the typed line»») otherwise. `first_line` is the number of the
-    text's first line in its file (front matter starts on line 2)."""
+    text's first line in its file (front matter starts on line 2). `comment_after_value=False`
+    refuses a comment after an unquoted value (event files: `_Comments`); a whole-line comment
+    stays allowed."""
     check_characters(text, first_line=first_line)
+    comments = None if comment_after_value else _Comments(text, first_line)
     if yaml.__with_libyaml__:
         try:
-            return _plain_load(text)
+            return _plain_load(text, comments)
         except _Unusual:
             pass
+    loader = _Loader(text)
+    loader.comments = comments
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         lines = text.splitlines()
 
@@ -230,3 +272,5 @@ def load_yaml(text: str, *, first_line: int = 1):
     except (yaml.YAMLError, RecursionError):
         raise YamlInputError("не читается как YAML (слишком глубокая вложенность или "
                              "недопустимые символы)") from None
+    finally:
+        loader.dispose()

@@ -26,6 +26,7 @@ from babel import Locale
 
 from ..core.lookalikes import LATIN_TO_CYRILLIC, fold_lookalikes, lookalike_letters
 from ..core.typography import NBSP, format_day, weekday
+from ..core.untrusted import without_ignorables
 from ..inputs.events import EVENTS_DIR, FORMATS, KINDS, Event
 from .edition import Edition
 
@@ -51,13 +52,13 @@ def counted(number: int, one: str, few: str, many: str) -> str:
 
 
 def _as_typed_key(name: str, fold=str.casefold) -> str:
-    text = fold(unicodedata.normalize("NFKC", name)).replace("ё", "е")
+    text = fold(unicodedata.normalize("NFKC", without_ignorables(name))).replace("ё", "е")
     return _SEPARATORS.sub(" ", _QUOTES.sub(" ", text)).strip()
 
 
 def organizer_key(name: str) -> str:
-    """The organizer as counted: NFKC, case, «ё», quotes, separators and Latin look-alikes of
-    Cyrillic letters aside."""
+    """The organizer as counted: invisible characters (Unicode's default-ignorable ones), NFKC,
+    case, «ё», quotes, separators and Latin look-alikes of Cyrillic letters aside."""
     return _as_typed_key(name, fold_lookalikes)
 
 

@@ -17,13 +17,15 @@ from urllib.parse import quote as quote_url
 from markupsafe import Markup
 
 from ..core import untrusted
-from ..core.description import MARKERS, MAX_NESTING, REFERENCE
+from ..core.description import HOST_END, LINK_HOST, MARKERS, MAX_NESTING, REFERENCE
 from ..core.event_messages import FIELD_WORDS, words_for_script
+from ..core.hosts import script_tables
 from ..core.places import municipality_pattern
 from ..core.repository import Repository
 from ..core.script_patterns import js_pattern, js_words
 from ..core.typography import TYPED_QUOTES, quote
-from ..inputs.events import EVENTS_DIR, FIELDS, FORMATS, IN_PERSON, KINDS, REQUIRED, SLUG, Event
+from ..inputs.events import (EVENTS_DIR, FIELDS, FORMATS, IN_PERSON, KINDS, REQUIRED, SLUG,
+                             WINDOWS_RESERVED, Event)
 from ..inputs.fields import has_letters
 
 RULES_PATH = "assets/event-rules.json"
@@ -44,12 +46,16 @@ FALLBACK_SLUG = "meropriyatie"
 
 def slug_for(title: str) -> str:
     """The proposed file name (without .md) for a title: transliterated, lower case, words
-    joined by hyphens, at most SLUG_LENGTH characters (cut at a hyphen)."""
-    latin = "".join(TRANSLIT.get(ch, ch) for ch in title.lower())
+    joined by hyphens, at most SLUG_LENGTH characters (cut at a hyphen). Characters that show
+    nothing (a soft hyphen) are not a word break; a name Windows keeps for a device («Con»)
+    gets FALLBACK_SLUG after it."""
+    latin = "".join(TRANSLIT.get(ch, ch) for ch in untrusted.without_ignorables(title).lower())
     slug = re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
     if len(slug) > SLUG_LENGTH:  # cut at the last hyphen that keeps it within the length
         cut = slug[:SLUG_LENGTH + 1]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:SLUG_LENGTH]
+    if WINDOWS_RESERVED.fullmatch(slug):
+        slug = f"{slug}-{FALLBACK_SLUG}"
     return slug or FALLBACK_SLUG
 
 
@@ -111,6 +117,13 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "space": js_pattern("".join(chr(c) for c in range(0x3100) if chr(c).isspace())),
         "url_unsafe": "".join(sorted(untrusted.UNSAFE_IN_URL)),
         "host_label": js_pattern(untrusted.HOST_LABEL.pattern),
+        # look-alike site names (hosts.py): the scripts a label may be written in, and so on
+        "hosts": script_tables(),
+        "link_host": js_pattern(LINK_HOST.pattern),
+        "host_end": js_pattern(HOST_END.pattern),
+        # characters that show nothing: refused in names, ignored in the file name
+        "ignorable": untrusted.IGNORABLE_PATTERN,
+        "reserved": WINDOWS_RESERVED.pattern,
         "slug": SLUG.pattern,
         "slug_length": SLUG_LENGTH,
         "slug_fallback": FALLBACK_SLUG,

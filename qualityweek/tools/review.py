@@ -1,9 +1,13 @@
-"""The pull-request summary: the events a change adds or edits, as the site will show them.
+"""The pull-request summary: the events a change adds or edits, as the site will show them, and
+every other file it changes, with a warning for code, configuration, workflows and templates.
 
-A reviewer reads the title, the dates in words, the municipality and any problem the build
-finds in the job summary of the check workflow (.github/workflows/check.yml), without checking
-out the branch. `summary()` is pure (the changed paths and a way to read a file in, Markdown
-out); `python -m qualityweek.review --base SHA` asks git for the changed paths. Every value is
+A reviewer reads the title, the dates in words, the municipality, the event's page and any
+problem the build finds in the job summary of the check workflow (.github/workflows/check.yml),
+without checking out the branch; a change that also touches the site's code or settings says so
+on top. The workflow runs this module from the base commit's own checkout (`--root` names the
+pull request's), so a pull request cannot rewrite its own summary. `summary()` is pure (the
+changed paths and a way to read a file in, Markdown out); `python -m qualityweek.tools.review
+--base main` (a branch or a commit) asks git for the changed paths. Every value is
 untrusted: names and texts go into the Markdown as text (untrusted.markdown_text) with control
 characters made visible (untrusted.safe_name), so a file name cannot add markup or lines.
 GitHub drops a job summary over 1024k whole, so the summary has a size bound: full cards for the
@@ -23,16 +27,18 @@ from pathlib import Path, PurePosixPath
 
 from ..core import typography
 from ..core.calendar import FIRST_YEAR, LAST_YEAR
-from ..core.untrusted import markdown_text, safe_name
-from ..inputs.events import (EVENTS_DIR, MAX_FILE_BYTES, MUNICIPALITIES_FILE, SLUG, Event,
-                             EventsError, EventSource, load_municipalities, parse_event)
+from ..core.untrusted import markdown_text, safe_name, shown
+from ..inputs.events import (EVENTS_DIR, MAX_FILE_BYTES, MUNICIPALITIES_FILE, SLUG,
+                             WINDOWS_RESERVED, Event, EventsError, EventSource,
+                             load_municipalities, parse_event)
 from ..inputs.facts import read_input
 from ..inputs.paths import REGION_VAR, REGIONS_DIR, PathsError, region_folder
 from ..model.results import counted
 from .spelling import SpellingError, unknown_words, words
 
 # event files live in their region's folder: regions/<регион>/events/<год>/<имя>.md
-REGIONS_PREFIX = f"{REGIONS_DIR}/"
+# (is_event_path); every other changed file is listed with a warning by kind
+HEADING = "## Мероприятия в этом изменении"
 _STATUS = {"A": "добавлено", "M": "изменено", "D": "удалено"}
 # the fields whose words are the companies' own (the spelling note)
 COMPANY_FIELDS = ("title", "organizer", "address", "contact", "description")
@@ -67,7 +73,8 @@ def when(event: Event) -> str:
 
 def is_event_path(path: str) -> bool:
     """Whether a changed path lies in a region folder's events/ (a file there that is not an
-    event file is shown with the build's problem)."""
+    event file is shown with the build's problem); the one place the summary knows where
+    events live: every other path is listed among the other files."""
     parts = PurePosixPath(path).parts
     return len(parts) > 3 and parts[0] == REGIONS_DIR and parts[2] == EVENTS_DIR
 
@@ -83,7 +90,8 @@ def _source(path: str) -> EventSource | None:
         return None
     year, name = int(parts[3]), parts[4]
     stem = name.removesuffix(".md")
-    if not (FIRST_YEAR <= year <= LAST_YEAR and name.endswith(".md") and SLUG.fullmatch(stem)):
+    if not (FIRST_YEAR <= year <= LAST_YEAR and name.endswith(".md") and SLUG.fullmatch(stem)
+            and not WINDOWS_RESERVED.fullmatch(name)):
         return None
     return EventSource(Path(path), path, year, stem)
 
@@ -124,8 +132,79 @@ def _entry(change: Change, read: Callable[[str], str | None],
                            f"  - Когда: {when(event)}",
                            f"  - Где: {_text(place)} ({_text(event.format)})",
                            f"  - Организатор: {_text(event.organizer)}",
+                           # a code span: the address as typed, never a link in the summary
+                           # (check_url has refused backticks, spaces and look-alike hosts)
+                           f"  - Страница мероприятия: `{safe_name(event.url)}`",
                            f"  - Файл: {name}"],
                   f"{status}: {typography.quote(_text(title))}", False, event)
+
+
+# What a reviewer must read for himself in a file outside the events folders, by kind.
+_CODE = (".py", ".js", ".mjs", ".cjs", ".ts", ".css", ".scss", ".sh", ".ps1")
+_CONFIG = (".yml", ".yaml", ".toml", ".ini", ".cfg", ".json", ".lock")
+_WARNINGS = {
+    "workflow": "⚠ рабочий процесс GitHub: выполняется на серверах GitHub при каждом изменении",
+    "code": "⚠ код: выполняется при сборке или в браузере читателя — прочитайте изменения "
+            "построчно",
+    "configuration": "⚠ настройки или данные сборки: меняют, что и как собирается, и какие "
+                     "пакеты ставятся",
+    "template": "⚠ шаблон страниц: меняет HTML каждой страницы сайта",
+    "script": "⚠ страница со скриптом, встроенным HTML или командами шаблона — прочитайте её "
+              "целиком",
+}
+# What in a page is more than text: a script, embedded HTML that runs or loads something, a
+# template statement (mkdocs-macros runs {% … %} in every page).
+_ACTIVE = re.compile(r"<\s*(?:script|iframe|object|embed|style|form|link|meta)\b|javascript:"
+                     r"|\bon[a-z]+\s*=|\{%", re.IGNORECASE)
+OTHERS_SHARE = 4  # the list of other files takes at most 1/OTHERS_SHARE of the summary
+
+
+def _kind(change: Change, peek: Callable[[str], str | None]) -> str | None:
+    """The _WARNINGS key for a file outside the events folders, or None for a plain one."""
+    path = PurePosixPath(change.path)
+    name, suffix = path.name.lower(), path.suffix.lower()
+    if change.path.startswith(".github/"):
+        return "workflow"
+    if suffix in _CODE:
+        return "code"
+    if (name in ("mkdocs.yml", ".importlinter", "pytest.ini") or name.startswith("requirements")
+            or change.path.startswith("data/") or suffix in _CONFIG):
+        return "configuration"
+    if change.path.startswith(("overrides/", "docs/templates/")) or suffix in (".html", ".htm",
+                                                                              ".j2", ".jinja"):
+        return "template"
+    if suffix == ".md" and change.status != "D":
+        text = peek(change.path)
+        if text is None or _ACTIVE.search(text):
+            return "script"
+    return None
+
+
+def _others(changes: Sequence[Change], peek: Callable[[str], str | None],
+            limit: int) -> list[str]:
+    """The section on changed files outside the events folders (none: no lines), warned ones
+    first, within `limit` bytes."""
+    if not changes:
+        return []
+    kinds = [(change, _kind(change, peek)) for change in changes]
+    kinds.sort(key=lambda pair: pair[1] is None)
+    warned = sum(kind is not None for _, kind in kinds)
+    lines = ["## Файлы вне папки мероприятий", "",
+             f"Изменение затрагивает не только мероприятия: "
+             f"{counted(len(changes), 'файл', 'файла', 'файлов')} вне папки мероприятий"
+             + (f", из них с предупреждением — {warned}." if warned else ".")
+             + " Сводка не показывает, что в них: прочитайте изменения сами.", ""]
+    for number, (change, kind) in enumerate(kinds):
+        line = f"- **{_STATUS.get(change.status, 'изменено')}:** {_text(change.path)}"
+        if kind:
+            line += f" — {_WARNINGS[kind]}"
+        if _size(lines) + _size([line]) > limit:
+            left = counted(len(kinds) - number, "файл", "файла", "файлов")
+            lines += ["", f"Не поместились в сводку ещё {left}: их список — "
+                          "`git diff --name-status` с базовым коммитом."]
+            break
+        lines.append(line)
+    return [*lines, ""]
 
 
 def _size(lines: Sequence[str]) -> int:
@@ -134,13 +213,18 @@ def _size(lines: Sequence[str]) -> int:
 
 def summary(changes: Sequence[Change], read: Callable[[str], str | None],
             municipalities: Callable[[str], Collection[str]],
-            spell: Callable[[dict[str, str]], list[tuple[str, str]]] | None = None) -> str:
+            spell: Callable[[dict[str, str]], list[tuple[str, str]]] | None = None,
+            peek: Callable[[str], str | None] | None = None) -> str:
     """Markdown for the job summary: each changed event file as the site will show it, or the
     build's problems with it (`read` returns the file's text, None for what is not a file, or
     raises ValueError with the build's message; `municipalities` gives a region folder's list,
     «regions/<регион>», or raises ValueError with the build's message; `spell` names the
-    words of {file: text} that the dictionaries do not know); at most SUMMARY_LIMIT bytes."""
-    lines = ["## Мероприятия в этом изменении", ""]
+    words of {file: text} that the dictionaries do not know). Every changed file outside the
+    events folders comes first, warned by kind (`peek` returns a page's text, None when it
+    cannot be read). At most SUMMARY_LIMIT bytes."""
+    others = [c for c in changes if not is_event_path(c.path)]
+    lines = _others(others, peek or _quietly(read), SUMMARY_LIMIT // OTHERS_SHARE)
+    lines += [HEADING, ""]
     events = [c for c in changes if is_event_path(c.path)]
     if not events:
         lines.append("Файлы мероприятий не менялись.")
@@ -195,6 +279,15 @@ def _spelling(entries: Sequence[_Entry], spell: Callable[[dict[str, str]], list[
     return lines
 
 
+def _quietly(read: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    def peek(path: str) -> str | None:
+        try:
+            return read(path)
+        except ValueError:
+            return None
+    return peek
+
+
 def parse_name_status(output: bytes) -> list[Change]:
     """`git diff --name-status -z` output as changes (NUL-separated: any file name survives)."""
     fields = output.decode("utf-8", "surrogateescape").split("\0")
@@ -202,24 +295,55 @@ def parse_name_status(output: bytes) -> list[Change]:
             if status]
 
 
-def _git_changes(base: str, root: Path) -> list[Change] | None:
-    if not re.fullmatch(r"[0-9a-f]{7,64}", base) or not base.strip("0"):
-        return None  # a new branch's push has no «before» commit
-    result = subprocess.run(["git", "diff", "--no-renames", "--name-status", "-z", base, "HEAD",
-                             "--", REGIONS_PREFIX], cwd=root, capture_output=True, check=False)
+PEEK_BYTES = 1_000_000  # of a page outside the events folders, to look for a script
+
+
+class BaseNotFound(Exception):
+    """What --base named is not something to compare with; the message says why, in words."""
+
+
+def resolve_base(base: str, root: Path) -> str:
+    """The commit `base` names (a branch, a tag, a hex commit), as git resolves it in `root`."""
+    name = base.strip()
+    if not name or not name.strip("0"):  # a new branch's push has no «before» commit
+        raise BaseNotFound("Не с чем сравнить: базовый коммит не найден (у первой отправки новой "
+                           "ветки его нет).")
+    if name.startswith("-"):  # git would read it as an option
+        raise BaseNotFound(f"Не с чем сравнить: {_text(shown(name))} — не имя ветки или коммита.")
+    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"],
+                            cwd=root, capture_output=True, check=False)
+    commit = result.stdout.decode("ascii", "replace").strip()
+    if result.returncode != 0 or not re.fullmatch(r"[0-9a-f]{40,64}", commit):
+        raise BaseNotFound(f"Не с чем сравнить: git не нашёл ветку или коммит "
+                           f"{_text(shown(name))} в {_text(shown(str(root)))}. Проверьте имя "
+                           "(например, main или origin/main) и что ветка скачана (git fetch).")
+    return commit
+
+
+def _git_changes(commit: str, root: Path) -> list[Change] | None:
+    result = subprocess.run(["git", "diff", "--no-renames", "--name-status", "-z", commit, "HEAD",
+                             "--"], cwd=root, capture_output=True, check=False)
     return parse_name_status(result.stdout) if result.returncode == 0 else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Сводка мероприятий, которые меняет коммит")
-    parser.add_argument("--base", default="", help="коммит, с которым сравнивать")
-    parser.add_argument("--root", default=".", help="корень репозитория")
+    parser = argparse.ArgumentParser(
+        description="Сводка мероприятий и других файлов, которые меняет коммит")
+    parser.add_argument("--base", default="", help="ветка или коммит, с которым сравнивать")
+    parser.add_argument("--root", "--repo", default=".",
+                        help="репозиторий с изменением (по умолчанию текущая папка); код "
+                             "сводки берётся оттуда, откуда она запущена")
     args = parser.parse_args(argv)
     root = Path(args.root)
-    changes = _git_changes(args.base, root)
+    try:
+        changes = _git_changes(resolve_base(args.base, root), root)
+    except BaseNotFound as error:
+        print(f"{HEADING}\n\n{error}")
+        return 0 if not args.base.strip().strip("0") else 1
     if changes is None:
-        print("## Мероприятия в этом изменении\n\nНе с чем сравнить: базовый коммит не найден.")
-        return 0
+        print(f"{HEADING}\n\nНе с чем сравнить: git не смог сравнить изменения с базовым "
+              "коммитом.")
+        return 1
     lists: dict[str, Collection[str]] = {}
 
     def municipalities(region: str) -> Collection[str]:
@@ -252,7 +376,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (SpellingError, OSError) as error:  # no Hunspell or word list: one line says so
             return [("проверка написания недоступна", str(error))]
 
-    sys.stdout.write(summary(changes, read, municipalities, spell))
+    def peek(path: str) -> str | None:
+        """The start of a page outside the events folders, None for a link or what is gone."""
+        file = root / path
+        if file.is_symlink() or not file.is_file():
+            return None
+        with open(file, "rb") as handle:
+            return handle.read(PEEK_BYTES).decode("utf-8", "replace")
+
+    sys.stdout.write(summary(changes, read, municipalities, spell, peek))
     return 0
 
 

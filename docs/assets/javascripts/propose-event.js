@@ -111,8 +111,54 @@
     if (labels.length < 2 || !labels.every(function (l) { return hostLabel.test(l); })) {
       return "host";
     }
+    if (lookalikeHost(host)) return "lookalike";
     if (port && Number(port) === 0) return "port";
     return "";
+  }
+
+  // hosts.lookalike_host: a site name that may pass for another (scripts, look-alike letters)
+  var hostTables = null;
+  function hosts() {
+    if (!hostTables) {
+      var t = rules.hosts;
+      hostTables = {
+        scripts: Object.keys(t.scripts).map(function (name) {
+          return [name, new RegExp("^[" + t.scripts[name] + "]$", "u")];
+        }),
+        lookalike: new RegExp("^[" + t.lookalikes + "]$", "u"),
+        mark: new RegExp("^[" + t.marks + "]", "u")
+      };
+    }
+    return hostTables;
+  }
+  function isAscii(text) { return /^[\x00-\x7f]*$/.test(text); }
+  function labelScripts(label) {  // sorted script names, or null for a character no host holds
+    var found = [];
+    var ok = chars(label).every(function (ch) {
+      if ("-0123456789".indexOf(ch) >= 0) return true;
+      var script = hosts().scripts.find(function (entry) { return entry[1].test(ch); });
+      if (!script) return false;
+      if (found.indexOf(script[0]) < 0) found.push(script[0]);
+      return true;
+    });
+    return ok ? found.sort() : null;
+  }
+  function lookalikeHost(host) {
+    if (isAscii(host)) return false;
+    var labels = host.toLowerCase().split(".");
+    var top = (labelScripts(labels[labels.length - 1]) || []).join(" ");
+    return labels.some(function (label) {
+      if (isAscii(label)) return false;
+      var scripts = labelScripts(label);
+      if (!scripts || label.normalize("NFC") !== label || hosts().mark.test(label) ||
+          label.slice(2, 4) === "--") return true;
+      if (scripts.length > 1 && !rules.hosts.mixes.some(function (mix) {
+        return scripts.every(function (s) { return mix.indexOf(s) >= 0; });
+      })) return true;
+      var letters = chars(label).filter(function (ch) { return "-0123456789".indexOf(ch) < 0; });
+      return letters.length > 0 && letters.every(function (ch) { return hosts().lookalike.test(ch); }) &&
+        top !== scripts.join(" ");
+    });
   }
 
   // Python's str.expandtabs(4)
@@ -136,6 +182,11 @@
       decoder.innerHTML = found[0];
       var bad = refused.exec(decoder.value);
       if (bad) return ["reference", { reference: "«" + found[0] + "»", character: characterName(bad[0]) }];
+    }
+    // description.link_hosts: every address's site name, bare or in a link
+    var links = new RegExp(rules.link_host, "gu"), end = new RegExp(rules.host_end, "u");
+    while ((found = links.exec(text))) {
+      if (lookalikeHost(found[1].replace(end, ""))) return ["url_lookalike", {}];
     }
     var brackets = text.split("[").length - 1;
     if (brackets > rules.description_brackets) {
@@ -189,10 +240,11 @@
         if (bad) add(name, "url_" + bad, { limit: rules.url_length });
       } else if (rules.limits[name]) {
         var problem = textProblem(value, rules.limits[name], false);
+        var named = rules.named.indexOf(name) >= 0;
+        var invisible = named && !problem && new RegExp(rules.ignorable, "u").exec(value);
         if (problem) add(name, problem[0], problem[1]);
-        else if (rules.named.indexOf(name) >= 0 && !/[\p{L}\p{N}]/u.test(value)) {
-          add(name, "no_letters");
-        }
+        else if (invisible) add(name, "character", { character: characterName(invisible[0]) });
+        else if (named && !/[\p{L}\p{N}]/u.test(value)) add(name, "no_letters");
       }
     });
     var y = rules.year;
@@ -219,23 +271,24 @@
 
   // -- cleaning what people paste -----------------------------------------------------------
 
-  // soft hyphens, zero-width spaces, BOMs, left-to-right and right-to-left marks: invisible,
-  // and only there because a word processor put them there
-  var INVISIBLE = /[\u00ad\u200b\u200e\u200f\u2060\ufeff]/g;
+  // soft hyphens, zero-width spaces, BOMs, word joiners, direction marks: Unicode's
+  // default-ignorable characters (rules.ignorable), invisible, and only there because a word
+  // processor put them there
+  function invisible() { return new RegExp(rules.ignorable, "gu"); }
 
   function quotes(text) {  // “…”, „…“ and "…" that pair up become «…» (typography.russian_quotes)
     return text.replace(new RegExp(rules.quotes, "gu"), "«$1»");
   }
 
   function cleanLine(text) {
-    return quotes(text.replace(INVISIBLE, "")).replace(/[\t\n\r\v\f\u2028\u2029]+/g, " ")
+    return quotes(text.replace(invisible(), "")).replace(/[\t\n\r\v\f\u2028\u2029]+/g, " ")
       .replace(/ {2,}/g, " ");
   }
 
   // Word and Google Docs bullets («•», «◦», «▪», dashes followed by spaces or a tab) become
   // Markdown list items on their own lines, with the blank line Markdown wants before a list
   function cleanDescription(text) {
-    var lines = quotes(text.replace(INVISIBLE, "")).replace(/\r\n?|\v|\u2028/g, "\n")
+    var lines = quotes(text.replace(invisible(), "")).replace(/\r\n?|\v|\u2028/g, "\n")
       .replace(/\f|\u2029/g, "\n\n").split("\n");
     var out = [];
     lines.forEach(function (line) {
@@ -321,7 +374,7 @@
 
   // event_rules.slug_for
   function slugFor(title) {
-    var latin = chars(title.toLowerCase()).map(function (ch) {
+    var latin = chars(title.replace(invisible(), "").toLowerCase()).map(function (ch) {
       return Object.prototype.hasOwnProperty.call(rules.translit, ch) ? rules.translit[ch] : ch;
     }).join("");
     var slug = latin.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
@@ -329,8 +382,12 @@
       var cut = slug.slice(0, rules.slug_length + 1);
       slug = cut.indexOf("-") >= 0 ? cut.slice(0, cut.lastIndexOf("-")) : slug.slice(0, rules.slug_length);
     }
+    if (reserved(slug)) slug += "-" + rules.slug_fallback;
     return slug || rules.slug_fallback;
   }
+
+  // events.WINDOWS_RESERVED: con, nul, com1… (a file Windows cannot open)
+  function reserved(slug) { return new RegExp("^(?:" + rules.reserved + ")$", "i").test(slug); }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -475,6 +532,9 @@
       if (!new RegExp("^(?:" + rules.slug + ")$").test(slug)) {
         return "Имя файла: латиница в нижнем регистре, цифры и дефисы, например den-otkrytyh-dverey";
       }
+      if (reserved(slug)) {
+        return "Имя файла: такое имя Windows оставляет для устройств — выберите другое";
+      }
       if (rules.taken.indexOf(slug) >= 0) {
         return "Имя файла: такой файл уже есть на сайте — измените имя";
       }
@@ -516,7 +576,55 @@
       summary.hidden = !summaryList.children.length;
     }
 
+    // A field far over its limit (100 KB pasted by mistake) is refused before the heavy work
+    // (checks, preview, the file, the mail link), so the page stays responsive; what was typed
+    // stays in the field. Measured lengths are the untrimmed ones: only a value whose length
+    // cannot come within the limit after trimming is refused here (the full check says the same
+    // message for the rest).
+    function limitOf(name) {
+      if (name === "url") return rules.url_length;
+      if (name === "description") return rules.description_length;
+      return rules.limits[name] || 0;
+    }
+    function oversized() {
+      var found = {};
+      rules.fields.concat(["description"]).forEach(function (name) {
+        var field = form.elements[name], limit = limitOf(name);
+        if (!field || !limit || field.value.length <= 2 * limit + 1000) return;
+        var length = chars(field.value.trim()).length;
+        if (length > 2 * limit + 1000) found[name] = { limit: limit, length: length };
+      });
+      return found;
+    }
+
+    function refuseEarly(big) {
+      var messages = {};
+      Object.keys(big).forEach(function (name) {
+        touched[name] = true;
+        messages[name] = message("too_long", name, big[name]);
+      });
+      names.forEach(function (name) {
+        show(name, messages[name] || "");
+        var box = form.querySelector('[data-qw-error-for="' + name + '"]');
+        box.setAttribute("data-qw-rule", messages[name] ? "too_long" : "");
+      });
+      if (tried) showSummary(messages);
+      output.value = "";
+      preview.textContent = "";
+      preview.appendChild(element("p", "", "Предпросмотр появится, когда текст в отмеченных " +
+                                                "полях станет короче."));
+      state = { ok: false, messages: messages };
+      if (send) send.href = "mailto:" + rules.ministry_email + "?subject=" +
+        encodeURIComponent(rules.subject);
+      if (blobUrl) URL.revokeObjectURL(blobUrl);
+      blobUrl = null;
+      save.href = "#";
+      github.hidden = true;
+    }
+
     function update() {
+      var big = oversized();
+      if (Object.keys(big).length) { refuseEarly(big); return; }
       var v = values(form);
       if (!nameEdited) fileName.value = slugFor(v.title);
       var slug = fileName.value.trim();
@@ -543,8 +651,10 @@
       // without the ministry's address there is no mail button: copy, file or GitHub
       if (send) {
         var head = "mailto:" + rules.ministry_email + "?subject=" + encodeURIComponent(subject(v));
-        var full = head + "&body=" + encodeURIComponent(proposal);
-        state.fits = full.length <= rules.mailto_length;
+        // encoding only makes a text longer: a long proposal is not encoded at all
+        var full = proposal.length <= rules.mailto_length &&
+          head + "&body=" + encodeURIComponent(proposal);
+        state.fits = Boolean(full) && full.length <= rules.mailto_length;
         send.href = state.fits ? full : head + "&body=" + encodeURIComponent(rules.paste_line);
       }
       if (blobUrl) URL.revokeObjectURL(blobUrl);
@@ -582,10 +692,11 @@
 
     function clean(field) {
       var name = field.name;
+      if (limitOf(name) && field.value.length > 2 * limitOf(name) + 1000) return;  // refused
       if (name === "description") field.value = cleanDescription(field.value);
       else if (words.fields[name] && name !== "url" && field.tagName !== "SELECT" &&
                field.type === "text") field.value = cleanLine(field.value);
-      else if (name === "url") field.value = field.value.replace(INVISIBLE, "").trim();
+      else if (name === "url") field.value = field.value.replace(invisible(), "").trim();
     }
 
     form.addEventListener("input", function (event) {
@@ -600,7 +711,9 @@
       if (!field.name) return;
       if (field.name !== "event-file") touched[field.name.replace(/-time$/, "")] = true;
       // typed quotes become «ёлочки» as pasted ones do (the build turns them too: fields.Name)
-      if (rules.named.indexOf(field.name) >= 0) field.value = quotes(field.value);
+      if (rules.named.indexOf(field.name) >= 0 && !oversized()[field.name]) {
+        field.value = quotes(field.value);
+      }
       update();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
