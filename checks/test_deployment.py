@@ -14,6 +14,15 @@ from qualityweek.tools.check_deployment import (check_edition, company_notes, co
                                                 editions, load, region_labels)
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def deployment_work(tmp_path: Path) -> Path:
+    """A folder for one check's build (named so that the test ordering, tests/conftest.py,
+    knows these tests build a site each: they are handed out first)."""
+    return tmp_path
+
+
 CASES = [(label, year, variables) for label in region_labels(ROOT)
          for year, variables in editions(load(ROOT, label)[0], os.environ)]
 

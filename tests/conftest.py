@@ -13,8 +13,10 @@ from building import ROOT, Build, build_site, copy_project, serve
 
 
 # what a test costs, roughly: in the browser about ten times a test without one; one with a
-# temporary folder (a build of a project copy, mostly) about three
-WEIGHTS = (("browser", 10), ("tmp_path", 3), ("tmp_path_factory", 3), ("project_copy", 3))
+# temporary folder (a build of a project copy, mostly) about three; a deployment check (checks/,
+# a fresh build and its checks) about as much as a browser test
+WEIGHTS = (("browser", 10), ("deployment_work", 10), ("tmp_path", 3), ("tmp_path_factory", 3),
+           ("project_copy", 3))
 
 
 def pytest_collection_modifyitems(items) -> None:

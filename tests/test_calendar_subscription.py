@@ -249,7 +249,7 @@ def test_the_https_address_is_shown_to_copy_for_android_and_google(published, pa
 
 def test_copy_button_puts_the_https_address_on_the_clipboard_on_a_phone(browser, published):
     from browsing import VIEWPORTS
-    from conftest import serve
+    from building import serve
 
     with serve(published.site) as base:
         context = browser.new_context(**VIEWPORTS["phone"], locale="ru-RU")
@@ -290,7 +290,7 @@ def test_without_a_site_address_there_is_no_webcal_link_only_the_download(unpubl
 def test_cards_and_subscription_have_no_serious_axe_violations(browser, published, palette):
     from axe_playwright_python.sync_playwright import Axe
     from browsing import reader
-    from conftest import serve
+    from building import serve
     from test_accessibility import blocking
 
     found = {}
