@@ -181,7 +181,8 @@ def _choices(rules: dict) -> dict[str, list[str]]:
 def _controls(rules: dict) -> Markup:
     """The form's fields in the file's order, the description last."""
     parts = []
-    optional = {"address", "contact", "description"}
+    optional = {name for name in rules["fields"] if name not in rules["required"]} | {
+        "description"}
     for name in [*rules["fields"], "description"]:
         attrs = Markup('id="qw-{0}" name="{0}" aria-describedby="{1}"').format(
             name, _described(name))

@@ -339,7 +339,13 @@
     return node;
   }
 
-  // events_html._time
+  // events_html._date: the day with its weekday, or the days of a longer event
+  function dateWords(v) {
+    var sd = v.start.slice(0, 10), ed = v.end.slice(0, 10);
+    return sd === ed ? weekday(sd) + ", " + dayWords(sd) : rangeWords(sd, ed);
+  }
+
+  // events_html._time ("" for days alone: the date says it all)
   function timeWords(v) {
     var sd = v.start.slice(0, 10), ed = v.end.slice(0, 10);
     var st = v.start.slice(11), et = v.end.slice(11);
@@ -354,7 +360,7 @@
       return dayMonth(parseDay(sd)) + (st ? ", " + st + (et ? "" : zone) : "") + words.word_dash +
         dayMonth(parseDay(ed)) + (et ? ", " + et + zone : "");
     }
-    return parseDay(sd).d + words.number_dash + dayMonth(parseDay(ed));
+    return "";
   }
 
   // events_html._where: the address alone when it names the municipality; online, the link
@@ -367,7 +373,8 @@
     }
     var node = document.createElement("span");
     if (v.format === rules.formats[1] || v.format === rules.formats[2]) {
-      node.textContent = (v.format === rules.formats[2] ? place + "; " : "") + rules.formats[1] + ", ";
+      node.textContent = (v.format === rules.formats[2] ? place + "; " : "") + rules.formats[1] +
+        (link ? ", " : "");
       if (link) node.appendChild(link);
       return node;
     }
@@ -430,7 +437,10 @@
       if (typeof value === "string") dd.textContent = value; else dd.appendChild(value);
       facts.appendChild(dd);
     }
-    row("Время", parseDay(v.start.slice(0, 10)) && parseDay(v.end.slice(0, 10)) ? timeWords(v) : "");
+    var spans = parseDay(v.start.slice(0, 10)) && parseDay(v.end.slice(0, 10)) &&
+      v.end.slice(0, 10) >= v.start.slice(0, 10);
+    row("Дата", spans ? dateWords(v) : "");
+    row("Время", spans ? timeWords(v) : "");
     row("Организатор", v.organizer);
     var link = null;
     if (v.url && !urlRule(v.url)) {
