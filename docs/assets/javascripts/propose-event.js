@@ -550,9 +550,9 @@
       preview.appendChild(card(v));
       state = { ok: !Object.keys(messages).length, text: text, proposal: proposal, where: where,
                 messages: messages };
-      // without the ministry's address there is no mail button: copy, file or GitHub
+      // without an address there is no mail button: copy, file or GitHub
       if (send) {
-        var head = "mailto:" + rules.ministry_email + "?subject=" + encodeURIComponent(subject(v));
+        var head = "mailto:" + rules.to_email + "?subject=" + encodeURIComponent(subject(v));
         var full = head + "&body=" + encodeURIComponent(proposal);
         state.fits = full.length <= rules.mailto_length;
         send.href = state.fits ? full : head + "&body=" + encodeURIComponent(rules.paste_line);
@@ -615,7 +615,8 @@
     if (send) send.addEventListener("click", function (event) {
       if (!ready(event)) return;
       if (state.fits) {
-        say("Открываем письмо в вашей почтовой программе: проверьте его и нажмите «Отправить».");
+        say("Открываем письмо в вашей почтовой программе: проверьте его и нажмите «Отправить». " +
+            "Если письмо не открылось, ниже написано, что делать.");
         return;
       }
       // the mail link's body asks to paste: put the proposal where the paste finds it
