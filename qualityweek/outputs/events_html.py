@@ -40,7 +40,12 @@ def _date(event: Event) -> Markup:
     first, last = event.start_day, event.end_day
     if first == last:
         return _on(first, typography.format_day(first, with_weekday=True))
-    return _on(first, typography.format_range(first, last))
+    # as typography.format_range writes it, each day in its <time>: an event lies in one year
+    if first.month == last.month:
+        days = _on(first, str(first.day)) + typography.NUMBER_DASH
+    else:
+        days = _on(first, typography.day_month(first)) + typography.WORD_DASH
+    return days + _on(last, typography.day_month(last)) + Markup(f" {last.year}{NBSP}г.")
 
 
 def _time(event: Event, local: tzinfo, label: str) -> Markup | None:
