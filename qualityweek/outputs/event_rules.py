@@ -28,6 +28,9 @@ from .proposals import Recipient
 
 RULES_PATH = "assets/event-rules.json"
 NO_ADDRESS = "Адрес для предложений на сайте пока не опубликован"
+# after «Текст скопирован: » or «Файл сохранён: » where there is no address yet
+LATER = ("когда адрес для предложений появится на странице «Контакты» (пока он не опубликован), "
+         "отправьте его туда.")
 SUBJECT = "Мероприятие Недели качества"
 MAILTO_LENGTH = 1800
 SLUG_LENGTH = 60  # a file name a person can still read and type
@@ -118,11 +121,8 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "to_ministry": to.ministry,
         # where the copied text and the saved file go, after «Текст скопирован: »
         "copied_to": (f"вставьте его в новое письмо на {to.email} и отправьте." if to.email
-                      else f"{NO_ADDRESS[:1].lower()}{NO_ADDRESS[1:]}: сохраните текст и "
-                           f"отправьте его, когда адрес появится на странице «Контакты»."),
-        "saved_to": (f"приложите его к письму на {to.email}." if to.email
-                     else f"{NO_ADDRESS[:1].lower()}{NO_ADDRESS[1:]}: отправьте файл, когда "
-                          "адрес появится на странице «Контакты»."),
+                      else LATER),
+        "saved_to": f"приложите его к письму на {to.email}." if to.email else LATER,
         # the fields that must hold a letter or a digit (fields.Name)
         "named": [n for n in FIELDS if _named(n)],
         "zone_label": zone_label,
