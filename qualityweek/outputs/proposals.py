@@ -21,11 +21,6 @@ class Recipient:
     who: str  # who checks and adds the events, as a sentence names them mid-sentence
     ministry: bool  # the ministry itself (its name goes after «в»: «письмо в министерство …»)
 
-    @property
-    def who_first(self) -> str:
-        """`who` at the start of a sentence."""
-        return self.who[:1].upper() + self.who[1:]
-
 
 def recipient(ministry: Organization, proposals: Proposals | None) -> Recipient:
     """The editor named in the region folder, else the ministry at its published e-mail; without
