@@ -1,5 +1,6 @@
-"""Files the build adds to the site that are not in docs/: the edition's calendar, the same
-calendar to subscribe to, a calendar of each regional event alone, one archive page per edition,
+"""Files the build adds to the site that are not in docs/: the edition's calendar (its own
+dates), the calendar to subscribe to (those and the regional events), a calendar of each
+regional event alone, one archive page per edition,
 the ready texts as .txt, the participant kit's poster (PDF and PNG preview) and share picture
 (qualityweek/outputs/kit.py) and, with a known site address, robots.txt. Pure: returns
 {docs-relative path: content}; the MkDocs hook (hooks/generated_files.py) only hands them to
