@@ -14,7 +14,6 @@ import posixpath
 import sys
 from calendar import timegm
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -38,6 +37,7 @@ from qualityweek.core.description import description_html  # noqa: E402
 from qualityweek.core.untrusted import log_safe, markdown_text, markdown_url  # noqa: E402
 from qualityweek.inputs.events import skipped_files  # noqa: E402
 from qualityweek.inputs.region import nav_with_letters  # noqa: E402
+from qualityweek.inputs.variables import REPO_KIND_VAR  # noqa: E402
 from qualityweek.model.edition import build_edition, edition_link  # noqa: E402
 from qualityweek.model.links import relative_href  # noqa: E402
 from qualityweek.model.results import counted, lookalike_organizers, plural  # noqa: E402
@@ -64,24 +64,23 @@ from qualityweek.outputs.tables import table_path  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.qualityweek")
 
 
-REPO_BRANCH = "main"
-_REPO_NAMES = {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket"}
-
-
 def _publish_addresses(conf, settings) -> None:
     """The site's and the repository's addresses from the checked settings (mkdocs.yml does not
     read them: MkDocs' own URL check ends in a traceback on some values). `mkdocs serve` has
     already set its local address as site_url, and keeps it."""
     if not conf.get("site_url"):
         conf["site_url"] = settings.site_url
-    repo = settings.repo_url
-    if not repo:
+    repo = settings.repository
+    if repo is None:
         conf["repo_url"] = conf["edit_uri"] = None  # an edit_uri alone would make relative links
         return
-    conf["repo_url"] = repo + "/"
-    host = urlsplit(repo).hostname or ""
-    conf["repo_name"] = _REPO_NAMES.get(host, host)
-    conf["edit_uri"] = f"edit/{REPO_BRANCH}/docs/"  # MkDocs would guess the branch «master»
+    conf["repo_url"] = repo.url + "/"
+    conf["repo_name"] = repo.name
+    # None on an unknown platform: the header links the repository, and no page has «edit»
+    conf["edit_uri"] = repo.edit_uri(Path(conf["docs_dir"]).name)
+    if repo.kind is None:
+        log.info("%s", log_safe(f"{REPO_KIND_VAR} не задан: ссылки «Редактировать страницу» "
+                                f"выключены (для своего GitLab — {REPO_KIND_VAR}=gitlab)"))
 
 
 # Front matter is not a template: a description names the region as {{ region.genitive }}
@@ -125,10 +124,10 @@ def define_env(env) -> None:
     except INPUT_ERRORS as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
     settings, facts, events_by_year = data.settings, data.facts, data.events_by_year
-    skipped = skipped_files(Path(env.conf["docs_dir"]), Path(env.conf["docs_dir"]).name)
+    skipped = skipped_files(data.region.folder, data.region.label)
     if skipped:  # editors' own files (CONTRIBUTING.md): skipped, and said so
         log.info("%s", log_safe("Пропущены служебные файлы редакторов: " + ", ".join(skipped)))
-    for line in lookalike_organizers(events_by_year, Path(env.conf["docs_dir"]).name):
+    for line in lookalike_organizers(events_by_year, data.region.label):
         log.info("%s", log_safe(line))  # counted as one organizer; the editor is told
     shown = build_edition(facts, settings.year)
     _publish_addresses(env.conf, settings)
@@ -221,8 +220,10 @@ def define_env(env) -> None:
     env.macro(events_list)
 
     def repo_file(path: str) -> Markup | None:
-        """The repository page of a file such as CONTRIBUTING.md; None without QUALITY_REPO_URL."""
-        return markdown_url(f"{repo}/blob/{REPO_BRANCH}/{path}") if repo else None
+        """The repository page of a file such as CONTRIBUTING.md; None without QUALITY_REPO_URL
+        or on an unknown platform."""
+        page = settings.repository.file_url(path) if repo else None
+        return markdown_url(page) if page else None
 
     env.macro(repo_file)
 

@@ -81,13 +81,14 @@ def verdict(name: str, value: float) -> str:
 
 # -- build time -------------------------------------------------------------------------------
 
-def copy_project(dest: Path) -> Path:
-    """The project as a build reads it (what the other folders hold is not the build's)."""
+def copy_project(dest: Path, source: Path = ROOT) -> Path:
+    """The project (or another one, `source`) as a build reads it (what the other folders hold
+    is not the build's)."""
     def ignore(folder: str, names: list[str]) -> list[str]:
-        top = Path(folder) == ROOT
+        top = Path(folder) == source
         return [n for n in names if (top and n in PROJECT_SKIP) or n in ("__pycache__",
                                                                           "node_modules")]
-    shutil.copytree(ROOT, dest, ignore=ignore)
+    shutil.copytree(source, dest, ignore=ignore)
     return dest
 
 
@@ -160,23 +161,25 @@ def drop_yaml_entry(text: str, pattern: str) -> str:
     return "".join(out)
 
 
-def reference_project(work: Path, env: dict[str, str]) -> Path:
+def reference_project(work: Path, env: dict[str, str], source: Path = ROOT) -> Path:
     """The same pages with macros already rendered, built by plain Material: no macros plugin,
-    no theme overrides, no hooks; the rendered Markdown replaces docs/*.md."""
-    dumping = copy_project(work / "dumping")
+    no theme overrides, no hooks; the rendered Markdown replaces docs/*.md. `source`: the
+    project to copy (the tests pass theirs)."""
+    dumping = copy_project(work / "dumping", source)
     (dumping / "bench_dump_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
     config = (dumping / "mkdocs.yml").read_text(encoding="utf-8")
     config = drop_yaml_entry(config, r"hooks:")
     (dumping / "mkdocs.yml").write_text(
-        config + "\nhooks:\n" + "".join(f"  - {h}\n" for h in [*hooks_of(ROOT), "bench_dump_hook.py"]),
+        config + "\nhooks:\n" + "".join(f"  - {h}\n" for h in [*hooks_of(source),
+                                                               "bench_dump_hook.py"]),
         encoding="utf-8")
     dump = work / "rendered"
     mkdocs_build(dumping, work / "dump-site", {**env, "BENCH_DUMP": str(dump)})
 
-    reference = copy_project(work / "reference")
+    reference = copy_project(work / "reference", source)
     docs = reference / "docs"
     shutil.rmtree(docs)
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(source / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
     shutil.copytree(dump, docs, dirs_exist_ok=True)
     config = (reference / "mkdocs.yml").read_text(encoding="utf-8")
     for entry in (r"\s+- macros:", r"\s+custom_dir:", r"hooks:", r"watch:"):
@@ -263,8 +266,9 @@ def add_events(project: Path, year: int, count: int, describe=None) -> None:
     from qualityweek.inputs.events import EVENTS_DIR
     from qualityweek.inputs.paths import region_folder
     from qualityweek.inputs.region import load_region
-    municipalities = load_region(*region_folder(project, os.environ)).municipalities
-    folder = project / "docs" / EVENTS_DIR / str(year)
+    region = load_region(*region_folder(project, os.environ))
+    municipalities = region.municipalities
+    folder = region.folder / EVENTS_DIR / str(year)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for index in range(count):

@@ -16,7 +16,7 @@ from math import gcd
 from pathlib import Path
 
 import yaml
-from conftest import default_region
+from fixtures import default_region, events_folder
 
 KINDS = ("день открытых дверей, экскурсия на производство",
          "программа привилегий, спецпредложение, акция",
@@ -100,7 +100,7 @@ def specs(year: int, count: int) -> list[Spec]:
 
 
 def write_events(project: Path, year: int, events: list[Spec]) -> None:
-    folder = project / "docs" / "events" / str(year)
+    folder = events_folder(project) / str(year)
     folder.mkdir(parents=True, exist_ok=True)
     for spec in events:
         (folder / f"{spec.slug}.md").write_text(spec.file_text(), encoding="utf-8")

@@ -5,19 +5,17 @@ benchmark's generated events (bench/bench.py, events scale rows) are valid event
 from __future__ import annotations
 
 import json
-import shutil
 
-from conftest import NBSP, ROOT, default_region
+from building import copy_project
+from fixtures import NBSP, load_test_events
 
-from qualityweek.inputs.events import FORMATS, KINDS, load_events
+from qualityweek.inputs.events import FORMATS, KINDS
 
 
 def test_generated_events_are_valid_and_varied(bench, tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "regions", project / "regions")
+    project = copy_project(tmp_path / "project")
     bench.add_events(project, 2027, 40)
-    municipalities = default_region().municipalities
-    events = load_events(project / "docs", municipalities)[2027]
+    events = load_test_events(project)[2027]
     assert len(events) == 40
     assert {e.kind for e in events} == set(KINDS)
     assert {e.format for e in events} == set(FORMATS)

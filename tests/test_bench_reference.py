@@ -7,17 +7,20 @@ import os
 import re
 import sys
 
-from conftest import NBSP, REGION_VAR, Build, build_site
+from building import Build, build_site, fixture_project
+
+from fixtures import NBSP
 from site_files import html_files
+
 
 TODAY = "2026-11-28"
 
 
 def test_reference_has_the_same_pages_without_macros_or_overrides(bench, tmp_path):
-    # the region the tests run for stays, as in build_site
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QUALITY_") or k == REGION_VAR}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QUALITY_")}
     env.update(NO_MKDOCS_2_WARNING="1", QUALITY_TODAY=TODAY)
-    reference = bench.reference_project(tmp_path, env)
+    # the reference is made from the project the tests build (build_site): the fixture project
+    reference = bench.reference_project(tmp_path, env, fixture_project())
     config = (reference / "mkdocs.yml").read_text(encoding="utf-8")
     assert not re.search(r"^\s+- macros:|custom_dir:|^hooks:", config, re.M)
 
@@ -44,7 +47,7 @@ def test_a_planted_warning_fails_the_bench_build_as_it_fails_ci(bench, tmp_path)
     import subprocess
 
     import pytest
-    from conftest import copy_project
+    from building import copy_project
 
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "about.md"

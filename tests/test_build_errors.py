@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import build_site
+from building import build_site
 
 from qualityweek.inputs.facts import load_facts
 

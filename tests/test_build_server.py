@@ -4,7 +4,7 @@ changed copy of the project must be built with the copy's own code."""
 
 from __future__ import annotations
 
-from conftest import _BUILD_SERVER, build_site, copy_project
+from building import _BUILD_SERVER, build_site, copy_project
 from test_reproducible import files_of
 
 TODAY = "2026-11-28"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from conftest import build_site, site_facts
+from building import build_site
+from fixtures import site_facts
 from icalendar import Calendar
 
 from qualityweek.core.calendar import edition_dates

@@ -14,13 +14,13 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import vobject
-from conftest import build_site, copy_project, default_region, site_facts
+from building import build_site, copy_project
+from fixtures import load_test_events, site_facts
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 from ics_readers import READERS, descriptions
 
-from qualityweek.inputs.events import load_events
 from qualityweek.outputs.ics import (CalendarEntry, _event, _event_lines, subscription_url,
                                      webcal_url)
 
@@ -59,8 +59,7 @@ def unpublished(project, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def events(project):
-    municipalities = default_region().municipalities
-    return load_events(project / "docs", municipalities)
+    return load_test_events(project)
 
 
 def read(build, path: str) -> bytes:

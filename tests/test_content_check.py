@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT
+from building import ROOT
 
 from qualityweek.tools.content_check import check
 

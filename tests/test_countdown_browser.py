@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import DASH, NBSP, site_facts
+from fixtures import DASH, NBSP, site_facts
 
 REGION_ZONE = site_facts().region.timezone  # the site counts days in the region's time
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import build_site
+from building import build_site
 from test_untrusted import assert_stopped
 
 from qualityweek.outputs.deferred import DeferredHtmlError, defer, fill

@@ -14,12 +14,13 @@ from datetime import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import NBSP, build_site, copy_project
+from building import build_site, copy_project
+from fixtures import LABEL, MUNICIPALITIES, NBSP, PLACES, VALID, ZONE, facts_of, write_event
 from hypothesis import given
 from hypothesis import strategies as st
-from test_events import KINDS, LABEL, MUNICIPALITIES, PLACES, VALID, ZONE, facts_of, write_event
 
 from qualityweek.core.description import description_html
+from qualityweek.inputs.events import KINDS
 from qualityweek.core.places import names_municipality
 from qualityweek.outputs.contact import contact_html
 

@@ -8,70 +8,16 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import NBSP, build_site, copy_project, default_region, region_places, site_facts
+from building import build_site, copy_project
+from fixtures import (CITY, EVENTS, FIXTURE, LABEL, MUNICIPALITIES, NBSP, OTHER_TOWN_NAME, PLACES,
+                      REGION, VALID, ZONE, event_text, events_folder, facts_of, load_test_events,
+                      write_event)
 from icalendar import Calendar
 
 from qualityweek.inputs.events import FIELDS, KINDS, EventsError, load_events
-
-REGION = default_region()
-MUNICIPALITIES = REGION.municipalities
-# event times are the region's local time
-ZONE, LABEL = site_facts().region.zone, site_facts().region.time_label
-CITY = MUNICIPALITIES[0]  # the region's centre: «город …»
-# a district and a town of the region's list (the town whose name is the district's stem)
-PLACES = region_places(MUNICIPALITIES)
-# another town, whose address names it
-OTHER_TOWN = next(m for m in MUNICIPALITIES if m.startswith("город ") and m not in (CITY, PLACES.town))
-OTHER_TOWN_NAME = OTHER_TOWN.removeprefix("город ")
-
-VALID = {
-    "title": "Экскурсия на молочный завод",
-    "organizer": "АО «Тестовый завод»",
-    "municipality": PLACES.district,
-    "kind": KINDS[0],
-    "start": "2026-11-12 10:00",
-    "end": "2026-11-12 12:30",
-    "format": "очно",
-    "address": PLACES.town_address(),  # a town of the district: not the district itself
-    "url": "https://example.org/tour",
-    "contact": "+7 (83342) 0-00-00",
-}
-
-
-def event_text(fields: dict, body: str = "Описание мероприятия.") -> str:
-    lines = ["---"]
-    for key, value in fields.items():
-        lines.append(f"{key}: {value}" if value is not None else f"{key}:")
-    lines += ["---", "", body, ""]
-    return "\n".join(lines)
-
-
-def write_event(project: Path, year: int, slug: str, fields: dict, body: str = "Описание.") -> Path:
-    path = project / "docs" / "events" / str(year) / f"{slug}.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(event_text(fields, body), encoding="utf-8")
-    return path
-
-
-# Out of order on purpose: the page sorts by day, then time (an all-day event first), then title.
-FIXTURE = {
-    "late-webinar": dict(VALID, title="Вебинар о качестве", organizer="ООО «Онлайн»",
-                         municipality=CITY, kind=KINDS[4], format="онлайн",
-                         address=None, start="2026-11-13 15:00", end="2026-11-13 16:00",
-                         url="https://example.org/webinar", contact=None),
-    "tour": VALID,
-    "early-promo": dict(VALID, title="Скидки Недели качества", organizer="ООО «Магазин»",
-                        municipality=OTHER_TOWN, kind=KINDS[1], format="гибрид",
-                        address=f"г. {OTHER_TOWN_NAME}, ул. Тестовая, д. 1",
-                        start="2026-11-09", end="2026-11-15", url="https://example.org/promo"),
-    "contest": dict(VALID, title="Конкурс «Лидер качества»", kind=KINDS[2],
-                    start="2026-11-12", end="2026-11-12", url="https://example.org/contest"),
-}
-
 
 @pytest.fixture(scope="module")
 def events_site(tmp_path_factory):
@@ -102,12 +48,6 @@ def test_events_are_grouped_by_day_and_ordered_by_time(events_site):
     assert ids == ["event-early-promo", "event-contest", "event-tour", "event-late-webinar"]
     assert [s.select_one("h2")["id"] for s in page.select("[data-qw-day]")] == [
         "day-2026-11-09", "day-2026-11-12", "day-2026-11-13"]
-
-
-def facts_of(page, slug: str) -> dict[str, str]:
-    article = page.select_one(f"#event-{slug}")
-    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text().strip()
-            for dt in article.select("dt")}
 
 
 def test_event_shows_all_its_data(events_site):
@@ -292,7 +232,7 @@ def assert_stops(build, path: str, expected: list[str]) -> None:
 def test_bad_front_matter_stops_the_build(tmp_path, project_copy, fields, expected):
     write_event(project_copy, 2026, "bad-event", fields)
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    assert_stops(build, "docs/events/2026/bad-event.md", expected)
+    assert_stops(build, f"{EVENTS}/2026/bad-event.md", expected)
 
 
 def test_duplicate_key_stops_the_build(tmp_path, project_copy):
@@ -300,15 +240,15 @@ def test_duplicate_key_stops_the_build(tmp_path, project_copy):
     path.write_text(path.read_text(encoding="utf-8").replace(
         "format: очно", "format: очно\nformat: онлайн"), encoding="utf-8")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    assert_stops(build, "docs/events/2026/twice.md", ["«format» повторяется"])
+    assert_stops(build, f"{EVENTS}/2026/twice.md", ["«format» повторяется"])
 
 
 def test_missing_front_matter_stops_the_build(tmp_path, project_copy):
-    path = project_copy / "docs" / "events" / "2026" / "no-header.md"
+    path = events_folder(project_copy) / "2026" / "no-header.md"
     path.parent.mkdir(parents=True)
     path.write_text("# Просто текст\n", encoding="utf-8")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    assert_stops(build, "docs/events/2026/no-header.md", ["заголовка YAML"])
+    assert_stops(build, f"{EVENTS}/2026/no-header.md", ["заголовка YAML"])
 
 
 @pytest.mark.parametrize("relative, expected", [
@@ -317,28 +257,43 @@ def test_missing_front_matter_stops_the_build(tmp_path, project_copy):
     ("events/26/short-year.md", "папку года"),
 ])
 def test_misplaced_or_misnamed_file_stops_the_build(tmp_path, project_copy, relative, expected):
-    path = project_copy / "docs" / relative
+    path = project_copy / REGION.label / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(event_text(VALID), encoding="utf-8")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    assert_stops(build, f"docs/{relative}", [expected])
+    assert_stops(build, f"{REGION.label}/{relative}", [expected])
+
+
+def test_an_event_file_left_in_docs_stops_the_build_saying_where_it_belongs(tmp_path,
+                                                                            project_copy):
+    """Event files lived in docs/events/ before they moved into the region folder: one left
+    there (an old branch, an editor's habit) is not silently skipped."""
+    old = project_copy / "docs" / "events" / "2026" / "tour.md"
+    old.parent.mkdir(parents=True)
+    old.write_text(event_text(VALID), encoding="utf-8")
+    write_event(project_copy, 2026, "other", VALID)
+    build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
+    assert build.result.returncode != 0
+    lines = [line for line in build.output.splitlines() if "docs/events" in line]
+    assert len(lines) == 1, build.output
+    assert f"docs/events/2026/tour.md → {EVENTS}/2026/tour.md" in lines[0]
+    assert "Traceback" not in build.output
 
 
 def test_a_past_years_bad_event_stops_this_years_build(tmp_path, project_copy):
     write_event(project_copy, 2024, "old", dict(VALID, start="2024-11-14", end="2024-11-14",
                                                 kind="выставка"))
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2027")
-    assert_stops(build, "docs/events/2024/old.md", ["поле «kind»"])
+    assert_stops(build, f"{EVENTS}/2024/old.md", ["поле «kind»"])
 
 
 # -- the pure loader, for the lead's .ics and archive pages --------------------------------------
 
 def test_load_events_returns_every_year_sorted_with_stable_slugs(tmp_path):
-    docs = tmp_path / "docs"
     for slug, fields in FIXTURE.items():
         write_event(tmp_path, 2026, slug, fields)
     write_event(tmp_path, 2025, "past", dict(VALID, start="2025-11-13", end="2025-11-13"))
-    events = load_events(docs, MUNICIPALITIES)
+    events = load_test_events(tmp_path)
     assert list(events) == [2025, 2026]
     assert [e.slug for e in events[2026]] == ["early-promo", "contest", "tour", "late-webinar"]
     tour = events[2026][2]
@@ -351,15 +306,15 @@ def test_load_events_reports_every_bad_file_at_once(tmp_path):
     write_event(tmp_path, 2026, "one", dict(VALID, kind="x"))
     write_event(tmp_path, 2026, "two", without("title"))
     with pytest.raises(EventsError) as error:
-        load_events(tmp_path / "docs", MUNICIPALITIES)
+        load_test_events(tmp_path)
     lines = str(error.value).splitlines()
-    assert lines[0].startswith("docs/events/2026/one.md, поле «kind»")
-    assert lines[1] == ("docs/events/2026/two.md, поле «title» не заполнено: "
+    assert lines[0].startswith(f"{EVENTS}/2026/one.md, поле «kind»")
+    assert lines[1] == (f"{EVENTS}/2026/two.md, поле «title» не заполнено: "
                         "Введите название мероприятия")
 
 
 def test_no_events_folder_means_no_events(tmp_path):
-    assert load_events(tmp_path, MUNICIPALITIES) == {}
+    assert load_events(tmp_path, MUNICIPALITIES, label=REGION.label) == {}
 
 
 @pytest.mark.parametrize("start, end, shown", [
@@ -378,7 +333,7 @@ def test_time_of_an_event_as_readers_see_it(tmp_path, start, end, shown):
     from qualityweek.outputs.events_html import render_events
 
     write_event(tmp_path, 2026, "one", dict(VALID, start=start, end=end))
-    html = render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026], zone=ZONE,
+    html = render_events(load_test_events(tmp_path)[2026], zone=ZONE,
                          label=LABEL)
     assert facts_of(BeautifulSoup(html, "html.parser"), "one")["Время"] == shown
 
@@ -390,7 +345,7 @@ def test_title_and_description_get_the_sites_non_breaking_spaces(tmp_path):
 
     write_event(tmp_path, 2026, "one", dict(VALID, title="Экскурсия — цех сборки"),
                 "Сбор у проходной — ул. Тестовая.")
-    soup = BeautifulSoup(render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026],
+    soup = BeautifulSoup(render_events(load_test_events(tmp_path)[2026],
                                        zone=ZONE, label=LABEL), "html.parser")
     assert soup.select_one("h3").get_text() == f"Экскурсия{NBSP}— цех сборки"
     assert soup.select_one(".qw-event__description").get_text() == (
@@ -406,7 +361,7 @@ def test_title_and_description_get_the_sites_non_breaking_spaces(tmp_path):
 ])
 def test_span_for_a_calendar_is_two_dates_or_two_local_times(tmp_path, start, end, span):
     write_event(tmp_path, 2026, "one", dict(VALID, start=start, end=end))
-    event = load_events(tmp_path / "docs", MUNICIPALITIES)[2026][0]
+    event = load_test_events(tmp_path)[2026][0]
     zone = ZoneInfo("Asia/Novosibirsk")  # the zone the caller gives: the region's
     assert tuple(moment.isoformat() for moment in event.span(zone)) == span
 
@@ -422,7 +377,7 @@ def test_description_loads_nothing_and_runs_nothing(tmp_path):
                 "Смотрите ![схему проезда](https://tracker.example/pixel.png), "
                 "[сайт](https://example.org/about), [кнопку](javascript:alert(1)), "
                 "[почту](mailto:info@example.org), [старый сайт](http://example.org).")
-    soup = BeautifulSoup(render_events(load_events(tmp_path / "docs", MUNICIPALITIES)[2026],
+    soup = BeautifulSoup(render_events(load_test_events(tmp_path)[2026],
                                        zone=ZONE, label=LABEL), "html.parser")
     description = soup.select_one(".qw-event__description")
     assert description.select("img") == []

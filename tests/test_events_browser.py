@@ -6,8 +6,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import build_site, copy_project, serve
-from test_events import CITY, FIXTURE, PLACES, write_event
+from building import build_site, copy_project, serve
+from fixtures import CITY, FIXTURE, PLACES, write_event
 
 PHONE = {"width": 390, "height": 844}
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_events import MUNICIPALITIES, VALID
+from fixtures import EVENTS, MUNICIPALITIES, VALID
 
 from qualityweek.core.description import description_html
 from qualityweek.inputs.events import (FIELDS, FORMATS, KINDS, Event, EventsError, EventSource,
                                        parse_event)
 
-SOURCE = EventSource(Path("x.md"), "docs/events/2026/x.md", 2026, "x")
+SOURCE = EventSource(Path("x.md"), f"{EVENTS}/2026/x.md", 2026, "x")
 # Characters that mean something to YAML, Markdown or HTML, and a few that must be refused.
 SPECIAL = list(":-#&*!|>'\"%@`{}[](),?<>\\/=~^_+.\t\n\r\x00\x1b\u202e\u2028")
 texts = st.lists(st.one_of(st.sampled_from([*SPECIAL, "---", "  "]), st.characters()),
@@ -52,7 +52,7 @@ def test_any_event_file_is_an_event_or_one_clear_error(front, body):
         event = parse_event(text, SOURCE, MUNICIPALITIES)
     except EventsError as error:
         message = str(error)
-        assert message and all(line.startswith("docs/events/2026/x.md") or line.startswith("…")
+        assert message and all(line.startswith(f"{EVENTS}/2026/x.md") or line.startswith("…")
                                for line in message.splitlines()), message
         assert max(len(line) for line in message.splitlines()) < 600, message
         return

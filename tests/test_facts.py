@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 import yaml
-from conftest import ROOT, default_region
+from building import ROOT
+from fixtures import default_region
 
 from qualityweek.inputs.facts import FactsError, load_facts, parse_facts
 from qualityweek.inputs.region import with_region

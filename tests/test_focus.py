@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from browsing import reader
 from bs4 import BeautifulSoup
-from conftest import build_site, copy_project, serve
+from building import build_site, copy_project, serve
 
 SITE_URL = "https://example.org/qw/"  # the kit and home pages show the address copy button
 PAGES = ["", "propose/", "events/", "kit/"]

@@ -9,8 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import NBSP, build_site, default_region, edit_region_file
-from test_events import VALID, write_event
+from building import build_site
+from fixtures import (EVENTS, NBSP, VALID, default_region, edit_region_file, events_folder,
+                      write_event)
 from test_hostile_input import assert_refused
 
 from qualityweek.core.untrusted import check_url, is_email
@@ -49,7 +50,7 @@ def _unnest(top: Path, levels: int) -> None:
 
 @pytest.mark.parametrize("where, levels, named", [
     ("docs", 1000, "docs/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d/d: папки вложены глубже 16 уровней"),
-    ("docs/events/2026", 1500, "docs/events/2026/d"),
+    (f"{EVENTS}/2026", 1500, f"{EVENTS}/2026/d"),
 ])
 def test_deep_folders_stop_the_build_with_one_line(tmp_path, project_copy, where, levels, named):
     _nest(project_copy / where, levels)
@@ -70,7 +71,7 @@ LATIN_B = "ООО «Pомашка»"  # a Latin P
 
 def test_an_organizer_with_latin_look_alikes_is_one_organizer_and_the_log_says_so(
         tmp_path, project_copy):
-    events = project_copy / "docs" / "events" / "2026"
+    events = events_folder(project_copy) / "2026"
     shutil.rmtree(events, ignore_errors=True)
     for slug, organizer in (("romashka", CYRILLIC), ("romashka-latin", LATIN_O),
                             ("romashka-p", LATIN_B), ("drugoy", "АО «Другой»")):
@@ -85,9 +86,9 @@ def test_an_organizer_with_latin_look_alikes_is_one_organizer_and_the_log_says_s
     lines = [line for line in build.output.splitlines() if "похожими латинскими" in line]
     assert len(lines) == 2, build.output
     latin, b = sorted(lines, key=lambda line: "romashka-p.md" in line)
-    assert "docs/events/2026/romashka.md" in latin and "docs/events/2026/romashka-latin.md" in latin
+    assert f"{EVENTS}/2026/romashka.md" in latin and f"{EVENTS}/2026/romashka-latin.md" in latin
     assert "«O» латинская, «О» русская" in latin
-    assert "docs/events/2026/romashka-p.md" in b and "«P» латинская, «Р» русская" in b
+    assert f"{EVENTS}/2026/romashka-p.md" in b and "«P» латинская, «Р» русская" in b
 
 
 @pytest.mark.parametrize("typed", [LATIN_O, LATIN_B, "ооо «ромашка»".replace("о", "o"),

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, copy_project, default_region, edit_region_file
+from building import build_site, copy_project
+from fixtures import (EVENTS, VALID, default_region, edit_region_file, event_text, events_folder,
+                      write_event)
 from hypothesis import given
 from hypothesis import strategies as st
-from test_events import VALID, event_text, write_event
 
 from qualityweek.core.event_messages import named_character
 from qualityweek.core.untrusted import log_safe, safe_name
@@ -103,7 +104,7 @@ def bad_events_build(tmp_path_factory):
 @pytest.mark.parametrize("slug", BAD_EVENTS)
 def test_a_bad_event_file_is_named_with_its_line_field_and_value(bad_events_build, slug):
     output = assert_refused(bad_events_build)
-    line = stopped_line(output, f"docs/events/2026/{slug}.md")
+    line = stopped_line(output, f"{EVENTS}/2026/{slug}.md")
     for fragment in BAD_EVENTS[slug][2]:
         assert fragment in line, (fragment, line)
 
@@ -115,7 +116,7 @@ FORGED = "x\n::error title=Подделка::всё хорошо\x1b[2J"
 
 @pytest.mark.parametrize("place", ["events folder", "events file", "docs file", "event key"])
 def test_names_and_keys_cannot_forge_log_lines(tmp_path, project_copy, place):
-    events = project_copy / "docs" / "events"
+    events = events_folder(project_copy)
     if place == "events folder":
         (events / FORGED).mkdir(parents=True)
         (events / FORGED / "a.md").write_text(event_text(VALID), encoding="utf-8")
@@ -146,7 +147,7 @@ LINKS = {  # where the link is (project-relative): what it points to, and the me
     "docs/leak.txt": ("secret.txt", "docs/leak.txt: символическая ссылка"),
     "docs/assets/passwd.txt": ("/etc/passwd", "docs/assets/passwd.txt: символическая ссылка"),
     "docs/.hidden": ("/", "docs/.hidden: символическая ссылка"),
-    "docs/events": (".", "docs/events: символическая ссылка"),
+    f"{EVENTS}": (".", f"{EVENTS}: символическая ссылка"),
     "data/facts.yml": ("facts.yml", "data/facts.yml: символическая ссылка"),
     "data/extra.yml": ("secret.txt", "data/extra.yml: символическая ссылка"),
 }
@@ -255,18 +256,18 @@ def test_a_slug_too_long_for_a_file_name_is_a_message(tmp_path, project_copy):
     slug = "a" * 252
     write_event(project_copy, 2026, slug, VALID)
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    assert_refused(build, f"docs/events/2026/{slug}.md: имя файла длиннее 80 знаков (252)")
+    assert_refused(build, f"{EVENTS}/2026/{slug}.md: имя файла длиннее 80 знаков (252)")
 
 
 def test_events_per_year_are_limited(tmp_path, project_copy):
     from qualityweek.inputs.events import MAX_EVENTS_PER_YEAR
-    folder = project_copy / "docs" / "events" / "2026"
+    folder = events_folder(project_copy) / "2026"
     folder.mkdir(parents=True)
     text = event_text(VALID)
     for index in range(MAX_EVENTS_PER_YEAR + 1):
         (folder / f"e{index}.md").write_text(text, encoding="utf-8")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    assert_refused(build, f"docs/events/2026: {MAX_EVENTS_PER_YEAR + 1} мероприятий, больше "
+    assert_refused(build, f"{EVENTS}/2026: {MAX_EVENTS_PER_YEAR + 1} мероприятий, больше "
                           f"{MAX_EVENTS_PER_YEAR} за год")
 
 
@@ -276,12 +277,12 @@ def test_events_per_build_are_limited(tmp_path, project_copy):
     per_year = MAX_EVENTS_PER_YEAR
     years = MAX_EVENTS // per_year + 1
     for year in range(2026 - years + 1, 2027):
-        folder = project_copy / "docs" / "events" / str(year)
+        folder = events_folder(project_copy) / str(year)
         folder.mkdir(parents=True)
         for index in range(per_year):
             (folder / f"e{index}.md").write_text(text, encoding="utf-8")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    assert_refused(build, f"docs/events: {years * per_year} мероприятий за все годы, больше "
+    assert_refused(build, f"{EVENTS}: {years * per_year} мероприятий за все годы, больше "
                           f"{MAX_EVENTS}")
 
 
@@ -301,14 +302,14 @@ def test_repository_and_site_addresses_are_checked(tmp_path, variable, value, ex
 # -- hidden events are reported, editors' own files stay ignored --------------------------------
 
 def test_hidden_event_folders_and_files_are_reported(tmp_path, project_copy):
-    events = project_copy / "docs" / "events"
+    events = events_folder(project_copy)
     (events / ".2026").mkdir(parents=True)
     (events / ".2026" / "hidden.md").write_text(event_text(VALID), encoding="utf-8")
     write_event(project_copy, 2026, "good", VALID)
     (events / "2026" / ".draft.md").write_text(event_text(VALID), encoding="utf-8")
     (events / "2026" / ".good.md.swp").write_bytes(b"\x00")  # Vim's: ignored, as CONTRIBUTING says
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    output = assert_refused(build, "docs/events/.2026", "docs/events/2026/.draft.md")
+    output = assert_refused(build, f"{EVENTS}/.2026", f"{EVENTS}/2026/.draft.md")
     assert ".swp" not in output
 
 
@@ -320,7 +321,7 @@ def typed_site(tmp_path_factory):
     write_event(project, 2026, "hashtags", dict(VALID, title="Путь C:\\Новая папка\\N1"),
                 "Ждём всех!\n\n#НеделяКачества #ДеньКачества\n\n# Программа\n\nПодробности\n"
                 "=====\n\n###### Шестой\n\n" + ">" * 3 + " цитата")
-    folder = project / "docs" / "events" / "2026"
+    folder = events_folder(project) / "2026"
     (folder / ".hashtags.md.swp").write_bytes(b"\x00")  # an editor's: skipped, and said so
     (folder / "hashtags.md~").write_text("backup", encoding="utf-8")
     build = build_site(project.parent / "site", project, QUALITY_YEAR="2026")
@@ -349,7 +350,7 @@ def test_a_backslash_reaches_the_calendar_as_typed(typed_site):
 
 def test_skipped_editor_files_are_named_in_the_log(typed_site):
     line = stopped_line(typed_site.output, "Пропущены служебные файлы редакторов")
-    assert "docs/events/2026/.hashtags.md.swp" in line and "docs/events/2026/hashtags.md~" in line
+    assert f"{EVENTS}/2026/.hashtags.md.swp" in line and f"{EVENTS}/2026/hashtags.md~" in line
 
 
 def test_no_none_on_any_page(typed_site):

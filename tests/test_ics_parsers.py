@@ -9,11 +9,11 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import build_site, copy_project, site_facts
+from building import build_site, copy_project
+from fixtures import VALID, site_facts, write_event
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ics_readers import READERS, by_icaljs, descriptions
-from test_events import VALID, write_event
 
 from qualityweek.model.edition import build_edition
 from qualityweek.outputs.ics import CalendarEntry, build_calendar, uid

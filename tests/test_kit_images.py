@@ -13,7 +13,8 @@ import struct
 import pypdfium2
 import pytest
 import zxingcpp
-from conftest import NBSP, build_site, default_region
+from building import build_site
+from fixtures import NBSP, default_region
 from PIL import Image
 from pypdf import PdfReader
 

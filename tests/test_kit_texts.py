@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import NBSP, ROOT, site_facts, typeset
+from building import ROOT
+from fixtures import NBSP, site_facts, typeset
 
 from qualityweek.core.calendar import edition_dates
 from qualityweek.core.typography import format_day, format_range

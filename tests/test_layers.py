@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from building import ROOT
 
 PACKAGE = ROOT / "qualityweek"
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")

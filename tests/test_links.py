@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from conftest import site_facts
+from fixtures import site_facts
 
 from qualityweek.model.edition import build_edition, edition_link
 from qualityweek.model.links import UnknownLinkError, resolve_link

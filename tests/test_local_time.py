@@ -13,9 +13,9 @@ from datetime import datetime, timezone
 
 import openpyxl
 import pytest
-from conftest import NBSP, build_site, copy_project, default_region, serve
+from building import build_site, copy_project, serve
+from fixtures import NBSP, VALID, default_region, facts_of, write_event
 from ics_readers import READERS, by_icaljs
-from test_events import VALID, facts_of, write_event
 from test_structured_data import graph_events
 
 ZONE = "Asia/Novosibirsk"

@@ -3,7 +3,7 @@ lists work even there (Jinja comments are `{## … ##}` in this project)."""
 
 from __future__ import annotations
 
-from conftest import build_site
+from building import build_site
 
 PLAIN_PAGE = """# Заметки редактора
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from building import ROOT
 
 FONT_BUDGET = 30_000  # bytes per weight; with TrueType hinting each was about 81 KB
 

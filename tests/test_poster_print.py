@@ -9,7 +9,7 @@ import re
 from urllib.parse import quote
 
 from browsing import reader
-from conftest import ROOT
+from building import ROOT
 from pypdf import PdfReader
 
 from qualityweek.outputs.poster_layout import WRITE_LINES

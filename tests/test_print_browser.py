@@ -5,7 +5,7 @@ size leads back to the site."""
 from __future__ import annotations
 
 from browsing import reader
-from conftest import site_facts
+from fixtures import site_facts
 
 MINISTRY = site_facts().contacts["ministry"]
 

@@ -8,8 +8,8 @@ import struct
 
 import pytest
 import yaml
-from conftest import (DASH, NBSP, ROOT, build_site, default_region, letter_pages, long_date,
-                      site_facts, typeset)
+from building import ROOT, build_site
+from fixtures import DASH, NBSP, default_region, letter_pages, long_date, site_facts, typeset
 
 from qualityweek.core.calendar import edition_dates
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from conftest import DASH, NBSP, ROOT, site_facts
+from building import ROOT
+from fixtures import DASH, NBSP, site_facts
 
 from qualityweek.model.edition import build_edition
 from qualityweek.outputs.archive import archive_page, archive_years

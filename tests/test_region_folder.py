@@ -1,6 +1,6 @@
 """A bad region folder, or a bad QUALITY_REGION_DIR, stops the build with one line naming the file
-(or the variable) and the field. The folder under test is a copy of the project's second region,
-changed one field at a time."""
+(or the variable) and the field. The folder under test is a copy of the fixture region that has
+published nothing but its names (tests/regions/priozerny-krai), changed one field at a time."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site, copy_project
+from building import FIXTURE_REGIONS, build_site, copy_project
+from fixtures import FIXTURE_BARE, fixture_region
 
 from qualityweek.core.calendar import edition_dates
 from qualityweek.inputs.events import EventsError
@@ -19,15 +20,18 @@ from qualityweek.inputs.region import load_region
 from qualityweek.model.edition import Edition
 from qualityweek.outputs.poster_layout import KitError, poster_layout, share_layout, text_width
 
-EXAMPLE = "regions/novosibirsk-oblast"
-# its name as region.yml writes it (the tests edit that file's lines)
-NAMES = load_region(*region_folder(ROOT, {"QUALITY_REGION_DIR": EXAMPLE})).region
+EXAMPLE = f"regions/{FIXTURE_BARE}"
+FIXTURE = fixture_region(FIXTURE_BARE)
+# its name, zone and source as region.yml writes them (the tests edit that file's lines)
+NAMES = FIXTURE.region
+ZONE = FIXTURE.timezone
+SOURCE = FIXTURE.data.ministry.source
 
 
 @pytest.fixture
 def folder(tmp_path) -> Path:
     """A project root with a copy of the example region folder in regions/example."""
-    shutil.copytree(ROOT / EXAMPLE, tmp_path / "regions" / "example")
+    shutil.copytree(FIXTURE_REGIONS / FIXTURE_BARE, tmp_path / "regions" / "example")
     return tmp_path
 
 
@@ -46,8 +50,8 @@ def problem(project: Path) -> str:
 
 def test_the_example_folder_loads(folder):
     region = load_region(*region_folder(folder, {"QUALITY_REGION_DIR": "regions/example"}))
-    assert len(region.municipalities) == 35
-    assert region.timezone == "Asia/Novosibirsk" and region.time_label
+    assert region.municipalities == FIXTURE.municipalities
+    assert region.timezone == ZONE and region.time_label
     assert region.data.ministry.email is None and not region.letters
 
 
@@ -55,13 +59,13 @@ def test_the_example_folder_loads(folder):
     ("region.yml", f"  genitive: {NAMES.genitive}\n", "",
      "поле «region.genitive»: обязательное поле"),
     ("region.yml", "  prepositional: в ", "  prepositional: ", "поле «region.prepositional»"),
-    ("region.yml", "timezone: Asia/Novosibirsk", "timezone: Asia/Novosibirskk",
+    ("region.yml", f"timezone: {ZONE}", f"timezone: {ZONE}k",
      "поле «region.timezone»: неизвестный часовой пояс"),
-    ("region.yml", "timezone: Asia/Novosibirsk", "timezone: ../../etc/passwd",
+    ("region.yml", f"timezone: {ZONE}", "timezone: ../../etc/passwd",
      "поле «region.timezone»: неизвестный часовой пояс"),
-    ("region.yml", "  source: https://base.garant.ru/7239786",
-     "  email: prom(at)example.ru\n  source: https://base.garant.ru/7239786",
-     "поле «ministry.email»"),
+    ("region.yml", f"  short_name: {FIXTURE.data.ministry.short_name}\n  source: {SOURCE}",
+     f"  short_name: {FIXTURE.data.ministry.short_name}\n  email: prom(at)example.ru\n"
+     f"  source: {SOURCE}", "поле «ministry.email»"),
     ("region.yml", "  short_name: ", "  # short_name: ", "поле «ministry.short_name»"),
 ])
 def test_a_bad_field_is_named_in_one_line(folder, name, old, new, field):
@@ -151,7 +155,7 @@ def test_a_build_with_a_200_character_name_stops_naming_the_file_and_field(tmp_p
 def test_a_build_with_an_unknown_zone_stops_in_one_line(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / EXAMPLE / "region.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Asia/Novosibirsk", "Asia/Nowhere"),
+    path.write_text(path.read_text(encoding="utf-8").replace(ZONE, "Asia/Nowhere"),
                     encoding="utf-8")
     build = build_site(tmp_path / "site", project, QUALITY_REGION_DIR=EXAMPLE,
                        QUALITY_TODAY="2026-11-05")

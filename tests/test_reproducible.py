@@ -7,7 +7,7 @@ import gzip
 import re
 from pathlib import Path
 
-from conftest import build_site, copy_project
+from building import build_site, copy_project
 
 TODAY = "2025-06-02"  # not the real date, so a build that reads the clock shows in the sitemap
 SITE_URL = "https://example.org/quality-week/"  # the sitemap lists pages only with a site_url

@@ -18,10 +18,10 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from browsing import reader
-from conftest import NBSP, build_site, copy_project, default_region, serve, site_facts
+from building import build_site, copy_project, serve
+from fixtures import LABEL, NBSP, ZONE, default_region, events_folder, site_facts
 from pypdf import PdfReader
 from results_events import FORMATS, KINDS, municipalities, specs, write_events
-from test_events import LABEL, ZONE
 
 from qualityweek.core.calendar import edition_dates
 from qualityweek.core.typography import russian_quotes
@@ -360,7 +360,7 @@ def thousands(bench, tmp_path_factory):
 
 
 def front_matters(project, year: int) -> list[dict]:
-    files = sorted((project / "docs" / "events" / str(year)).glob("*.md"))
+    files = sorted((events_folder(project) / str(year)).glob("*.md"))
     return [yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]) for path in files]
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import build_site, site_facts
+from building import build_site
+from fixtures import site_facts
 
 from qualityweek.build.generated import robots_txt
 from qualityweek.inputs.settings import SettingsError, read_settings

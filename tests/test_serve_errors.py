@@ -11,7 +11,8 @@ import time
 import urllib.request
 
 from bs4 import BeautifulSoup
-from conftest import REGION_VAR, copy_project, default_region, edit_region_file
+from building import copy_project
+from fixtures import default_region, edit_region_file
 
 from qualityweek.outputs.serve_error import error_page
 
@@ -43,8 +44,7 @@ def _wait_for(predicate, url: str, seconds: float = 180) -> str:
 def test_a_broken_build_shows_its_message_in_the_browser(tmp_path):
     project = copy_project(tmp_path / "project")
     port = _free_port()
-    environ = {k: v for k, v in os.environ.items()
-               if not k.startswith("QUALITY_") or k == REGION_VAR}
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("QUALITY_")}
     environ.update(NO_MKDOCS_2_WARNING="1", QUALITY_TODAY="2026-11-05")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import copy_project
+from building import copy_project
 
 PROBE = """
 import sys, os, time

@@ -7,8 +7,8 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import (DASH, NBSP, build_site, default_region, letter_pages, long_date, site_facts,
-                      typeset)
+from building import build_site
+from fixtures import DASH, NBSP, default_region, letter_pages, long_date, site_facts, typeset
 from site_files import html_files
 
 from qualityweek.core.calendar import edition_dates

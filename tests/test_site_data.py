@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 
-from conftest import REGION_VAR, copy_project
-from test_events import VALID, write_event
+from building import copy_project
+from fixtures import VALID, events_folder, write_event
 
 from qualityweek.build.site_data import load_site_data
 
-REGION = {REGION_VAR: os.environ.get(REGION_VAR, "")}  # the region the tests run for, as builds
-ENV = {"QUALITY_TODAY": "2026-11-28", **REGION}
+ENV = {"QUALITY_TODAY": "2026-11-28"}  # the fixture project's own region (regions/default.txt)
 
 
 def test_unchanged_inputs_are_read_once_and_every_edit_is_seen(tmp_path):
@@ -20,7 +19,7 @@ def test_unchanged_inputs_are_read_once_and_every_edit_is_seen(tmp_path):
     first = load_site_data(project, docs, ENV)
     assert load_site_data(project, docs, ENV) is first
 
-    other = {"QUALITY_YEAR": "2023", **REGION}  # other settings
+    other = {"QUALITY_YEAR": "2023"}  # other settings
     assert load_site_data(project, docs, other) is not first
     first = load_site_data(project, docs, ENV)
 
@@ -35,5 +34,5 @@ def test_unchanged_inputs_are_read_once_and_every_edit_is_seen(tmp_path):
     edited = load_site_data(project, docs, ENV)
     assert edited is not with_event and 2030 in edited.facts.editions
 
-    (docs / "events" / "2026" / "tour.md").unlink()  # a removed event
+    (events_folder(project) / "2026" / "tour.md").unlink()  # a removed event
     assert 2026 not in load_site_data(project, docs, ENV).events_by_year

@@ -16,64 +16,29 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import ROOT, build_site, copy_project, default_region
-from icalendar import Calendar
-from pypdf import PdfReader
+from building import ROOT, build_site, copy_project
+from fixtures import default_region
 
+from qualityweek.tools.site_check import file_texts, page_texts, site_texts
 from qualityweek.tools.spelling import missing_yo, unknown_words, words
 
 pytestmark = pytest.mark.skipif(shutil.which("hunspell") is None,
                                 reason="apt-get install hunspell hunspell-ru hunspell-en-us")
 
-# the companies' own words: the event cards (qualityweek/outputs/events_html.py)
-NOT_OURS = ".qw-event"
 # the sources of the site's own text, for the «ё» check
 SOURCES = ("docs/**/*.md", "docs/templates/*", "overrides/**/*.html", "qualityweek/**/*.py",
            "data/*.yml")
-# the 2023 letter is reproduced as the ministry wrote it, without «ё»
-AS_WRITTEN = ("letter-2023",)
-
-
-def page_texts(site: Path, *, whole: bool = False) -> dict[str, str]:
-    """{site path: text} of every built page: its article (or, `whole`, everything in <body>),
-    without scripts, styles, code and the event cards."""
-    texts = {}
-    for path in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        root = soup.body if whole else (soup.select_one("article") or soup.body)
-        for element in root.select(f"script, style, code, pre, {NOT_OURS}"):
-            element.decompose()
-        texts[path.relative_to(site).as_posix()] = root.get_text(" ")
-    return texts
-
-
-def file_texts(site: Path) -> dict[str, str]:
-    """{site path: text} of the ready texts, the poster and the calendars (the site's own
-    entries: the events' entries are the companies' words)."""
-    texts = {}
-    for path in sorted(site.rglob("*.txt")):
-        if path.name != "robots.txt":
-            texts[path.relative_to(site).as_posix()] = path.read_text(encoding="utf-8")
-    for path in sorted(site.rglob("*.pdf")):
-        texts[path.relative_to(site).as_posix()] = "\n".join(
-            page.extract_text() for page in PdfReader(path).pages)
-    for path in sorted(site.rglob("*.ics")):
-        calendar = Calendar.from_ical(path.read_bytes())
-        texts[path.relative_to(site).as_posix()] = "\n".join(
-            str(entry.get(field, ""))
-            for entry in calendar.walk("VEVENT") if "-event-" not in str(entry["UID"])
-            for field in ("SUMMARY", "DESCRIPTION", "LOCATION"))
-    return texts
-
-
-def site_texts(site: Path) -> dict[str, str]:
-    return {**page_texts(site), **file_texts(site)}
+# a region's letters are reproduced as the ministry wrote them (the fixture region's too)
+AS_WRITTEN = tuple(Path(page).stem for page in default_region().letters)
 
 
 def data_words() -> set[str]:
-    """Names the data gives with their sources: the region folder's municipalities."""
-    return {word for name in default_region().municipalities for word in words(name)}
+    """Names the data gives with their sources: the region's name, ministry and municipalities."""
+    region = default_region()
+    names = [region.region.name, region.region.genitive, region.region.prepositional,
+             region.data.ministry.name, region.data.ministry.short_name or "",
+             region.data.ministry.address or "", *region.municipalities]
+    return {word for name in names for word in words(name)}
 
 
 def report(problems) -> str:

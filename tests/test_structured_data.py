@@ -12,9 +12,9 @@ from datetime import datetime
 import extruct
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, copy_project, default_region, site_facts
+from building import build_site, copy_project
+from fixtures import FIXTURE, ZONE, default_region, site_facts, write_event
 from site_files import html_files, page_path
-from test_events import FIXTURE, ZONE, write_event
 
 from qualityweek.inputs.events import split_front_matter
 from qualityweek.model.edition import build_edition

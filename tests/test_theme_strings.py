@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-from conftest import build_site, site_facts
+from building import build_site
+from fixtures import site_facts
 
 SITE_URL = "https://example.org/quality-week/"
 

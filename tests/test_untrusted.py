@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, copy_project
-from test_events import VALID, event_text, write_event
+from building import build_site, copy_project
+from fixtures import EVENTS, VALID, event_text, events_folder, write_event
 
 # Text values that would be markup if a page took them as Markdown, HTML or Jinja.
 HOSTILE_TEXT = {
@@ -145,7 +145,7 @@ def test_bad_address_in_the_environment_stops_the_build(tmp_path, variable, valu
 # -- 3. nothing is lost without a word ---------------------------------------------------------
 
 def test_every_entry_under_events_is_an_event_an_ignored_kind_or_an_error(tmp_path, project_copy):
-    events = project_copy / "docs" / "events"
+    events = events_folder(project_copy)
     write_event(project_copy, 2026, "good", VALID)
     for name in ("upper.MD", "long.markdown", "notes.md.txt"):
         (events / "2026" / name).write_text(event_text(VALID), encoding="utf-8")
@@ -158,11 +158,11 @@ def test_every_entry_under_events_is_an_event_an_ignored_kind_or_an_error(tmp_pa
     (events / "2026" / "good.md~").write_text("backup", encoding="utf-8")
     (events / "2026" / ".good.md.swp").write_bytes(b"\x00\x01")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    output = assert_stopped(build, "docs/events/2026/upper.MD", "docs/events/2026/long.markdown",
-                            "docs/events/2026/notes.md.txt", "расширение .md",
-                            "docs/events/٢٠٢٦/arabic.md", "не называется годом",
-                            "docs/events/2026/folder.md: папка внутри папки года",
-                            "docs/events/2026/dangling.md: символическая ссылка")
+    output = assert_stopped(build, f"{EVENTS}/2026/upper.MD", f"{EVENTS}/2026/long.markdown",
+                            f"{EVENTS}/2026/notes.md.txt", "расширение .md",
+                            f"{EVENTS}/٢٠٢٦/arabic.md", "не называется годом",
+                            f"{EVENTS}/2026/folder.md: папка внутри папки года",
+                            f"{EVENTS}/2026/dangling.md: символическая ссылка")
     assert ".#good.md" not in output and "good.md~" not in output and ".swp" not in output
 
 
@@ -201,7 +201,7 @@ def test_broken_front_matter_is_a_message(tmp_path, project_copy, front, expecte
     path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\n" + front, 1),
                     encoding="utf-8")
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    output = assert_stopped(build, "docs/events/2026/broken.md, заголовок, строка 2", expected)
+    output = assert_stopped(build, f"{EVENTS}/2026/broken.md, заголовок, строка 2", expected)
     message = [line for line in output.splitlines() if "broken.md" in line]
     assert len(message) == 1
 
@@ -243,12 +243,12 @@ def test_events_file_too_large_and_description_limits(tmp_path, project_copy):
     write_event(project_copy, 2026, "nested", VALID, body="1. " * 50)
     write_event(project_copy, 2026, "long", VALID, body="я" * 5001)
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    output = assert_stopped(build, "docs/events/2026/huge.md: файл больше 32 КБ",
-                            "docs/events/2026/brackets.md, описание: Описание: не больше 100 "
+    output = assert_stopped(build, f"{EVENTS}/2026/huge.md: файл больше 32 КБ",
+                            f"{EVENTS}/2026/brackets.md, описание: Описание: не больше 100 "
                             "квадратных скобок «[», сейчас 101",
-                            "docs/events/2026/nested.md, описание: Описание: в строке 1 списки "
+                            f"{EVENTS}/2026/nested.md, описание: Описание: в строке 1 списки "
                             "или цитаты вложены глубже 8 уровней",
-                            "docs/events/2026/long.md, описание: Описание: не длиннее 5000 "
+                            f"{EVENTS}/2026/long.md, описание: Описание: не длиннее 5000 "
                             "знаков, сейчас 5001")
     assert max(len(line) for line in output.splitlines()) < 400
 
@@ -267,7 +267,7 @@ def test_values_are_kept_as_typed(tmp_path, project_copy):
 def test_a_time_without_a_date_is_quoted_as_typed(tmp_path, project_copy):
     write_event(project_copy, 2026, "time", dict(VALID, start="10:00"))
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    assert_stopped(build, "docs/events/2026/time.md, поле «start»: Начало: укажите дату",
+    assert_stopped(build, f"{EVENTS}/2026/time.md, поле «start»: Начало: укажите дату",
                    "указано «10:00»")
 
 
@@ -284,4 +284,4 @@ def test_a_time_without_a_date_is_quoted_as_typed(tmp_path, project_copy):
 def test_control_characters_are_refused(tmp_path, project_copy, value, shown):
     write_event(project_copy, 2026, "control", dict(VALID, title=value))
     build = build_site(tmp_path / "site", project_copy, QUALITY_YEAR="2026")
-    assert_stopped(build, "docs/events/2026/control.md, поле «title»", shown)
+    assert_stopped(build, f"{EVENTS}/2026/control.md, поле «title»", shown)

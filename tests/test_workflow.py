@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from building import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 CHECK = ROOT / ".github" / "workflows" / "check.yml"
@@ -78,15 +78,20 @@ def test_the_publishing_checkout_keeps_no_credentials(workflow):
             assert step["uses"] in check_text, step["uses"]
 
 
-def test_tests_run_before_the_strict_build_and_the_deployment(workflow):
+def test_the_content_check_runs_before_the_strict_build_and_the_deployment(workflow):
     build = workflow["jobs"]["build"]
     run = [step.get("run", "") for step in steps(build)]
-    tests = step_index(build, lambda s: "pytest" in s.get("run", ""))
+    check = step_index(build, lambda s: s.get("run", "").strip()
+                       == "python -m qualityweek.tools.check_deployment")
+    hunspell = step_index(build, lambda s: "hunspell-ru" in s.get("run", ""))
     install = step_index(build, lambda s: "requirements-dev.txt" in s.get("run", ""))
     mkdocs = step_index(build, lambda s: "mkdocs build" in s.get("run", ""))
     upload = step_index(build, lambda s: s.get("uses", "").startswith(
         "actions/upload-pages-artifact@"))
-    assert install < tests < mkdocs < upload, run
+    assert install < check < mkdocs < upload and hunspell < check, run
+    # publishing depends on the content, not on the product tests (they run in check.yml)
+    assert not [line for line in run if "pytest" in line], run
+    assert "python -m pytest" in CHECK.read_text(encoding="utf-8")
     assert "--strict" in steps(build)[mkdocs]["run"]
     site_url = steps(build)[mkdocs]["env"]["QUALITY_SITE_URL"]
     assert "steps.pages.outputs.base_url" in site_url

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..inputs.events import EVENTS_DIR, Event, load_events
+from ..inputs.events import Event, load_events
 from ..inputs.facts import FACTS_FILE, Facts, check_page_sources, load_facts
 from ..inputs.paths import check_tree, region_folder, walk
 from ..inputs.region import (MUNICIPALITIES, RegionData, check_region_sources, load_region,
@@ -47,28 +47,16 @@ def _stamp(paths) -> tuple:
     return tuple(stamps)
 
 
-def _event_entries(events_dir: Path) -> list[Path]:
-    """docs/events/, its year folders and what they hold: all the events loader reads (it
-    refuses a folder inside a year folder without looking in), listed without recursion."""
-    entries = [events_dir]
-    for here, dirs, files in walk(events_dir, events_dir.name):
-        entries.extend(here / name for name in dirs + files)
-        if here != events_dir:
-            dirs[:] = []
-    return entries
-
-
 def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) -> SiteData:
     """Settings, facts and events; raises SettingsError, FactsError, EventsError or PathsError
     (paths.py: a link or a folder outside the project, checked before anything is read)."""
     global _last
-    check_tree(project, docs_dir, docs_dir.name)
     folder, label = region_folder(project, environ)
+    check_tree(project, docs_dir, docs_dir.name, label)
+    # the region folder holds its events too (events/<год>/*.md)
     inputs = [project / FACTS_FILE, *(here / name for here, dirs, files in walk(folder, label)
                                        for name in dirs + files)]
-    events_dir = docs_dir / EVENTS_DIR
-    key = (str(docs_dir), label,
-           _stamp([*inputs, *_event_entries(events_dir)] if events_dir.exists() else inputs))
+    key = (str(docs_dir), label, _stamp(inputs))
     if _last is not None and _last[0] == key:
         last = _last[1]
         # today's date is the region's, so the settings come after its data file
@@ -82,7 +70,7 @@ def load_site_data(project: Path, docs_dir: Path, environ: Mapping[str, str]) ->
     check_page_sources(national, FACTS_FILE, docs_dir)
     check_region_sources(region, docs_dir)
     facts = with_region(national, region, docs_dir)
-    events = load_events(docs_dir, region.municipalities, label=docs_dir.name,
+    events = load_events(folder, region.municipalities, label=label,
                          municipalities_file=f"{label}/{MUNICIPALITIES}")
     settings = read_settings(environ, zone=facts.region.zone)
     _last = (key, SiteData(settings=settings, facts=facts, region=region, events_by_year=events,
@@ -96,8 +84,9 @@ def site_event_rules(data: SiteData) -> dict:
     return event_rules(year, data.municipalities,
                        taken=tuple(e.slug for e in data.events_by_year.get(year, [])),
                        to=proposals_recipient(data),
-                       repo_url=data.settings.repo_url,
-                       zone_label=data.facts.region.time_label)
+                       repo=data.settings.repository,
+                       zone_label=data.facts.region.time_label,
+                       region_label=data.region.label)
 
 
 def proposals_recipient(data: SiteData) -> Recipient:

@@ -1,8 +1,10 @@
-"""Regional events: one Markdown file per event under docs/events/<year>/<slug>.md.
+"""Regional events: one Markdown file per event in the region folder,
+regions/<регион>/events/<year>/<slug>.md, so that everything regional is in one folder.
 
 The YAML front matter is validated against one schema (`Event`); the body is the description.
-A bad file raises `EventsError` whose message names the file (docs-relative, e.g.
-`docs/events/2026/den-otkrytyh-dverey.md`), the field and what is accepted. No MkDocs imports.
+A bad file raises `EventsError` whose message names the file as editors know it (e.g.
+`regions/<регион>/events/2026/den-otkrytyh-dverey.md`), the field and what is accepted.
+No MkDocs imports.
 """
 
 from __future__ import annotations
@@ -198,12 +200,12 @@ def load_municipalities(path: Path, name: str = MUNICIPALITIES_FILE) -> tuple[st
 @dataclass(frozen=True)
 class EventSource:
     path: Path
-    label: str  # as editors know it: docs/events/2026/slug.md
+    label: str  # as editors know it: regions/<регион>/events/2026/slug.md
     year: int
     slug: str
 
 
-# Entries under docs/events/ that are not events and are skipped without a word, as CONTRIBUTING
+# Entries under events/ that are not events and are skipped without a word, as CONTRIBUTING
 # says: hidden files (.DS_Store, Emacs' lock link .#x.md, Vim's .x.md.swp) and editors' backups.
 _IGNORED = re.compile(r"\..*|#.*#|.*~|.*\.(?:swp|swo|swx|tmp|bak|orig)|Thumbs\.db|desktop\.ini",
                       re.IGNORECASE)
@@ -213,7 +215,7 @@ HOW_TO_NAME = ("имя файла — латиница в нижнем реги�
 
 
 def ignored(name: str) -> bool:
-    """Whether an entry of docs/events/ with this name is skipped (see _IGNORED)."""
+    """Whether an entry of events/ with this name is skipped (see _IGNORED)."""
     return bool(_IGNORED.fullmatch(name))
 
 
@@ -231,10 +233,10 @@ def _skipped(entry: Path) -> bool:
     return not (hidden_event and name.endswith(".md"))
 
 
-def skipped_files(docs_dir: Path, label: str = "docs") -> list[str]:
-    """The editors' files under docs/events/ that the build skips (`_skipped`), as the log
-    names them: skipped, but not without a word."""
-    root = docs_dir / EVENTS_DIR
+def skipped_files(folder: Path, label: str) -> list[str]:
+    """The editors' files under the region folder's events/ that the build skips (`_skipped`),
+    as the log names them: skipped, but not without a word."""
+    root = folder / EVENTS_DIR
     if not root.is_dir() or root.is_symlink():
         return []
     found = []
@@ -242,15 +244,15 @@ def skipped_files(docs_dir: Path, label: str = "docs") -> list[str]:
         entries = [top]
         if top.is_dir() and not top.is_symlink() and not _skipped(top):
             entries = sorted(top.iterdir())
-        found.extend(f"{label}/{safe_name(e.relative_to(docs_dir).as_posix())}"
+        found.extend(f"{label}/{safe_name(e.relative_to(folder).as_posix())}"
                      for e in entries if _skipped(e))
     return found
 
 
-def _sources(docs_dir: Path, label: str) -> tuple[list[EventSource], list[str]]:
-    """Every event file under docs/events/, and a problem for every other entry that is not
-    an ignored kind: nothing there is skipped without a word."""
-    root = docs_dir / EVENTS_DIR
+def _sources(folder: Path, label: str) -> tuple[list[EventSource], list[str]]:
+    """Every event file under the region folder's events/, and a problem for every other entry
+    that is not an ignored kind: nothing there is skipped without a word."""
+    root = folder / EVENTS_DIR
     sources: list[EventSource] = []
     problems: list[str] = []
     if not root.is_dir():
@@ -267,7 +269,7 @@ def _sources(docs_dir: Path, label: str) -> tuple[list[EventSource], list[str]]:
         if not (_YEAR_DIR.fullmatch(top.name) and FIRST_YEAR <= int(top.name) <= LAST_YEAR):
             # name what is inside, so that an editor finds the files that did not make it
             inside = [e for e in sorted(top.iterdir()) if not _skipped(e)] or [top]
-            problems.extend(f"{label}/{safe_name(e.relative_to(docs_dir).as_posix())}: папка "
+            problems.extend(f"{label}/{safe_name(e.relative_to(folder).as_posix())}: папка "
                             f"«{safe_name(top.name)}» не называется годом; {folder_rule}"
                             for e in inside)
             continue
@@ -427,14 +429,15 @@ def _too_many(sources: list[EventSource], label: str) -> list[str]:
     return problems
 
 
-def load_events(docs_dir: Path, municipalities: Collection[str], *, label: str = "docs",
+def load_events(folder: Path, municipalities: Collection[str], *, label: str,
                 municipalities_file: str = MUNICIPALITIES_FILE) -> dict[int, list[Event]]:
-    """Every year folder's events, as {year: events sorted by start}.
+    """Every year folder's events under `folder`/events/ (the region folder), as {year: events
+    sorted by start}.
 
-    `label` is how messages name `docs_dir` (editors know it as `docs`). All bad files are
-    reported together, each on its own line, so one build shows every problem.
+    `label` is how messages name `folder` (editors know it as `regions/<регион>`). All bad files
+    are reported together, each on its own line, so one build shows every problem.
     """
-    sources, problems = _sources(docs_dir, label)
+    sources, problems = _sources(folder, label)
     too_many = _too_many(sources, label)
     if too_many:  # so many files are not read one by one: the count is the message
         raise EventsError(summarize(too_many))

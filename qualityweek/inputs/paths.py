@@ -28,7 +28,7 @@ DEFAULT_FILE = "regions/default.txt"
 # Emacs' lock file `.#name.md` is a dangling link while a file is open; it is hidden (MkDocs
 # skips dot files) and never followed, so editing with Emacs does not stop the build.
 _LOCK_PREFIX = ".#"
-# How deep folders may nest under docs/ and data/ (docs/events/2026/x.md is three): Python's own
+# How deep folders may nest under docs/, data/ and a region folder (events/2026/x.md is three): Python's own
 # os.walk and Path.rglob recurse and end in RecursionError about 1,000 levels down.
 MAX_DEPTH = 16
 
@@ -67,7 +67,8 @@ def walk(root: Path, label: str, max_depth: int = MAX_DEPTH):
 
 def _walk(root: Path, label: str, skip: Path | None = None) -> list[str]:
     """Every link and badly named entry under `root`, without following any link; inside
-    `skip` (docs/events/) the events loader names every entry that is not an event file."""
+    `skip` (the region folder's events/) the events loader names every entry that is not an
+    event file."""
     problems = []
     for here, dirs, files in walk(root, label):
         if skip is not None and here == skip:
@@ -86,9 +87,29 @@ def _walk(root: Path, label: str, skip: Path | None = None) -> list[str]:
     return problems
 
 
-def check_tree(project: Path, docs_dir: Path, docs_label: str = "docs") -> None:
+def _old_events(docs_dir: Path, docs_label: str, region_label: str) -> str | None:
+    """The one line for event files left in docs/events/, where they lived before they moved
+    into the region folder (a fork's old branch, an editor's habit): where they belong now."""
+    old = docs_dir / EVENTS_DIR
+    if old.is_symlink() or not old.is_dir():
+        return None
+    files = [here / name for here, dirs, names in walk(old, f"{docs_label}/{EVENTS_DIR}")
+             for name in names if not name.startswith(".")]
+    if not files:
+        return None
+    first = safe_name(files[0].relative_to(old).as_posix())
+    return (f"{docs_label}/{EVENTS_DIR}/: файлы мероприятий теперь лежат в папке региона — "
+            f"перенесите их в {region_label}/{EVENTS_DIR}/, сохранив папки годов (например, "
+            f"{docs_label}/{EVENTS_DIR}/{first} → {region_label}/{EVENTS_DIR}/{first})")
+
+
+def check_tree(project: Path, docs_dir: Path, docs_label: str = "docs",
+               region_label: str = f"{REGIONS_DIR}/имя-папки") -> None:
     """PathsError listing every problem, or None when docs/ and data/ hold only the project's own
-    files."""
+    files; `region_label` names the region folder where event files found under docs/ belong."""
+    old = _old_events(docs_dir, docs_label, region_label)
+    if old:
+        raise PathsError(old)
     problems = []
     data = project / DATA_DIR
     for folder, label in ((docs_dir, docs_label), (data, DATA_DIR)):
@@ -98,7 +119,7 @@ def check_tree(project: Path, docs_dir: Path, docs_label: str = "docs") -> None:
             problems.append(f"{label}: папка вне проекта ({safe_name(str(folder))}); "
                             "docs_dir в mkdocs.yml — папка внутри проекта, например docs")
         elif folder.is_dir():
-            problems.extend(_walk(folder, label, docs_dir / EVENTS_DIR))
+            problems.extend(_walk(folder, label))
     if problems:
         raise PathsError(summarize(problems))
 
@@ -142,7 +163,7 @@ def region_folder(project: Path, environ: Mapping[str, str]) -> tuple[Path, str]
                              "региона должна лежать в проекте")
     if not folder.is_dir():
         raise PathsError(f"{REGION_VAR}={label}: такой папки нет в проекте; {example}")
-    problems = _walk(folder, label)
+    problems = _walk(folder, label, folder / EVENTS_DIR)
     if problems:
         raise PathsError(summarize(problems))
     return folder, label

@@ -77,7 +77,7 @@ class RegionFile(_Model):
 @dataclass(frozen=True)
 class RegionData:
     folder: Path
-    label: str  # the folder as editors know it: «regions/novosibirsk-oblast»
+    label: str  # the folder as editors know it: «regions/<регион>»
     data: RegionFile
     municipalities: tuple[str, ...]
     letter_texts: dict[str, str]  # page name → its Markdown, from the folder

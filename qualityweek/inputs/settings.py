@@ -17,8 +17,9 @@ from datetime import date, datetime, timedelta, tzinfo
 from urllib.parse import urlsplit
 
 from ..core.calendar import FIRST_YEAR, LAST_YEAR, edition_dates, edition_year_for, in_range
+from ..core.repository import KINDS, Repository, kind_for
 from ..core.untrusted import check_url, shown
-from .variables import REPO_VAR, SITE_VAR, TODAY_VAR, YEAR_VAR
+from .variables import REPO_KIND_VAR, REPO_VAR, SITE_VAR, TODAY_VAR, YEAR_VAR
 
 
 class SettingsError(ValueError):
@@ -31,6 +32,12 @@ class BuildSettings:
     today: date  # the build date (the region's), from QUALITY_TODAY when given
     site_url: str | None = None  # https://…/, always with a trailing slash
     repo_url: str | None = None  # https://… without a trailing slash
+    repo_kind: str | None = None  # repository.GITHUB or GITLAB; None: unknown or no repository
+
+    @property
+    def repository(self) -> Repository | None:
+        """The repository's links (repository.py), None without QUALITY_REPO_URL."""
+        return Repository(self.repo_url, self.repo_kind) if self.repo_url else None
 
 
 def local_today(zone: tzinfo, now: datetime | None = None) -> date:
@@ -132,4 +139,20 @@ def read_settings(environ: Mapping[str, str], today: date | None = None, *,
                 if raw_site.strip() else None)
     repo_url = (_parse_url(REPO_VAR, raw_repo, "https://github.com/org/quality-week", site=False)
                 if raw_repo.strip() else None)
-    return BuildSettings(year=year, today=build_day, site_url=site_url, repo_url=repo_url)
+    raw_kind = environ.get(REPO_KIND_VAR, "")
+    repo_kind = _parse_kind(raw_kind, repo_url) if repo_url else None
+    return BuildSettings(year=year, today=build_day, site_url=site_url, repo_url=repo_url,
+                         repo_kind=repo_kind)
+
+
+def _parse_kind(raw: str, repo_url: str) -> str | None:
+    """The repository's platform: its host's, or QUALITY_REPO_KIND's (an empty one is unset)."""
+    value = raw.strip() or None
+    if value is not None and value not in KINDS:
+        raise SettingsError(f"{REPO_KIND_VAR}={shown(raw)}: ожидается {' или '.join(KINDS)}, "
+                            f"например {REPO_KIND_VAR}=gitlab")
+    try:
+        return kind_for(repo_url, value)
+    except ValueError as error:  # github.com or gitlab.com, and the other platform chosen
+        raise SettingsError(f"{REPO_KIND_VAR}={shown(raw)}: {error}; уберите {REPO_KIND_VAR} "
+                            f"или исправьте {REPO_VAR}") from None

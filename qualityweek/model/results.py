@@ -60,9 +60,10 @@ def organizer_key(name: str) -> str:
 
 
 def lookalike_organizers(events_by_year: dict[int, Sequence[Event]],
-                         docs_label: str = "docs") -> list[str]:
+                         folder_label: str) -> list[str]:
     """A line for the build log for each organizer typed in one year's events with Latin letters
-    in one file and Cyrillic ones in another: counted as one, named so the editor can fix it."""
+    in one file and Cyrillic ones in another: counted as one, named so the editor can fix it
+    (`folder_label`: the region folder the event files are in)."""
     lines = []
     for year, events in sorted(events_by_year.items()):
         first: dict[str, tuple[str, Event]] = {}  # organizer_key: (as typed, first event)
@@ -80,7 +81,7 @@ def lookalike_organizers(events_by_year: dict[int, Sequence[Event]],
                                   for pair in lookalike_letters(seen.organizer, event.organizer))
             letters = ", ".join(f"«{latin}» латинская, «{cyrillic}» русская"
                                 for latin, cyrillic in pairs)
-            where = f"{docs_label}/{EVENTS_DIR}/{year}"
+            where = f"{folder_label}/{EVENTS_DIR}/{year}"
             lines.append(
                 f"Внимание: организатор «{seen.organizer}» в {where}/{seen.slug}.md и "
                 f"«{event.organizer}» в {where}/{event.slug}.md различаются только похожими "

@@ -20,6 +20,7 @@ from ..core import untrusted
 from ..core.description import MARKERS, MAX_NESTING, REFERENCE
 from ..core.event_messages import FIELD_WORDS, words_for_script
 from ..core.places import municipality_pattern
+from ..core.repository import Repository
 from ..core.script_patterns import js_pattern, js_words
 from ..core.typography import TYPED_QUOTES, quote
 from ..inputs.events import EVENTS_DIR, FIELDS, FORMATS, IN_PERSON, KINDS, REQUIRED, SLUG, Event
@@ -81,15 +82,20 @@ def _named(name: str) -> bool:
 
 
 def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str, ...] = (),
-                to: Recipient, repo_url: str | None, zone_label: str) -> dict:
+                to: Recipient, repo: Repository | None, zone_label: str,
+                region_label: str) -> dict:
     """Everything the form checks and shows, as JSON-ready values; `to` receives the proposals
     (proposals.py); `zone_label` names the region's local time after a time in the preview
-    («МСК»)."""
+    («МСК»); `repo` (None without one) gives the «new file» page of the repository's platform;
+    `region_label` is the region folder («regions/<регион>»), whose events/<год>/ the event
+    file goes to."""
     text_fields = [n for n in FIELDS if n not in ("kind", "format", "start", "end", "url",
                                                   "municipality")]
+    folder = f"{region_label}/{EVENTS_DIR}/{year}/"
+    new_file = repo.new_file(folder) if repo else None
     return {
         "year": year,
-        "folder": f"docs/{EVENTS_DIR}/{year}/",
+        "folder": folder,
         "fields": list(FIELDS),
         "required": list(REQUIRED),
         "in_person": list(IN_PERSON),
@@ -144,9 +150,17 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "copied_line": "Текст предложения скопирован. В открывшемся письме вставьте его "
                        "(Ctrl+V или долгое нажатие и «Вставить») и отправьте письмо.",
         "words": words_for_script(),
-        # GitHub's «new file» page takes the path and the content in its address
-        "new_file_url": (f"{repo_url}/new/main" if repo_url and repo_url.startswith(
-            "https://github.com/") else None),
+        # the platform's «new file» page takes the name and the content in its address:
+        # url?<name_param>=<name_prefix><file name>&<content_param>=<file> (repository.py)
+        "new_file_url": new_file.url if new_file else None,
+        "new_file_name": new_file.name_param if new_file else None,
+        "new_file_prefix": new_file.name_prefix if new_file else None,
+        "new_file_content": new_file.content_param if new_file else None,
+        "platform": repo.platform if new_file else None,  # «GitHub», «GitLab»
+        # where the platform may drop the text, the form copies it and says so
+        "new_file_paste": (f"Текст файла скопирован: если на {repo.platform} файл откроется "
+                           "пустым, вставьте его туда (Ctrl+V или долгое нажатие и «Вставить»)."
+                           if new_file and new_file.pasted else None),
         # what common mail clients accept in a mailto: address (Outlook: about 2000 characters),
         # with room to spare; a longer proposal goes by the clipboard
         "mailto_length": MAILTO_LENGTH,
@@ -241,8 +255,8 @@ def _fallback(rules: dict) -> Markup:
         how = Markup("<p>{}. Когда он появится на странице «Контакты», напишите туда письмо "
                      "с темой {} и укажите в нём:</p>").format(NO_ADDRESS,
                                                               quote(rules["subject"]))
-    github = (Markup('<p>Или предложите его файлом на <a href="{}">GitHub</a>, если у вас там '
-                     "есть учётная запись.</p>").format(rules["new_file_url"])
+    github = (Markup('<p>Или предложите его файлом на <a href="{}">{}</a>, если у вас там '
+                     "есть учётная запись.</p>").format(rules["new_file_url"], rules["platform"])
               if not email and rules.get("new_file_url") else Markup(""))
     return Markup(
         '<div class="qw-propose__fallback" data-qw-fallback data-search-exclude>'
@@ -275,8 +289,7 @@ def form_html(rules: dict) -> Markup:
         '<p class="qw-form__status" data-qw-status role="status"></p>'
         '<button type="button" class="md-button" data-qw-copy-proposal>Скопировать текст</button>'
         '<a class="md-button" data-qw-save href="#">Сохранить как файл .txt</a>'
-        '<a class="md-button" data-qw-github href="#" hidden>Предложить на GitHub '
-        "(если у вас там есть учётная запись)</a>"
+        "{platform_button}"
         "</div>"
         '<h3 id="qw-next-title">Что будет дальше</h3>'
         "{next_words}"
@@ -294,7 +307,14 @@ def form_html(rules: dict) -> Markup:
             how_sent=("отправляется оно одной кнопкой, письмом с вашей почты." if
                       rules["to_email"] else "его текст можно скопировать или сохранить файлом."),
             send_words=_send_words(rules), send=_send_button(rules), folder=rules["folder"],
-            next_words=_next_words(rules))
+            platform_button=_platform_button(rules), next_words=_next_words(rules))
+
+
+def _platform_button(rules: dict) -> Markup:
+    """«Предложить на GitHub» (or GitLab): the script fills in and shows it where the
+    repository's platform has a «new file» page."""
+    return Markup('<a class="md-button" data-qw-github href="#" hidden>Предложить на {} '
+                  "(если у вас там есть учётная запись)</a>").format(rules["platform"] or "")
 
 
 def _send_words(rules: dict) -> Markup:

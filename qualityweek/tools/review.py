@@ -14,7 +14,6 @@ No MkDocs imports.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -28,11 +27,15 @@ from ..core.untrusted import markdown_text, safe_name
 from ..inputs.events import (EVENTS_DIR, MAX_FILE_BYTES, MUNICIPALITIES_FILE, SLUG, Event,
                              EventsError, EventSource, load_municipalities, parse_event)
 from ..inputs.facts import read_input
-from ..inputs.paths import PathsError, region_folder
+from ..inputs.paths import REGION_VAR, REGIONS_DIR, PathsError, region_folder
 from ..model.results import counted
+from .spelling import SpellingError, unknown_words, words
 
-EVENTS_PREFIX = f"docs/{EVENTS_DIR}/"
+# event files live in their region's folder: regions/<регион>/events/<год>/<имя>.md
+REGIONS_PREFIX = f"{REGIONS_DIR}/"
 _STATUS = {"A": "добавлено", "M": "изменено", "D": "удалено"}
+# the fields whose words are the companies' own (the spelling note)
+COMPANY_FIELDS = ("title", "organizer", "address", "contact", "description")
 FULL_CARDS = 100  # files shown as cards; the rest are rows of a table
 SUMMARY_LIMIT = 1_000_000  # bytes of UTF-8; GitHub refuses a step summary over 1024k (1,048,576)
 TITLE_IN_TABLE = 60  # characters of a title in a table row
@@ -62,11 +65,23 @@ def when(event: Event) -> str:
     return text
 
 
+def is_event_path(path: str) -> bool:
+    """Whether a changed path lies in a region folder's events/ (a file there that is not an
+    event file is shown with the build's problem)."""
+    parts = PurePosixPath(path).parts
+    return len(parts) > 3 and parts[0] == REGIONS_DIR and parts[2] == EVENTS_DIR
+
+
+def _region_of(path: str) -> str:
+    """«regions/<регион>» of an event path."""
+    return "/".join(PurePosixPath(path).parts[:2])
+
+
 def _source(path: str) -> EventSource | None:
     parts = PurePosixPath(path).parts
-    if len(parts) != 4 or not re.fullmatch(r"[0-9]{4}", parts[2]):
+    if len(parts) != 5 or not re.fullmatch(r"[0-9]{4}", parts[3]):
         return None
-    year, name = int(parts[2]), parts[3]
+    year, name = int(parts[3]), parts[4]
     stem = name.removesuffix(".md")
     if not (FIRST_YEAR <= year <= LAST_YEAR and name.endswith(".md") and SLUG.fullmatch(stem)):
         return None
@@ -79,10 +94,11 @@ class _Entry:
     card: list[str]  # Markdown lines of its card
     row: str  # what its table row says
     refused: bool  # the build would stop on it
+    event: Event | None = None  # as the build reads it, when it does
 
 
 def _entry(change: Change, read: Callable[[str], str | None],
-           municipalities: Collection[str]) -> _Entry:
+           municipalities: Callable[[str], Collection[str]]) -> _Entry:
     status = _STATUS.get(change.status, "изменено")
     name = _text(change.path)
     if change.status == "D":
@@ -93,9 +109,10 @@ def _entry(change: Change, read: Callable[[str], str | None],
         if text is None:
             return _Entry(change, [f"- **{status}:** {name}",
                                    "  - ⚠ не файл мероприятия: сборка его не примет "
-                                   "(файл — docs/events/ГГГГ/имя-латиницей.md)"],
+                                   f"(файл — {_text(_region_of(change.path))}/{EVENTS_DIR}/"
+                                   "ГГГГ/имя-латиницей.md)"],
                           f"{status}; ⚠ не файл мероприятия", True)
-        event = parse_event(text, source, municipalities)
+        event = parse_event(text, source, municipalities(_region_of(change.path)))
     except (EventsError, ValueError) as error:  # the build's own message (size, UTF-8, fields)
         problems = [_text(line) for line in str(error).splitlines()]
         return _Entry(change, [f"- **{status}:** {name}", *(f"  - ⚠ {line}" for line in problems)],
@@ -108,7 +125,7 @@ def _entry(change: Change, read: Callable[[str], str | None],
                            f"  - Где: {_text(place)} ({_text(event.format)})",
                            f"  - Организатор: {_text(event.organizer)}",
                            f"  - Файл: {name}"],
-                  f"{status}: {typography.quote(_text(title))}", False)
+                  f"{status}: {typography.quote(_text(title))}", False, event)
 
 
 def _size(lines: Sequence[str]) -> int:
@@ -116,12 +133,15 @@ def _size(lines: Sequence[str]) -> int:
 
 
 def summary(changes: Sequence[Change], read: Callable[[str], str | None],
-            municipalities: Collection[str]) -> str:
+            municipalities: Callable[[str], Collection[str]],
+            spell: Callable[[dict[str, str]], list[tuple[str, str]]] | None = None) -> str:
     """Markdown for the job summary: each changed event file as the site will show it, or the
     build's problems with it (`read` returns the file's text, None for what is not a file, or
-    raises ValueError with the build's message); at most SUMMARY_LIMIT bytes."""
+    raises ValueError with the build's message; `municipalities` gives a region folder's list,
+    «regions/<регион>», or raises ValueError with the build's message; `spell` names the
+    words of {file: text} that the dictionaries do not know); at most SUMMARY_LIMIT bytes."""
     lines = ["## Мероприятия в этом изменении", ""]
-    events = [c for c in changes if c.path.startswith(EVENTS_PREFIX)]
+    events = [c for c in changes if is_event_path(c.path)]
     if not events:
         lines.append("Файлы мероприятий не менялись.")
     entries = [_entry(change, read, municipalities) for change in events]
@@ -148,7 +168,31 @@ def summary(changes: Sequence[Change], read: Callable[[str], str | None],
                               "`git diff --name-status` с базовым коммитом."]
                 break
             lines.append(row)
+    if spell is not None:
+        lines += _spelling(entries, spell, limit - _size(lines))
     return "\n".join(lines) + "\n"
+
+
+def _spelling(entries: Sequence[_Entry], spell: Callable[[dict[str, str]], list[tuple[str, str]]],
+              room: int) -> list[str]:
+    """The companies' words the dictionaries do not know, for the reviewer: brand names and
+    abbreviations are fine, a typo is worth a word to the company; never a failure."""
+    texts = {entry.change.path: "\n".join(str(getattr(entry.event, name) or "")
+                                          for name in COMPANY_FIELDS)
+             for entry in entries if entry.event is not None}
+    found = spell(texts) if texts else []
+    if not found:
+        return []
+    lines = ["", "### Слова, которых нет в словарях", "",
+             "Это слова компаний — названия, сокращения; проверьте, нет ли в них опечатки. "
+             "Сборку они не останавливают.", ""]
+    for number, (where, word) in enumerate(found):
+        line = f"- {_text(where)}: «{_text(word)}»"
+        if _size(lines) + len(line.encode("utf-8")) + 200 > room:
+            lines.append(f"- и ещё {counted(len(found) - number, 'слово', 'слова', 'слов')}")
+            break
+        lines.append(line)
+    return lines
 
 
 def parse_name_status(output: bytes) -> list[Change]:
@@ -162,7 +206,7 @@ def _git_changes(base: str, root: Path) -> list[Change] | None:
     if not re.fullmatch(r"[0-9a-f]{7,64}", base) or not base.strip("0"):
         return None  # a new branch's push has no «before» commit
     result = subprocess.run(["git", "diff", "--no-renames", "--name-status", "-z", base, "HEAD",
-                             "--", EVENTS_PREFIX], cwd=root, capture_output=True, check=False)
+                             "--", REGIONS_PREFIX], cwd=root, capture_output=True, check=False)
     return parse_name_status(result.stdout) if result.returncode == 0 else None
 
 
@@ -176,13 +220,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if changes is None:
         print("## Мероприятия в этом изменении\n\nНе с чем сравнить: базовый коммит не найден.")
         return 0
-    try:
-        folder, label = region_folder(root.resolve(), os.environ)
-        municipalities = load_municipalities(folder / MUNICIPALITIES_FILE,
-                                             f"{label}/{MUNICIPALITIES_FILE}")
-    except (EventsError, PathsError) as error:
-        print(f"## Мероприятия в этом изменении\n\n⚠ {_text(str(error))}")
-        return 0
+    lists: dict[str, Collection[str]] = {}
+
+    def municipalities(region: str) -> Collection[str]:
+        """The region folder's list, as the build reads it (ValueError with its message)."""
+        if region not in lists:
+            try:
+                folder, label = region_folder(root.resolve(), {REGION_VAR: region})
+                lists[region] = load_municipalities(folder / MUNICIPALITIES_FILE,
+                                                    f"{label}/{MUNICIPALITIES_FILE}")
+            except (EventsError, PathsError) as error:
+                raise ValueError(str(error)) from None
+        return lists[region]
 
     def read(path: str) -> str | None:
         """The file as the build reads it (read_input: size limit, UTF-8), None for what is
@@ -195,7 +244,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return None
         return read_input(file, path, MAX_FILE_BYTES)  # ValueError: the build's own message
 
-    sys.stdout.write(summary(changes, read, municipalities))
+    def spell(texts: dict[str, str]) -> list[tuple[str, str]]:
+        # the places of the region's list are known names, not the companies' words
+        known = {word for names in lists.values() for name in names for word in words(name)}
+        try:
+            return unknown_words(texts, known=known)
+        except (SpellingError, OSError) as error:  # no Hunspell or word list: one line says so
+            return [("проверка написания недоступна", str(error))]
+
+    sys.stdout.write(summary(changes, read, municipalities, spell))
     return 0
 
 

@@ -563,9 +563,11 @@
                                              { type: "text/plain;charset=utf-8" }));
       save.href = blobUrl;
       save.setAttribute("download", txtName(v));
+      // the platform's «new file» page (GitHub or GitLab) with the name and the file filled in
       if (rules.new_file_url) {
-        github.href = rules.new_file_url + "?filename=" + encodeURIComponent(where) +
-          "&value=" + encodeURIComponent(text);
+        github.href = rules.new_file_url + "?" + rules.new_file_name + "=" +
+          encodeURIComponent(rules.new_file_prefix + slug + ".md") + "&" +
+          rules.new_file_content + "=" + encodeURIComponent(text);
         github.hidden = false;
       }
     }
@@ -639,7 +641,16 @@
       if (!ready(event)) return;
       say("Файл сохранён: " + rules.saved_to);
     });
-    github.addEventListener("click", ready);
+    // GitLab's editor may leave the text out of its new file (it reads only the name from the
+    // address): there the page opens in a new tab, and the file is on the clipboard to paste
+    if (rules.new_file_paste) {
+      github.target = "_blank";
+      github.rel = "noopener";
+    }
+    github.addEventListener("click", function (event) {
+      if (!ready(event) || !rules.new_file_paste) return;
+      copy(state.text).then(function () { say(rules.new_file_paste); }, function () {});
+    });
 
     root.querySelector("[data-qw-fallback]").hidden = true;
     form.hidden = false;
