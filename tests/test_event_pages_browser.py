@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from browsing import reader
-from conftest import NBSP, build_site, copy_project, long_date, serve
+from building import build_site, copy_project, serve
+from fixtures import CITY, FIXTURE, NBSP, VALID, long_date, write_event
 from icalendar import Calendar
-from test_events import CITY, FIXTURE, VALID, write_event
 
 SITE_URL = "https://example.org/qw/"
 DURING, AFTER = "2026-11-05", "2026-11-16"  # the 2026 week is ahead; it is over (2027 shown)

@@ -13,7 +13,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from browsing import reader
-from conftest import build_site, copy_project, default_region, edit_region_file, serve, site_facts
+from building import build_site, copy_project, serve
+from fixtures import default_region, edit_region_file, site_facts
 
 from qualityweek.outputs.event_rules import MAILTO_LENGTH
 
