@@ -49,12 +49,16 @@ from qualityweek.outputs.events_html import render_events  # noqa: E402
 from qualityweek.outputs.ics import (calendar_path, event_calendar_path,  # noqa: E402
                                      subscription_url, webcal_url)
 from qualityweek.outputs.kit import build_kit, share_png_path  # noqa: E402
-from qualityweek.outputs.poster_layout import poster_alt, poster_layout, share_alt  # noqa: E402
+from qualityweek.outputs.poster_layout import (poster_alt, poster_layout, printed,  # noqa: E402
+                                               share_alt)
 from qualityweek.outputs.poster_svg import print_page_html  # noqa: E402
+from qualityweek.outputs.press_release_doc import contact_lines  # noqa: E402
 from qualityweek.outputs.ready_texts import ready_texts, text_box_html  # noqa: E402
-from qualityweek.outputs.results_page import (breakdown_html, chart_link_html,  # noqa: E402
-                                              chart_path, figures_html, kinds_by_municipality_html,
-                                              organizers_html, results_path, stage)
+from qualityweek.outputs.results_charts import chart_link_html, chart_path  # noqa: E402
+from qualityweek.outputs.results_page import (breakdown_html, figures_html,  # noqa: E402
+                                              kinds_by_municipality_html, organizers_html,
+                                              quality_day_sentence, results_path, stage,
+                                              without_events_html)
 from qualityweek.outputs.structured import events_ld, regional_events_ld  # noqa: E402
 from qualityweek.outputs.subscription_html import subscription_html  # noqa: E402
 from qualityweek.outputs.tables import table_path  # noqa: E402
@@ -266,11 +270,14 @@ def define_env(env) -> None:
                            built=settings.today, published=settings.site_url)
     try:  # the same kit the files hook adds to the site (built once, qualityweek/outputs/kit.py)
         kit = build_kit(shown, region=facts.region, site_url=settings.site_url,
-                        today=settings.today, region_field=data.region.name_field)
+                        today=settings.today, region_field=data.region.name_field,
+                        hashtag=facts.hashtag_text)
     except INPUT_ERRORS as error:
         raise PluginError(f"Сборка остановлена: {log_safe(str(error))}") from None
-    define_kit(env, kit, env.variables["archive_editions"], facts.region.name)
-    define_poster_print(env, shown, settings.site_url, facts.region.name, data.region.name_field)
+    define_kit(env, kit, env.variables["archive_editions"], facts.region.name,
+               site_url=settings.site_url, hashtag=facts.hashtag_text)
+    define_poster_print(env, shown, settings.site_url, facts.region.name, data.region.name_field,
+                        hashtag=facts.hashtag_text)
     define_results(env, data)
 
 
@@ -302,14 +309,21 @@ def define_results(env, data) -> None:
     def results_kinds_by_municipality(results) -> Markup:
         return kinds_by_municipality_html(results)
 
+    def results_without_events(results) -> Markup:
+        return without_events_html(results)
+
     def results_chart_file(year: int, slug: str) -> Markup:
-        return chart_link_html(year, slug, relative_href(env.page.url, chart_path(year, slug)))
+        return chart_link_html(year, slug, relative_href(env.page.url, chart_path(year, slug)),
+                               relative_href(env.page.url, chart_path(year, slug, "png")))
 
     def press_release_box(year: int) -> Markup:
         text = found.get(year).press_release
         if text is None:
             return Markup("")
-        return text_box_html(text, href=relative_href(env.page.url, text.path(year)))
+        document = relative_href(env.page.url, text.path(year, "docx"))
+        more = Markup('<a class="md-button" href="{}" download="Пресс-релиз Недели качества '
+                      '{}.docx">Скачать документ .docx</a> ').format(document, year)
+        return text_box_html(text, href=relative_href(env.page.url, text.path(year)), more=more)
 
     def event_tables(year: int) -> dict[str, str] | None:
         """The docs-relative paths of the year's events table, None for a year without one."""
@@ -318,32 +332,42 @@ def define_results(env, data) -> None:
         return {"xlsx": table_path(year, "xlsx"), "csv": table_path(year, "csv")}
 
     for function in (results_for, results_stage, results_chart, results_figures,
-                     results_organizers, results_kinds_by_municipality, results_chart_file,
+                     results_organizers, results_kinds_by_municipality, results_without_events,
+                     results_chart_file,
                      press_release_box, event_tables):
         env.macro(function)
     env.macro(counted)
     env.macro(plural)
+    env.macro(quality_day_sentence)
+    ministry = data.facts.contacts.get("ministry")
+    env.variables["press_release_contacts"] = bool(contact_lines(ministry))
     env.variables["results_built"] = data.settings.today
 
 
-def define_poster_print(env, shown, site_url, region: str, region_field: str) -> None:
+def define_poster_print(env, shown, site_url, region: str, region_field: str,
+                        hashtag: str | None) -> None:
     """The print page's form and poster (docs/poster.md): the same layout as the PDF, as SVG."""
     def poster_print() -> Markup:
-        layout = poster_layout(shown, region=region, site_url=site_url, region_field=region_field)
+        layout = poster_layout(shown, region=region, site_url=site_url, region_field=region_field,
+                               hashtag=hashtag)
         # one raw HTML block (one outer <div>, no blank lines): Markdown keeps it as it is
-        return print_page_html(layout, label=poster_alt(shown, region=region, site_url=site_url))
+        return print_page_html(layout, label=poster_alt(shown, region=region, site_url=site_url,
+                                                        hashtag=printed(layout, hashtag)))
 
     env.macro(poster_print)
 
 
-def define_kit(env, kit, archive_editions, region: str) -> None:
+def define_kit(env, kit, archive_editions, region: str, *, site_url: str | None,
+               hashtag: str | None) -> None:
     """The participant kit's files for the pages (`kit`) and the share meta of every page: the
     shown edition's picture, and on each archive page (front matter `share_year`) its year's."""
     env.variables["kit"] = kit
     width, height = kit.share_png_size_px
     env.conf["extra"]["share"].update(
         image=kit.share_png, image_alt=kit.share_alt, width=width, height=height,
-        by_year={e.year: {"image": share_png_path(e.year), "image_alt": share_alt(e, region=region)}
+        by_year={e.year: {"image": share_png_path(e.year),
+                          "image_alt": share_alt(e, region=region, site_url=site_url,
+                                                 hashtag=hashtag)}
                  for e in archive_editions})
 
 

@@ -76,8 +76,9 @@ def specs(year: int, count: int) -> list[Spec]:
         day = date(year, 11, 1 + (index * 7) % 30)
         all_day = index % 4 == 3
         start = day if all_day else datetime.combine(day, time(9 + index % 8, 30 * (index % 2)))
-        # every fifth event lasts three days (while still in November)
-        span = 2 if index % 5 == 4 and day.day <= 28 else 0
+        # two of every five events last three days (while still in November): some of them
+        # begin before Quality Day and are still held on it
+        span = 2 if index % 5 in (0, 4) and day.day <= 28 else 0
         end = (day + timedelta(days=span) if all_day
                else datetime.combine(day + timedelta(days=span), time(18, 0)))
         fmt = FORMATS[index % 3]

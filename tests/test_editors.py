@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 import yaml
-from building import ROOT, build_site, fixture_project
+from building import FIXTURE_REGIONS, ROOT, build_site, fixture_project
 from qualityweek.tools.issue_form import FORM
 from qualityweek.tools.issue_form import issue_form as fill_issue_form
 from fixtures import default_region, events_folder, load_test_events
@@ -73,7 +73,8 @@ def test_issue_form_fields_match_the_front_matter_schema():
 
 
 def test_municipalities_list_names_its_sources():
-    for folder in sorted((ROOT / "regions").glob("*/municipalities.yml")):
+    # the fixture regions' files (the repository's own: checks/test_region_files.py)
+    for folder in sorted(FIXTURE_REGIONS.glob("*/municipalities.yml")):
         data = yaml.safe_load(folder.read_text(encoding="utf-8"))
         assert data["sources"] and all(s.startswith("https://") for s in data["sources"])
         names = data["municipalities"]

@@ -14,7 +14,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 from building import build_site
-from fixtures import NBSP, default_region
+from fixtures import NBSP, default_region, site_facts
 from PIL import Image
 from pypdf import PdfReader
 
@@ -348,3 +348,96 @@ def test_every_text_has_at_least_4_5_to_1_contrast_with_its_ground(which):
         assert contrast(item.colour, ground) >= 4.5, (item.text, item.colour, ground)
         checked += 1
     assert checked >= 4
+
+
+# -- where to look: the poster's bottom quarter and the share picture (issue 33) ----------------
+
+HASHTAG = site_facts().hashtag_text  # data/facts.yml's, never typed here
+
+
+@pytest.fixture(scope="module")
+def site_2027_url(tmp_path_factory):
+    """The 2027 edition (no motto in the data) with a site address."""
+    build = build_site(tmp_path_factory.mktemp("kit2027") / "site", QUALITY_TODAY="2026-11-28",
+                       QUALITY_SITE_URL=SITE_URL)
+    assert build.result.returncode == 0, build.output
+    return build
+
+
+def lines_below(build, year: int, top_mm: float) -> str:
+    """The PDF's text set below `top_mm` from the sheet's top, as pypdf reads it."""
+    [page] = PdfReader(build.site / "kit" / f"poster-{year}.pdf").pages
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        y = (A4_PT[1] - (cm[5] + tm[5] * cm[3])) * 25.4 / 72  # from the top, in mm
+        if text.strip() and y > top_mm:
+            found.append(text)
+    page.extract_text(visitor_text=visit)
+    return " ".join(" ".join(found).split())
+
+
+def bottom_quarter(image: Image.Image) -> Image.Image:
+    width, height = image.size
+    return image.crop((0, round(height * 3 / 4), width, height))
+
+
+def test_without_a_motto_the_posters_bottom_quarter_says_where_to_look(site_2027_url,
+                                                                       site_after_2026):
+    assert HASHTAG, "data/facts.yml gives no hashtag"
+    quarter = 297 * 3 / 4
+    with_address = lines_below(site_2027_url, 2027, quarter)
+    assert SITE_URL in with_address and HASHTAG in with_address
+    assert "на сайте" in with_address and REGION in with_address
+    # the QR code is there, large enough to read from the bottom quarter alone, in the PDF (drawn
+    # by pdfium) and in the preview (drawn by Pillow)
+    assert decoded(bottom_quarter(poster_pixels(site_2027_url, 2027))) == [SITE_URL]
+    with Image.open(site_2027_url.site / "kit" / "poster-2027.png") as preview:
+        assert decoded(bottom_quarter(preview.convert("L"))) == [SITE_URL]
+    # without an address: the hashtag to look for, and no address or code
+    without = lines_below(site_after_2026, 2027, quarter)
+    assert HASHTAG in without and "https://" not in without
+    assert "Ищите в соцсетях" in without
+
+
+def test_posters_frame_keeps_its_lines_beside_the_larger_footer(site_2027_url):
+    layout = poster_layout(edition_with_motto(None), region=REGION, site_url=SITE_URL,
+                           hashtag=HASHTAG)
+    labels = [item.text for item in layout.items if isinstance(item, Text)]
+    assert {"Кто", "Что", "Когда", "Где"} <= set(labels) and HASHTAG in labels
+    text = poster_text(site_2027_url, 2027)
+    assert re.search(r"Кто .*Что .*Когда .*Где", text)
+
+
+def test_share_picture_has_the_site_address_and_the_hashtag(site_2027_url):
+    from qualityweek.outputs.poster_layout import share_layout
+    edition = edition_with_motto(None)
+    layout = share_layout(edition, region=REGION, site_url=SITE_URL, hashtag=HASHTAG)
+    texts = [item for item in layout.items if isinstance(item, Text)]
+    address = SITE_URL.removeprefix("https://").rstrip("/")
+    shown = {item.text: item for item in texts}
+    assert HASHTAG in shown and address in shown
+    for item in texts:  # every line inside the picture and clear of the one above it
+        assert item.x + text_width(item.text, item.size, item.weight) <= layout.width - 40
+        assert item.y + item.size * 0.25 <= layout.height
+    ordered = sorted(texts, key=lambda item: item.y)
+    for above, below in zip(ordered, ordered[1:]):
+        assert below.y - below.size * 0.75 >= above.y + above.size * 0.2, (above.text, below.text)
+    # the built picture is this layout: its alt text (the sharing meta) says both
+    alt = site_2027_url.page().select_one('meta[property="og:image:alt"]')["content"]
+    assert HASHTAG in alt and address in alt
+    with Image.open(site_2027_url.site / "kit" / "share-2027.png") as image:
+        assert image.size == (1200, 630)
+
+
+def test_a_hashtag_with_a_space_stops_the_build_naming_the_file_and_field(tmp_path):
+    from building import copy_project
+    project = copy_project(tmp_path / "project")
+    facts = project / "data" / "facts.yml"
+    text = facts.read_text(encoding="utf-8")
+    assert f'"{HASHTAG}"' in text
+    facts.write_text(text.replace(f'"{HASHTAG}"', '"#День качества"'), encoding="utf-8")
+    build = build_site(tmp_path / "site", project)
+    assert build.result.returncode != 0
+    assert "data/facts.yml, поле «hashtag.text»: «#День качества»: ожидается хэштег" in build.output
+    assert "Traceback" not in build.output

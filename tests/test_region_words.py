@@ -51,6 +51,9 @@ def test_ordinary_words_and_other_places_are_not_flagged():
 
 def test_the_word_list_is_sane():
     stems = set().union(*(region_words(folder)[0] for folder in FOLDERS))
+    literal = set().union(*(region_words(folder)[1] for folder in FOLDERS))
+    # two regions' names, one ministry's contacts (tests/regions/)
+    assert len(stems) >= 30 and len(literal) >= 5
     assert all(len(s) >= MIN_STEM for s in stems)
     assert not {s for s in stems if s in {w.lower() for w in GENERIC | ORDINARY}}
     # no stem is the start of an ordinary word the site uses

@@ -34,9 +34,10 @@ BEFORE_2026 = "2026-11-01"
 # the times' column says the region's name for its local time and its offset in November
 _OFFSET = int(datetime(2026, 11, 15, 12, tzinfo=ZONE).utcoffset().total_seconds()) // 3600
 _TIME = f"{LABEL}, UTC+{_OFFSET}"  # «МСК, UTC+3»
+# without a site address (the `after` build) no «Страница на сайте»: a path leads nowhere from a file
 HEADERS = ["Название", "Организатор", "Муниципальное образование", "Вид мероприятия",
            f"Начало, {_TIME}", f"Окончание, {_TIME}", "Формат",
-           "Адрес", "Подробности и запись", "Контакт", "Описание", "Страница на сайте"]
+           "Адрес", "Подробности и запись", "Контакт", "Описание"]
 WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
 
 
@@ -68,13 +69,13 @@ def during(project, tmp_path_factory):
 
 # -- the table files ---------------------------------------------------------------------------
 
-def expected_row(spec, page: str) -> list:
+def expected_row(spec) -> list:
     """A spec as the table's row: dates as dates, the description as plain text."""
     description = re.sub(r"\*\*(.*?)\*\*", r"\1", spec.description)
     description = re.sub(r"\[(.*?)\]\((.*?)\)", r"\1 (\2)", description)
     # typed straight quotes in a name come out as «ёлочки» (fields.Name, issue 24)
     return [spec.title, russian_quotes(spec.organizer), spec.municipality, spec.kind, spec.start, spec.end,
-            spec.format, spec.address, spec.url, spec.contact, description, page]
+            spec.format, spec.address, spec.url, spec.contact, description]
 
 
 @pytest.mark.parametrize("year", [2023, 2024, 2025, 2026])
@@ -84,11 +85,11 @@ def test_workbook_reads_back_row_for_row(after, year):
     assert sheet.freeze_panes == "A2"  # the header row stays on screen
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == HEADERS
-    assert sheet.auto_filter.ref == f"A1:L{len(rows)}"
+    assert sheet.auto_filter.ref == f"A1:K{len(rows)}"
     events = specs(year, COUNTS[year])
     assert len(rows) - 1 == len(events)
     for spec, row in zip(sorted(events, key=sort_key), rows[1:]):
-        expected = expected_row(spec, f"archive/{year}/#event-{spec.slug}")
+        expected = expected_row(spec)
         for index in (4, 5):  # a date-only start or end: a date cell, openpyxl reads at midnight
             moment = expected[index]
             expected[index] = moment if isinstance(moment, datetime) else datetime.combine(
@@ -98,7 +99,7 @@ def test_workbook_reads_back_row_for_row(after, year):
     start = sheet.cell(row=2, column=5)
     assert start.is_date and start.number_format in ("dd.mm.yyyy hh:mm", "dd.mm.yyyy")
     # widths fit the text: no column narrower than its header needs or wider than 60 characters
-    for letter in "ABCDGHIJKL":
+    for letter in "ABCDGHIJK":
         assert 8 <= sheet.column_dimensions[letter].width <= 61
 
 
@@ -119,7 +120,7 @@ def test_csv_reads_back_with_a_bom_semicolons_and_crlf(after, year):
     events = sorted(specs(year, COUNTS.get(year, 0)), key=sort_key)  # 2027: shown, none yet
     assert len(rows) - 1 == len(events)
     for spec, row in zip(events, rows[1:]):
-        expected = expected_row(spec, f"archive/{year}/#event-{spec.slug}")
+        expected = expected_row(spec)
         expected[4:6] = [m.strftime("%d.%m.%Y %H:%M") if isinstance(m, datetime)
                          else m.strftime("%d.%m.%Y") for m in expected[4:6]]
         # a title Excel would run as a formula gets an apostrophe; a phone number does not
@@ -162,6 +163,24 @@ def table_of(page, slug: str) -> dict[str, int]:
     return rows
 
 
+def assert_municipalities(page, by_place: Counter) -> None:
+    """The municipality table: those with events by count, largest first (the list's order
+    among equals), then one line for those without, named under the table."""
+    places = municipalities()
+    rows = list(table_of(page, "municipality").items())
+    zeros = [m for m in places if not by_place[m]]
+    expected = sorted((m for m in places if by_place[m]), key=lambda m: (-by_place[m], places.index(m)))
+    assert rows[:len(expected)] == [(m, by_place[m]) for m in expected]
+    if zeros:
+        [(label, count)] = rows[len(expected):]
+        assert count == 0 and label.startswith(f"ещё {len(zeros)}{NBSP}муниципальн")
+        assert label.endswith("без мероприятий")
+        listed = page.select_one("p.qw-results-none").get_text(strip=True)
+        assert listed == f"Без мероприятий: {', '.join(zeros)}."
+    else:
+        assert len(rows) == len(expected) and page.select_one("p.qw-results-none") is None
+
+
 def day_label(day: date) -> str:
     label = f"{WEEKDAYS[day.weekday()]}, {day.day}{NBSP}ноября"
     return label + " (День качества)" if day == edition_dates(day.year).quality_day else label
@@ -172,7 +191,7 @@ def test_results_tables_equal_counts_from_the_event_files(after, year):
     events = specs(year, COUNTS[year])
     page = after.page(f"results/{year}")
     by_place = Counter(s.municipality for s in events)
-    assert table_of(page, "municipality") == {m: by_place[m] for m in municipalities()}
+    assert_municipalities(page, by_place)
     assert table_of(page, "kind") == {k: sum(s.kind == k for s in events) for k in KINDS}
     assert table_of(page, "format") == {f: sum(s.format == f for s in events) for f in FORMATS}
     week = edition_dates(year)
@@ -342,11 +361,13 @@ def test_results_page_prints_on_a4_with_every_bar_inside(browser, during_url):
         }""")
         bars = page.locator(".qw-results__bar").count()
         pdf = page.pdf(format="A4", print_background=False)
-    # a bar for each municipality of the list, kind, day and format
-    assert bars == len(municipalities()) + 5 + 9 + 3 and outside == 0
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    # the table's last row and the page's last section are on paper
-    assert municipalities()[-1] in text and "Пресс-релиз" in text
+    # a bar for each municipality with events and one for those without, kind, day and format
+    places = {s.municipality for s in specs(2026, COUNTS[2026])}
+    assert bars == len(places) + (len(places) < len(municipalities())) + 5 + 9 + 3
+    assert outside == 0
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    # the table's last row and the page's last sections are on paper
+    assert "без мероприятий" in text and "Пресс-релиз" in text and "Как посчитано" in text
 
 
 # -- 2000 events (the benchmark's generated files) ---------------------------------------------
@@ -489,30 +510,275 @@ def test_each_chart_is_a_file_with_the_tables_numbers(after, slug):
     # an accessible name: role img, labelled by its title and description
     assert svg.get("role") == "img" and svg.get("aria-labelledby") == "title desc"
     title = svg.find("svg:title", ns).text
-    assert title == link["download"].removesuffix(".svg") and title in link.get_text()
+    assert title == link["download"].removesuffix(".svg") and title in link.parent.get_text()
     texts = [t.text for t in svg.findall("svg:text", ns)][2:]  # after the title and the total
     drawn = {label: int(count) for label, count in zip(texts[::2], texts[1::2])}
-    assert drawn == table_of(page, slug)
+    assert list(drawn.items()) == list(table_of(page, slug).items())  # the page's rows, in order
     desc = svg.find("svg:desc", ns).text
     assert all(f"{label}: {count}" in desc for label, count in drawn.items())
     assert f"Всего {sum(drawn.values())}" in desc.replace(NBSP, " ")
 
 
-def test_printed_the_total_comes_once_at_the_end_of_each_table(browser, during_url, during):
+def test_printed_the_total_comes_once_at_the_end_of_each_table(browser, thirty):
     """Chromium repeats a table's footer at the foot of every printed page: «Всего» would
-    read as a page's subtotal. Printed, each table's «Всего» appears once."""
-    page_html = during.page("results/2026")
+    read as a page's subtotal. Printed, each table's «Всего» appears once. On A5, so that
+    tables surely run over page breaks whatever the region's list."""
+    page_html = thirty.page("results/2026")
     totals = len(page_html.select("article tfoot"))
     in_text = page_html.select_one("article").get_text().count("Всего")
     assert totals == 5 and in_text == totals  # the only «Всего» on the page are the tables'
-    with reader(browser, "desktop") as session:
-        page = session.page
-        page.goto(during_url + "results/2026/")
-        page.emulate_media(media="print")
-        pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    pages = [p.extract_text() for p in pdf.pages]
-    # the municipality table runs over a page break, where a repeated footer would show
-    first, last = (next(i for i, t in enumerate(pages) if name in t)
-                   for name in (municipalities()[0], municipalities()[-1]))
-    assert last > first
+    with serve(thirty.site) as url, reader(browser, "desktop") as session:
+        session.page.goto(url + "results/2026/")
+        session.page.emulate_media(media="print")
+        printed = PdfReader(io.BytesIO(session.page.pdf(format="A5")))
+    pages = [" ".join(p.extract_text().split()) for p in printed.pages]
+    # some table runs over a page break, where a repeated footer would show: Chromium repeats
+    # its header row on the next sheet
+    headers = [" ".join(" ".join(th.get_text(" ") for th in table.select("thead th")[:2]).split())
+               for table in page_html.select("article table")]
+    spanning = [header for header in headers if sum(header in text for text in pages) > 1]
+    assert spanning, "no table runs over a page break: the test shows nothing"
     assert sum(t.count("Всего") for t in pages) == totals
+
+
+# -- a report for the ministry (issue 33) -------------------------------------------------------
+
+THIRTY_TODAY = "2026-11-16"  # the Monday after 2026's week: the site shows 2027
+SITE = "https://example.org/qw/"
+
+
+@pytest.fixture(scope="module")
+def thirty_project(tmp_path_factory):
+    """30 events in 2026 and 5 in 2025."""
+    project = copy_project(tmp_path_factory.mktemp("thirty") / "project")
+    write_events(project, 2026, specs(2026, 30))
+    write_events(project, 2025, specs(2025, 5))
+    return project
+
+
+@pytest.fixture(scope="module")
+def thirty(thirty_project, tmp_path_factory):
+    """The 30 events built after 2026's week, with a site address."""
+    return _build(thirty_project, tmp_path_factory, "thirty-site", QUALITY_TODAY=THIRTY_TODAY,
+                  QUALITY_SITE_URL=SITE)
+
+
+@pytest.fixture(scope="module")
+def thirty_printed(browser, thirty):
+    """The 30 events' results page printed by Chromium on A4, as pypdf reads it."""
+    with serve(thirty.site) as url, reader(browser, "desktop") as session:
+        session.page.goto(url + "results/2026/")
+        session.page.emulate_media(media="print")
+        return PdfReader(io.BytesIO(session.page.pdf(format="A4")))
+
+
+def test_results_page_prints_on_at_most_four_a4_pages(thirty_printed):
+    assert len(thirty_printed.pages) <= 4
+    text = " ".join(" ".join(p.extract_text().split()) for p in thirty_printed.pages)
+    # everything is there, to the last section
+    assert "Пресс-релиз" in text and "Как посчитано" in text
+
+
+def invitation_years() -> set[int]:
+    return {letter.year for letter in default_region().letters.values() if letter.invitation}
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025, 2026])
+def test_press_release_invites_only_in_a_year_with_a_letter(after, year):
+    """A letter invites its own year's companies: 2026's release says nothing of 2023's."""
+    ministry = site_facts().contacts.get("ministry")
+    text = press_release(after, year)
+    invited = year in invitation_years() and ministry is not None
+    assert ("пригласило" in text) == invited, year
+    if invited:
+        assert f"пригласило {ministry.name}" in text
+
+
+def held_on_quality_day(events) -> int:
+    day = edition_dates(events[0].start_day.year).quality_day
+    end = [e.end.date() if isinstance(e.end, datetime) else e.end for e in events]
+    return sum(s.start_day <= day <= last for s, last in zip(events, end))
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025, 2026])
+def test_quality_day_counts_the_events_held_that_day(after, year):
+    """«На День качества пришлось N»: every event held that day, also the ones that began
+    before it; the page and the press release say the same sentence."""
+    events = specs(year, COUNTS[year])
+    held = held_on_quality_day(events)
+    text = press_release(after, year).replace("\n", " ")
+    page = " ".join(after.page(f"results/{year}").select_one("article").get_text(" ").split())
+    if not held:
+        assert "пришлось" not in text and "пришлось" not in page
+        return
+    sentence = re.search(r"На День качества \([^)]*\) пришлось ([0-9]+)\xa0мероприяти\w* "
+                         r"\(считаются все мероприятия, которые шли в этот день, в том числе "
+                         r"начавшиеся раньше\)\.", text)
+    assert sentence and int(sentence[1]) == held
+    assert " ".join(sentence[0].split()) in page
+
+
+def test_quality_day_counts_an_event_that_began_the_day_before():
+    """The test data has one: 2026's event that runs over Quality Day from the day before."""
+    events = specs(2026, COUNTS[2026])
+    day = edition_dates(2026).quality_day
+    assert held_on_quality_day(events) > sum(s.start_day == day for s in events)
+
+
+def summary_sections(sheet) -> dict[str, list[tuple[str, int]]]:
+    """The summary sheet's tables: {header: [(label, number)…, ("Всего", n)]}, read cell by cell."""
+    rows = [row[:2] for row in sheet.iter_rows(values_only=True)]
+    sections, current = {}, None
+    for label, value in rows:
+        if value == "Мероприятий":
+            current = sections.setdefault(label, [])
+        elif current is not None and label is not None:
+            current.append((label, value))
+            if label == "Всего":
+                current = None
+    return sections
+
+
+@pytest.mark.parametrize("build_name, year", [("after", 2023), ("after", 2026), ("thirty", 2026),
+                                              ("thirty", 2025)])
+def test_workbook_summary_equals_the_results_page(request, build_name, year):
+    build = request.getfixturevalue(build_name)
+    page = build.page(f"results/{year}")
+    workbook = openpyxl.load_workbook(build.site / "events" / f"{year}.xlsx")
+    assert workbook.sheetnames[0].startswith("Мероприятия")  # the list stays the first sheet
+    sheet = workbook[f"Итоги {year}"]
+    cells = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0]}
+    figures = [int(li.strong.get_text()) for li in page.select("ul.qw-results-figures li")]
+    assert [cells["Мероприятий"], cells["Организаторов"],
+            cells["Муниципальных образований, где прошли мероприятия"]] == figures
+    assert str(cells["Муниципальных образований в списке сайта"]) in page.select(
+        "ul.qw-results-figures li")[2].get_text()
+    sections = summary_sections(sheet)
+    for slug in ("municipality", "kind", "day", "format"):
+        table = page.select_one(f"table[aria-labelledby='results-{slug}']")
+        header = table.select_one("thead th").get_text(strip=True)
+        *rows, (total_label, total) = sections[header]
+        assert rows == list(table_of(page, slug).items()), slug
+        assert total_label == "Всего" and total == int(table.select_one("tfoot td").get_text())
+    # the Quality Day figure is the page's sentence's
+    said = re.search(r"пришлось ([0-9]+)", page.select_one("article").get_text())
+    assert cells.get("Мероприятий в День качества, считая начавшиеся раньше") == (
+        int(said[1]) if said else None)
+    # the results page's address: absolute with a site address, else not written at all
+    if build_name == "thirty":
+        assert cells["Страница на сайте"] == f"{SITE}results/{year}/"
+    else:
+        assert "Страница на сайте" not in cells
+
+
+def test_before_the_week_the_workbook_has_no_summary(project, tmp_path_factory):
+    build = _build(project, tmp_path_factory, "before-summary", QUALITY_TODAY=BEFORE_2026)
+    assert openpyxl.load_workbook(build.site / "events" / "2026.xlsx").sheetnames == [
+        "Мероприятия 2026"]
+
+
+@pytest.mark.parametrize("slug", ["municipality", "kind", "day", "format"])
+def test_every_chart_has_a_png_beside_the_svg(thirty, slug):
+    from xml.etree import ElementTree
+
+    from PIL import Image
+    page = thirty.page("results/2026")
+    link = page.select_one(f"a[href$='chart-{slug}-2026.png']")
+    assert link is not None and link["download"].endswith(".png")
+    png = thirty.site / "results" / f"chart-{slug}-2026.png"
+    assert (thirty.site / "results" / "2026" / link["href"]).resolve() == png.resolve()
+    svg = ElementTree.parse(png.with_suffix(".svg")).getroot()
+    with Image.open(png) as image:
+        assert image.format == "PNG"
+        # twice the SVG's size: sharp in a printed report
+        assert image.size == (2 * int(svg.get("width")), 2 * int(svg.get("height")))
+        image.load()
+        assert len(image.getcolors(256) or range(257)) > 2  # drawn, not blank
+
+
+@pytest.mark.parametrize("year, count", [(2025, 5), (2026, 30)])
+def test_municipality_chart_folds_the_municipalities_without_events(thirty, year, count):
+    """By count, largest first; the municipalities without events one line (2025's 5 events
+    leave some without; 2026's 30 may reach every one, and then there is no such line)."""
+    from xml.etree import ElementTree
+    events = specs(year, count)
+    by_place = Counter(s.municipality for s in events)
+    zeros = sum(1 for m in municipalities() if not by_place[m])
+    if year == 2025:
+        assert zeros  # the test data leaves some without events
+    svg = ElementTree.parse(thirty.site / "results" / f"chart-municipality-{year}.svg").getroot()
+    texts = [t.text for t in svg.findall("{http://www.w3.org/2000/svg}text")][2:]
+    assert len(texts) // 2 == len(by_place) + bool(zeros)
+    if zeros:
+        assert texts[-2].startswith(f"ещё {zeros}{NBSP}")
+        assert texts[-2].endswith("без мероприятий") and texts[-1] == "0"
+    counts = [int(n) for n in texts[1:len(by_place) * 2:2]]
+    assert counts == sorted(counts, reverse=True) and 0 not in counts
+    assert_municipalities(thirty.page(f"results/{year}"), by_place)
+
+
+def pandoc_text(path) -> str:
+    """The document as pandoc (Debian's, a reader independent of python-docx) reads it."""
+    import shutil
+    import subprocess
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc not found: apt-get install -y pandoc")
+    result = subprocess.run(["pandoc", "--from=docx", "--to=plain", "--wrap=none", str(path)],
+                            capture_output=True, text=True, check=True, timeout=60)
+    return result.stdout
+
+
+@pytest.mark.parametrize("build_name, year", [("thirty", 2026), ("after", 2023)])
+def test_press_release_document_reads_back_with_its_figures(request, build_name, year):
+    build = request.getfixturevalue(build_name)
+    text = " ".join(pandoc_text(build.site / "results" / f"press-release-{year}.docx").split())
+    release = press_release(build, year)
+    for paragraph in release.split("\n\n"):  # the .txt's every paragraph, figures and all
+        assert " ".join(paragraph.split()) in text
+    # dated the build's day, in words
+    built = date.fromisoformat(THIRTY_TODAY if build_name == "thirty" else AFTER_2026)
+    assert f"Пресс-релиз, {built.day} ноября {built.year} г." in text
+    ministry = site_facts().contacts.get("ministry")
+    published = [v for v in (ministry.address, ministry.phone, ministry.email,
+                             ministry.site) if v] if ministry else []
+    for value in published:
+        assert " ".join(value.split()) in text
+    assert ("Контакты" in text) == bool(published)
+    # linked from the results page
+    link = build.page(f"results/{year}").select_one(f"a[href$='press-release-{year}.docx']")
+    assert link is not None and link["download"].endswith(".docx")
+
+
+def test_press_release_document_without_published_contacts_has_none(tmp_path):
+    """A ministry that published no contacts: the document has no «Контакты» block."""
+    from qualityweek.inputs.facts import Organization
+    from qualityweek.outputs.press_release import PressRelease
+    from qualityweek.outputs.press_release_doc import press_release_docx
+    ministry = Organization(name="Министерство", short_name="министерство", source="x.md")
+    path = tmp_path / "release.docx"
+    path.write_bytes(press_release_docx(PressRelease("press-release", "Пресс-релиз",
+                                                     "Итоги\n\nПровели 3 мероприятия."),
+                                        written=date(2026, 11, 20), ministry=ministry))
+    text = pandoc_text(path)
+    assert "Провели 3 мероприятия." in text and "Контакты" not in text
+
+
+def test_reports_are_byte_identical_in_two_builds(thirty, thirty_project, tmp_path_factory):
+    again = _build(thirty_project, tmp_path_factory, "thirty-again", fresh_process=True,
+                   QUALITY_TODAY=THIRTY_TODAY, QUALITY_SITE_URL=SITE)
+    names = ["events/2026.xlsx", "results/press-release-2026.docx",
+             *(f"results/chart-{slug}-2026.{suffix}" for slug in
+               ("municipality", "kind", "day", "format") for suffix in ("svg", "png"))]
+    for name in names:
+        assert (thirty.site / name).read_bytes() == (again.site / name).read_bytes(), name
+
+
+def test_no_countdown_on_another_editions_pages(after):
+    """Built after 2026's week the site shows 2027: the countdown speaks of 2027, so it is on
+    2027's pages and pages of no edition, not on 2026's results or archive page."""
+    assert after.page().select_one("[data-qw-countdown]")["data-year"] == "2027"
+    assert after.page("results/2027").select_one("[data-qw-countdown]") is not None
+    for path in ("results/2026", "archive/2026", "results/2025", "archive/2025"):
+        page = after.page(path)
+        assert page.select_one("[data-qw-countdown]") is None, path
+        assert page.select_one(".md-banner") is None, path  # no empty banner either

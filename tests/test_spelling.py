@@ -16,9 +16,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from building import ROOT, build_site, copy_project
-from fixtures import default_region
+from building import ROOT, Build, build_site, copy_project
+from fixtures import FIXTURE, VALID, default_region, load_test_events, write_event
 
+from qualityweek.tools.check_deployment import company_texts, region_names
 from qualityweek.tools.site_check import file_texts, page_texts, site_texts
 from qualityweek.tools.spelling import missing_yo, unknown_words, words
 
@@ -33,21 +34,36 @@ AS_WRITTEN = tuple(Path(page).stem for page in default_region().letters)
 
 
 def data_words() -> set[str]:
-    """Names the data gives with their sources: the region's name, ministry and municipalities."""
-    region = default_region()
-    names = [region.region.name, region.region.genitive, region.region.prepositional,
-             region.data.ministry.name, region.data.ministry.short_name or "",
-             region.data.ministry.address or "", *region.municipalities]
-    return {word for name in names for word in words(name)}
+    """Names the data gives with their sources: the region's names, ministry, municipalities and
+    time label (as the deployment check knows them)."""
+    return region_names(default_region())
 
 
 def report(problems) -> str:
     return "\n".join(f"{where}: «{word}»" for where, word, *_ in problems)
 
 
-@pytest.fixture(params=["site_2023", "site_after_2026"])
+@pytest.fixture(scope="module")
+def site_with_events(tmp_path_factory) -> Build:
+    """After the 2026 week with its events and a past year's: the events, archive and results
+    pages, tables and press release say what only a site with events says («CSV», «МСК»)."""
+    project = copy_project(tmp_path_factory.mktemp("spelling") / "project")
+    for slug, fields in FIXTURE.items():
+        write_event(project, 2026, slug, fields)
+    write_event(project, 2025, "past", dict(VALID, start="2025-11-13 10:00",
+                                             end="2025-11-13 11:00"))
+    build = build_site(tmp_path_factory.mktemp("spelling-site") / "site", project,
+                       QUALITY_TODAY="2026-11-16")
+    assert build.result.returncode == 0, build.output
+    build.company_words = {word for text in company_texts(
+        load_test_events(project), default_region().label).values() for word in words(text)}
+    return build
+
+
+@pytest.fixture(params=["site_2023", "site_after_2026", "site_with_events"])
 def built(request):
-    """An edition with the most data (2023: motto, forum, regional day) and one without (2027)."""
+    """An edition with the most data (2023: motto, forum, regional day), one without (2027), and
+    one with events (the companies' own words are theirs, not the site's: known here)."""
     return request.getfixturevalue(request.param)
 
 
@@ -56,7 +72,7 @@ def test_every_word_on_the_site_is_in_the_dictionaries_or_the_word_list(built):
     assert {"index.html", "kit/poster-2023.pdf", "kit/poster-2027.pdf"} & texts.keys()
     assert any(name.endswith(".ics") for name in texts) and any(
         name.endswith(".txt") for name in texts)
-    problems = unknown_words(texts, known=data_words())
+    problems = unknown_words(texts, known={*data_words(), *getattr(built, "company_words", ())})
     assert not problems, "Слова, которых нет в словаре (исправьте или внесите в " \
                          "spelling/words.dic):\n" + report(problems)
 

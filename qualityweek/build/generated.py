@@ -103,14 +103,17 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
         if year != shown.year:  # the page shares its own year's picture (the kit has the shown one)
             files[share_png_path(year)] = share_picture(build_edition(facts, year),
                                                         region=facts.region.name,
-                                                        region_field=data.region.name_field)
+                                                        region_field=data.region.name_field,
+                                                        site_url=settings.site_url,
+                                                        hashtag=facts.hashtag_text)
     # the «Предложить мероприятие» form's rules, from the code that checks event files
     files[RULES_PATH] = json.dumps(site_event_rules(data), ensure_ascii=False, indent=1) + "\n"
     for text in ready_texts(shown, site_url=settings.site_url):  # as the kit page shows them
         files[text.path(shown.year)] = text.text + "\n"
     # the poster prints the published address (QUALITY_SITE_URL), not `mkdocs serve`'s own
     files.update(build_kit(shown, region=facts.region, site_url=settings.site_url,
-                           today=settings.today, region_field=data.region.name_field).files)
+                           today=settings.today, region_field=data.region.name_field,
+                           hashtag=facts.hashtag_text).files)
     # the week's results (issue 18): each results page, its events table (xlsx, csv), press release
     files.update(site_results(data).files)
     files.update(data.region.letter_texts)  # the region's letters, pages of the site

@@ -79,7 +79,7 @@ class Repository:
         return self._page("blob", path)
 
     def new_file(self, folder: str) -> NewFile | None:
-        """The page that adds a file to `folder` (repository-relative, «docs/events/2027/»)."""
+        """The page that adds a file to `folder` (repository-relative, «regions/<регион>/events/2027/»)."""
         folder = folder.strip("/") + "/"
         if self.kind == GITHUB:
             # GitHub takes the whole path in `filename`

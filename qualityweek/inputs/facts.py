@@ -140,6 +140,20 @@ class Link(_Model):
     yearly: Annotated[str, Field(strict=True), AfterValidator(check_template)] | None = None
 
 
+def _hashtag(value: str) -> str:
+    if not re.fullmatch(r"#[0-9A-Za-zА-Яа-яЁё_]{1,40}", value):
+        raise ValueError(f"{shown(value)}: ожидается хэштег — «#» и слово из букв и цифр без "
+                         "пробелов, до 40 знаков, например «#ДеньКачества»")
+    return value
+
+
+class Hashtag(_Model):
+    """The hashtag of Quality Day in Russia, as its organizer uses it: the poster and the share
+    picture print it, so a passer-by knows what to look for."""
+    text: Annotated[str, Field(strict=True), AfterValidator(_hashtag)]
+    source: Source
+
+
 class Facts(_Model):
     # data/facts.yml holds the national facts; the region folder adds the region, the ministry
     # and its letters' facts (region.py merges them), so `region` is None only in that file
@@ -149,6 +163,12 @@ class Facts(_Model):
     contacts: Annotated[dict[LinkKey, Organization],
                         BeforeValidator(lambda value: {} if value is None else value)]
     editions: dict[Year, Edition]
+    hashtag: Hashtag | None = None
+
+    @property
+    def hashtag_text(self) -> str | None:
+        """«#ДеньКачества», or None when the data gives no hashtag."""
+        return self.hashtag.text if self.hashtag else None
 
 
 def _field_names(loc: tuple, root: type[BaseModel]) -> list[str] | None:

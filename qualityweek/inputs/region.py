@@ -109,6 +109,12 @@ class RegionData:
         return next(((page, letter) for page, letter in self.data.letters.items()
                      if letter.invitation), None)
 
+    def invitation_for(self, year: int) -> tuple[str, Letter] | None:
+        """The letter that invites the region's companies to `year`'s week, or None: a letter
+        invites to its own year's week only (a 2023 letter says nothing of 2026)."""
+        return next(((page, letter) for page, letter in self.data.letters.items()
+                     if letter.invitation and letter.year == year), None)
+
 
 # the ministry's fields the pages always print (a missing optional one leaves its line out)
 MINISTRY_REQUIRED = ("name", "short_name")

@@ -3,9 +3,11 @@ municipality, kind, day and format. One function (`count_results`) counts; the r
 its press release and the events table all read what it returns. No MkDocs imports.
 
 Rules a reader of the results page is told as well:
-- an event is counted on the day it starts, even when it lasts several days; an event that starts
-  in November before or after the week is counted in a row of its own, so every table adds up
-  to the number of events;
+- in the table by day an event is counted on the day it starts, even when it lasts several days;
+  an event that starts in November before or after the week is counted in a row of its own, so
+  every table adds up to the number of events;
+- «на День качества пришлось N» counts every event held that day: started that day or earlier
+  and not yet over (start ≤ Quality Day ≤ end);
 - organizers are counted once however they are typed: case, «ё»/«е», quotes and spaces aside
   («ООО "Ромашка"» and «ооо «Ромашка»» are one organizer), and Latin letters that look like Cyrillic
   ones (lookalikes.py: «OOO» typed in Latin is «ООО»); the build log names both files then.
@@ -126,7 +128,7 @@ class Results:
     by_kind: tuple[Row, ...]  # the letter's four kinds, then «другое»
     by_day: tuple[Row, ...]  # before the week (if any), Monday to Sunday, after the week (if any)
     by_format: tuple[Row, ...]
-    on_quality_day: int  # events that start on Quality Day (one of by_day's rows)
+    on_quality_day: int  # events held on Quality Day: start ≤ the day ≤ end
     # each organizer with its events, alphabetically (as counted: case and quotes aside)
     organizer_events: tuple[OrganizerEvents, ...] = ()
     # the municipalities with events, in the list's order, each by kind
@@ -189,7 +191,8 @@ def count_results(edition: Edition, events: Sequence[Event],
         by_kind=tuple(Row(kind, by_kind[kind]) for kind in KINDS),
         by_day=tuple(days),
         by_format=tuple(Row(fmt, by_format[fmt]) for fmt in FORMATS),
-        on_quality_day=by_start[edition.quality_day],
+        on_quality_day=sum(1 for event in events
+                           if event.start_day <= edition.quality_day <= event.end_day),
         organizer_events=organizers_with_events(events),
         kinds_by_municipality=tuple(
             KindsRow(name, tuple(sum(1 for e in events if e.municipality == name and e.kind == kind)

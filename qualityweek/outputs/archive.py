@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .countdown import edition_front_matter
+
 TEMPLATE = "templates/archive-edition.md"
 
 
@@ -29,6 +31,7 @@ def archive_page(year: int) -> str:
         "render_macros: true\n"
         f"title: Всемирная неделя качества {year}\n"
         f"share_year: {year}  # the year's own picture in the sharing meta\n"
+        + edition_front_matter(year) +
         "description: >-\n"
         f"  Всемирная неделя качества {year} года: даты, девиз, Международный форум\n"
         "  «Всемирный день качества» и источники.\n"

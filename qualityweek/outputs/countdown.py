@@ -15,6 +15,16 @@ from ..core.typography import format_day, format_range, short_weekday, weekday
 from ..model.edition import Edition
 
 
+EDITION_YEAR = "edition_year"  # front matter of a page about one edition (archive, results)
+
+
+def edition_front_matter(year: int) -> str:
+    """The front matter line that ties a page to `year`'s edition: the theme
+    (overrides/main.html) shows the countdown, which speaks of the shown edition, only on the
+    pages of that edition and on the pages of none."""
+    return f"{EDITION_YEAR}: {year}  # the countdown only when this is the shown edition\n"
+
+
 def utc_offset(day: date, zone: tzinfo) -> int:
     """The offset of `zone` from UTC in minutes on `day`, from the tz database (tzdata is
     pinned)."""

@@ -15,7 +15,7 @@ from ..core.typography import NBSP
 from ..inputs.facts import Region
 from ..model.edition import Edition
 from .poster_layout import (POSTER_MARGIN_MM, REGION_FIELD, motto_text, poster_alt, poster_layout,
-                            share_alt, share_layout)
+                            printed, share_alt, share_layout)
 from .poster_render import render_pdf, render_png
 
 POSTER_PREVIEW_WIDTH = 600  # px; shown at half size on the page, sharp on a dense screen
@@ -63,6 +63,8 @@ class Kit:
     share_png_name: str
     poster_margin_mm: int  # the poster's blank edge, for the printing advice
     site_url: str | None  # the address printed on the poster
+    hashtag: str | None  # the hashtag on the share picture (data/facts.yml)
+    poster_hashtag: str | None  # and on the poster (only its large footer has room for it)
     share_alt: str
     files: dict[str, bytes]
 
@@ -71,54 +73,61 @@ _last: tuple[tuple, Kit] | None = None
 
 
 def build_kit(edition: Edition, *, region: Region, site_url: str | None, today: date,
-              region_field: str = REGION_FIELD) -> Kit:
+              region_field: str = REGION_FIELD, hashtag: str | None = None) -> Kit:
     """`region` is the data's region (its name on the poster and the picture; `region_field`
     names its file and field for a message when it does not fit); `site_url` the
     published address (QUALITY_SITE_URL), printed on the poster when known; `today` the build
-    date, the PDF's creation date. The last kit is reused for the same inputs (the edition's
-    dates follow from its year; of its facts the kit shows only the motto)."""
+    date, the PDF's creation date; `hashtag` Quality Day's (data/facts.yml), when the data
+    gives it. The last kit is reused for the same inputs (the edition's dates follow from its
+    year; of its facts the kit shows only the motto)."""
     global _last
-    key = (edition.year, motto_text(edition), region, site_url, today, region_field)
+    key = (edition.year, motto_text(edition), region, site_url, today, region_field, hashtag)
     if _last is None or _last[0] != key:
         _last = (key, _build_kit(edition, region=region, site_url=site_url, today=today,
-                                 region_field=region_field))
+                                 region_field=region_field, hashtag=hashtag))
     return _last[1]
 
 
-def share_picture(edition: Edition, *, region: str, region_field: str = REGION_FIELD) -> bytes:
+def share_picture(edition: Edition, *, region: str, region_field: str = REGION_FIELD,
+                  site_url: str | None = None, hashtag: str | None = None) -> bytes:
     """The edition's share picture (PNG, SHARE_SIZE): the shown edition's is the kit's; each
     archive page shares its own year's (hooks add them, qualityweek/build/generated.py). It shows
-    only the computed dates and the region's name, so these two say it all."""
-    return _share_picture(edition.year, region, region_field)
+    only the computed dates, the region's name, the hashtag and the site's address, so these
+    say it all."""
+    return _share_picture(edition.year, region, region_field, site_url, hashtag)
 
 
 @functools.lru_cache(maxsize=32)  # `mkdocs serve` draws each year's picture once
-def _share_picture(year: int, region: str, region_field: str) -> bytes:
+def _share_picture(year: int, region: str, region_field: str, site_url: str | None,
+                   hashtag: str | None) -> bytes:
     layout = share_layout(Edition(**asdict(edition_dates(year))), region=region,
-                          region_field=region_field)
+                          region_field=region_field, site_url=site_url, hashtag=hashtag)
     if (layout.width, layout.height) != SHARE_SIZE:
         raise ValueError(f"картинка для соцсетей не {SHARE_SIZE}")
     return render_png(layout, width_px=SHARE_SIZE[0])
 
 
 def _build_kit(edition: Edition, *, region: Region, site_url: str | None, today: date,
-               region_field: str) -> Kit:
+               region_field: str, hashtag: str | None) -> Kit:
     year = edition.year
     poster = poster_layout(edition, region=region.name, site_url=site_url,
-                           region_field=region_field)
+                           region_field=region_field, hashtag=hashtag)
     pdf = render_pdf(poster, created=today, creator=f"Неделя качества {region.prepositional}",
                      zone=region.zone)
     preview = render_png(poster, width_px=POSTER_PREVIEW_WIDTH)
-    share = share_picture(edition, region=region.name, region_field=region_field)
+    share = share_picture(edition, region=region.name, region_field=region_field,
+                          site_url=site_url, hashtag=hashtag)
     return Kit(
         poster_pdf=poster_pdf_path(year), poster_png=poster_png_path(year),
         share_png=share_png_path(year), poster_pdf_size=size_label(len(pdf)),
         poster_png_size=(POSTER_PREVIEW_WIDTH,
                          round(poster.height * POSTER_PREVIEW_WIDTH / poster.width)),
         share_png_size=size_label(len(share)), share_png_size_px=SHARE_SIZE,
-        poster_alt=poster_alt(edition, region=region.name, site_url=site_url),
+        poster_alt=poster_alt(edition, region=region.name, site_url=site_url,
+                              hashtag=printed(poster, hashtag)),
         poster_pdf_name=download_name(year, "плакат", "pdf"),
         share_png_name=download_name(year, "картинка", "png"), poster_margin_mm=round(POSTER_MARGIN_MM),
-        share_alt=share_alt(edition, region=region.name), site_url=site_url,
+        share_alt=share_alt(edition, region=region.name, site_url=site_url, hashtag=hashtag),
+        site_url=site_url, hashtag=hashtag, poster_hashtag=printed(poster, hashtag),
         files={poster_pdf_path(year): pdf, poster_png_path(year): preview,
                share_png_path(year): share})

@@ -324,15 +324,55 @@ def _event_frame(flow: _Flow, *, x: float, top: float, width: float, bottom: flo
 
 
 REGION_FIELD = "region.yml, поле «region.name»"  # callers name the region folder's file
+HASHTAG_FIELD = f"{FACTS_FILE}, поле «hashtag.text»"
+# the «Наше мероприятие» frame with its four labelled lines and the title's second: the height
+# it needs, in mm (_event_frame)
+FRAME_NEEDS_MM = 13.0 + 12.0 + 4 * 10.5 + 6.0 + 2.0
+WHERE_TO_LOOK_MM = 44.0  # the footer that tells a passer-by where to look, where it has room
+WHERE_TO_LOOK_QR_MM = 34.0  # its QR code: a phone reads it from a metre and more
+
+
+def _where_to_look(flow: _Flow, *, x: float, top: float, width: float, bottom: float,
+                   region: str, region_field: str, site_url: str | None,
+                   hashtag: str | None) -> None:
+    """The large footer: the site's address with a large QR code («Мероприятия и подробности —
+    на сайте»), the hashtag, the region. Without an address: the hashtag to look for, large."""
+    left = width
+    if site_url:
+        code = qr_code(site_url, x=x + width - WHERE_TO_LOOK_QR_MM, y=bottom - WHERE_TO_LOOK_QR_MM,
+                       side=WHERE_TO_LOOK_QR_MM)
+        left = width - WHERE_TO_LOOK_QR_MM - (POSTER_QR_QUIET + 1) * code.module
+        y = flow.lines(["Мероприятия и подробности — на сайте"], x=x, y=top + 10.0, size=5.5,
+                       weight="regular", colour=MUTED)
+        # QUALITY_SITE_URL is at most 48 characters: one line
+        size, lines = fit(site_url, weight="bold", width=left, size=6.5, smallest=3.5)
+        flow.lines(lines[:1], x=x, y=y + 9.0, size=size, weight="bold", colour=INDIGO)
+        flow.items.append(code)
+    else:
+        flow.lines(["Ищите в соцсетях" if hashtag else "Всемирная неделя качества"], x=x,
+                   y=top + 9.0, size=5.5, weight="regular", colour=MUTED)
+    # the region's name on the last line, or the last two; the hashtag above it
+    size, lines = placed(region, region_field, weight="bold", width=left, size=7.0,
+                         smallest=5.0, room=2)
+    raised = (len(lines) - 1) * size * 1.2
+    flow.lines(lines, x=x, y=bottom - 1.5 - raised, size=size, weight="bold", colour=INK)
+    if hashtag:
+        size, lines = fit(hashtag, weight="bold", width=left,
+                          size=(11.0 if site_url else 14.0) - (3.0 if raised else 0.0),
+                          smallest=6.0)
+        flow.lines(lines[:1], x=x, y=bottom - (13.0 if site_url else 19.0) - raised * 0.6,
+                   size=size, weight="bold", colour=INDIGO)
 
 
 def poster_layout(edition: Edition, *, region: str, site_url: str | None,
-                  region_field: str = REGION_FIELD) -> Layout:
+                  region_field: str = REGION_FIELD, hashtag: str | None = None) -> Layout:
     """A4 portrait, millimetres; nothing within POSTER_MARGIN_MM of the edges. From the top: the
     indigo band with the week, Quality Day, the motto (when the data gives one), the framed
-    «Наше мероприятие» area, which takes whatever height the rest leaves (so the sheet has no
-    empty band with or without a motto), and the footer with the region (its name from the
-    data), the site's address and its QR code (both only when QUALITY_SITE_URL is set)."""
+    «Наше мероприятие» area, and the footer with the region (its name from the data), the
+    site's address and its QR code (both only when QUALITY_SITE_URL is set) and the hashtag
+    (data/facts.yml). Where the frame's four lines leave room (no motto), the footer is a
+    quarter of the sheet and says where to look (_where_to_look); else it is a strip, and the
+    frame takes whatever height the rest leaves (so the sheet has no empty band)."""
     width, height, margin = 210.0, 297.0, POSTER_MARGIN_MM
     inner = 28.0  # text's left edge
     text_width_mm = width - 2 * inner
@@ -361,7 +401,9 @@ def poster_layout(edition: Edition, *, region: str, site_url: str | None,
         check_font(motto, "regular", f"{FACTS_FILE}, год {edition.year}, поле «motto.text»")
     check_font(region, "bold", region_field)
     if site_url:
-        check_font(site_url, "regular", SITE_VAR)
+        check_font(site_url, "bold", SITE_VAR)
+    if hashtag:
+        check_font(hashtag, "bold", HASHTAG_FIELD)
     if motto:  # up to 200 characters (the data's limit): smaller type, at most three lines
         y = flow.lines(["Девиз недели"], x=inner, y=y + 14.0, size=8.0, weight="regular",
                        colour=MUTED)
@@ -373,9 +415,19 @@ def poster_layout(edition: Edition, *, region: str, site_url: str | None,
                        leading=1.25)
 
     bottom = height - margin
+    frame_top = y + 10.0
+    if bottom - WHERE_TO_LOOK_MM - 8.0 - frame_top >= FRAME_NEEDS_MM:
+        footer = bottom - WHERE_TO_LOOK_MM
+        _event_frame(flow, x=inner, top=frame_top, width=text_width_mm, bottom=footer - 8.0)
+        flow.items.append(Box(inner, footer, text_width_mm, 0.8, INDIGO))
+        _where_to_look(flow, x=inner, top=footer, width=text_width_mm, bottom=bottom,
+                       region=region, region_field=region_field, site_url=site_url,
+                       hashtag=hashtag)
+        return Layout(width, height, "mm", tuple(flow.items),
+                      title=f"Всемирная неделя качества {edition.year}: плакат")
     # the footer: with an address, the QR code's height; without, the region's line
     footer = bottom - (POSTER_QR_MM + 4.0 if site_url else 22.0)
-    _event_frame(flow, x=inner, top=y + 10.0, width=text_width_mm, bottom=footer - 8.0)
+    _event_frame(flow, x=inner, top=frame_top, width=text_width_mm, bottom=footer - 8.0)
     flow.items.append(Box(inner, footer, text_width_mm, 0.8, INDIGO))
     code = address_width = None
     if site_url:
@@ -400,44 +452,73 @@ def poster_layout(edition: Edition, *, region: str, site_url: str | None,
                   title=f"Всемирная неделя качества {edition.year}: плакат")
 
 
-def share_layout(edition: Edition, *, region: str, region_field: str = REGION_FIELD) -> Layout:
-    """The share picture, 1200×630 pixels: the site's mark, the week, Quality Day, the region."""
+def site_address(site_url: str) -> str:
+    """The site's address as people type it: «example.org/quality-week» (the scheme and the
+    closing slash are only noise on a picture)."""
+    return site_url.removeprefix("https://").rstrip("/")
+
+
+def share_layout(edition: Edition, *, region: str, region_field: str = REGION_FIELD,
+                 site_url: str | None = None, hashtag: str | None = None) -> Layout:
+    """The share picture, 1200×630 pixels: the site's mark, the week, Quality Day, the region,
+    then the hashtag and the site's address (each when known), where a reader looks next."""
     width, height = 1200.0, 630.0
     left, right = 400.0, 70.0
     text_width_px = width - left - right
     flow = _Flow()
     flow.items.append(Box(0, 0, width, height, INDIGO_DARK))
     flow.items.extend(_mark(210.0, 315.0, 120.0, WHITE, AMBER))
-    flow.items.append(Box(left, 118.0, 140.0, 12.0, AMBER))
+    flow.items.append(Box(left, 78.0, 140.0, 12.0, AMBER))
     size, lines = fit("Всемирная неделя качества", weight="bold", width=text_width_px, size=60.0,
                       smallest=40.0)
-    flow.lines(lines, x=left, y=210.0, size=size, weight="bold", colour=WHITE)
+    flow.lines(lines, x=left, y=170.0, size=size, weight="bold", colour=WHITE)
     size, lines = fit(week_text(edition), weight="bold", width=text_width_px, size=84.0,
                       smallest=44.0)
-    flow.lines(lines, x=left, y=320.0, size=size, weight="bold", colour=WHITE)
+    flow.lines(lines, x=left, y=280.0, size=size, weight="bold", colour=WHITE)
     day = (f"День качества{typography.WORD_DASH}{typography.weekday(edition.quality_day)}, "
            f"{typography.day_month(edition.quality_day)}")
     size, lines = fit(day, weight="regular", width=text_width_px, size=44.0, smallest=30.0)
-    flow.lines(lines, x=left, y=400.0, size=size, weight="regular", colour=AMBER)
+    flow.lines(lines, x=left, y=360.0, size=size, weight="regular", colour=AMBER)
     check_font(region, "regular", region_field)
-    # from the baseline at 520 px, at most three lines above the picture's lower 40 px
+    # from the baseline at 440 px, at most three lines, clear of the hashtag below
     size, lines = placed(region, region_field, weight="regular", width=text_width_px, size=38.0,
                          smallest=24.0, room=3)
-    flow.lines(lines, x=left, y=520.0, size=size, weight="regular", colour=WHITE)
+    flow.lines(lines, x=left, y=440.0, size=size, weight="regular", colour=WHITE)
+    if hashtag:
+        check_font(hashtag, "bold", HASHTAG_FIELD)
+        size, lines = fit(hashtag, weight="bold", width=text_width_px, size=36.0, smallest=24.0)
+        flow.lines(lines[:1], x=left, y=548.0, size=size, weight="bold", colour=AMBER)
+    if site_url:
+        check_font(site_url, "regular", SITE_VAR)
+        # QUALITY_SITE_URL is at most 48 characters: one line at 22 px at the least
+        size, lines = fit(site_address(site_url), weight="regular", width=text_width_px,
+                          size=30.0, smallest=22.0)
+        flow.lines(lines[:1], x=left, y=592.0, size=size, weight="regular", colour=WHITE)
     return Layout(width, height, "px", tuple(flow.items),
                   title=f"Всемирная неделя качества {edition.year}")
 
 
-def share_alt(edition: Edition, *, region: str) -> str:
-    """«Всемирная неделя качества 9–15 ноября 2026 г., День качества — 12 ноября, <the region>»:
-    what the picture says."""
-    return (f"Всемирная неделя качества "
-            f"{typography.format_range(edition.week_start, edition.week_end)}, "
-            f"День качества{typography.WORD_DASH}{typography.day_month(edition.quality_day)}, "
-            f"{region}")
+def printed(layout: Layout, text: str | None) -> str | None:
+    """`text` when a line of the layout says it (the poster prints the hashtag only in its
+    large footer), else None: for the alt text, which says what the picture shows."""
+    return text if text and any(isinstance(item, Text) and item.text == text
+                                for item in layout.items) else None
 
 
-def poster_alt(edition: Edition, *, region: str, site_url: str | None = None) -> str:
+def share_alt(edition: Edition, *, region: str, site_url: str | None = None,
+              hashtag: str | None = None) -> str:
+    """«Всемирная неделя качества 9–15 ноября 2026 г., День качества — 12 ноября, <the region>,
+    #ДеньКачества, example.org/quality-week»: what the picture says."""
+    return ", ".join([f"Всемирная неделя качества "
+                      f"{typography.format_range(edition.week_start, edition.week_end)}",
+                      f"День качества{typography.WORD_DASH}"
+                      f"{typography.day_month(edition.quality_day)}",
+                      region, *([hashtag] if hashtag else []),
+                      *([site_address(site_url)] if site_url else [])])
+
+
+def poster_alt(edition: Edition, *, region: str, site_url: str | None = None,
+               hashtag: str | None = None) -> str:
     """What the poster says and shows, for its preview's alt text."""
     parts = [f"Плакат: Всемирная неделя качества "
              f"{typography.format_range(edition.week_start, edition.week_end)}, "
@@ -449,4 +530,6 @@ def poster_alt(edition: Edition, *, region: str, site_url: str | None = None) ->
     parts.append(region)
     if site_url:
         parts.append("адрес сайта и QR-код с ним")
+    if hashtag:
+        parts.append(f"хэштег {hashtag}")
     return ", ".join(parts)

@@ -12,20 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..core.typography import NBSP, format_day, format_range, glue
+from ..core.typography import NBSP, format_range, glue
 from ..inputs.facts import Facts
 from ..model.edition import Edition
 from ..model.results import Results, counted
 from .ready_texts import ReadyText
-from .results_page import RESULTS_DIR
+from .results_page import RESULTS_DIR, quality_day_sentence
 
 TOP_MUNICIPALITIES = 3
 
 
 @dataclass(frozen=True)
 class PressRelease(ReadyText):
-    def path(self, year: int) -> str:
-        return f"{RESULTS_DIR}/press-release-{year}.txt"
+    def path(self, year: int, suffix: str = "txt") -> str:
+        """The .txt (or, with `suffix` «docx», the document's) docs-relative path."""
+        return f"{RESULTS_DIR}/press-release-{year}.{suffix}"
 
 
 def _events(number: int) -> str:
@@ -65,9 +66,9 @@ def press_release(results: Results, edition: Edition, facts: Facts, *, today: da
         f"Организаторов{NBSP}—{NBSP}{results.organizers}.",
         f"По видам мероприятий: {_breakdown(results.by_kind)}.",
         f"Больше всего мероприятий: {_breakdown(top)}." if top else "",
-        (f"На День качества ({format_day(edition.quality_day, with_weekday=True)}) "
-         f"пришлось {_events(results.on_quality_day)}. " if results.on_quality_day else "")
-        + f"По формату: {_breakdown(results.by_format)}.",
+        " ".join(part for part in (
+            quality_day_sentence(results.on_quality_day, edition.quality_day, over=over),
+            f"По формату: {_breakdown(results.by_format)}.") if part),
         f"Предприятия к участию во Всемирной неделе качества пригласило "
         f"{facts.contacts['ministry'].name}." if invited and "ministry" in facts.contacts else "",
         f"Все мероприятия и итоги по муниципальным образованиям: {page_url}" if page_url else "",

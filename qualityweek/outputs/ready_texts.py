@@ -78,10 +78,11 @@ def _paragraphs(*parts: str) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def text_box_html(text: ReadyText, *, href: str) -> Markup:
+def text_box_html(text: ReadyText, *, href: str, more: Markup = Markup("")) -> Markup:
     """The text as the page shows it (line breaks kept by CSS, so what the copy button copies is
     exactly the .txt file), a copy button that the page's script shows where copying works,
-    and the .txt download at `href`. No blank lines: Markdown keeps it as one raw HTML block."""
+    the .txt download at `href` and `more` links beside it. No blank lines: Markdown keeps it
+    as one raw HTML block."""
     body_id = f"ready-text-{text.slug}"
     body = escape(text.text).replace("\n", Markup("&#10;"))
     return Markup(
@@ -90,6 +91,7 @@ def text_box_html(text: ReadyText, *, href: str) -> Markup:
         '<p class="qw-ready-text__actions">'
         '<button type="button" class="md-button md-button--primary" data-qw-copy="{id}" hidden>'
         "Скопировать текст</button> "
-        '<a class="md-button" href="{href}" download="{name}">Скачать .txt</a> '
+        '<a class="md-button" href="{href}" download="{name}">Скачать .txt</a> {more}'
         '<span class="qw-ready-text__status" role="status" aria-live="polite"></span>'
-        "</p></div>").format(id=body_id, body=body, href=href, name=posixpath.basename(href))
+        "</p></div>").format(id=body_id, body=body, href=href, name=posixpath.basename(href),
+                             more=more)

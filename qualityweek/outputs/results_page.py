@@ -1,6 +1,7 @@
 """The results page of each edition (results/<year>.md, «Итоги Недели качества <year>»): which
 years get one, which is in the navigation, what stage the week is at, the generated page source
-and the charts. No MkDocs imports.
+and its tables (the same rows the chart files draw, results_charts.py, and the workbook's summary
+sheet writes, report_sheet.py: shown_rows). No MkDocs imports.
 
 Each page is a few lines that include one shared template, docs/templates/results-edition.md,
 as the archive pages do. The charts are the tables themselves: every row's number is text in an
@@ -14,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..core.calendar import EditionDates, edition_dates, in_range
 from ..core.typography import NBSP, format_day
 from ..inputs.events import KINDS
-from ..model.results import Results, counted, plural
-from .poster_layout import text_width
+from ..model.results import Results, Row, counted, plural
+from .countdown import edition_front_matter
 
 RESULTS_DIR = "results"
 TEMPLATE = "templates/results-edition.md"
@@ -80,6 +81,7 @@ def results_page(year: int, *, searchable: bool) -> str:
         "---\n"
         "render_macros: true\n"
         f"title: {results_title(year)}\n"
+        + edition_front_matter(year) +
         "description: >-\n"
         f"  Итоги Всемирной недели качества {year} года: сколько мероприятий провели\n"
         "  предприятия, где, какого вида, по дням и форматам; готовый пресс-релиз.\n"
@@ -92,10 +94,40 @@ def results_page(year: int, *, searchable: bool) -> str:
     )
 
 
+def without_events(results: Results) -> list[str]:
+    """The listed municipalities without an event, in the list's order."""
+    return [row.label for row in results.by_municipality if not row.count]
+
+
+def shown_rows(results: Results, slug: str) -> tuple[str, tuple[Row, ...]]:
+    """(what the rows are, rows) of a breakdown as the page, the charts and the workbook show
+    it: the municipalities by count, largest first (the list's order among equals), those
+    without events folded into one line — 28 bars of nothing would bury the 17 that count;
+    the other breakdowns in their own order."""
+    header, rows = {s: (h, r) for s, h, r in results.tables}[slug]
+    if slug != "municipality":
+        return header, rows
+    counted_rows = sorted((row for row in rows if row.count), key=lambda row: -row.count)
+    zeros = len(without_events(results))
+    if zeros:
+        places = counted(zeros, "муниципальное образование", "муниципальных образования",
+                         "муниципальных образований")
+        counted_rows.append(Row(f"ещё {places}{NBSP}— без мероприятий", 0))
+    return header, tuple(counted_rows)
+
+
+def without_events_html(results: Results) -> Markup:
+    """The municipalities the folded line counts, by name (the page only: a chart has no room)."""
+    names = without_events(results)
+    if not names or len(names) == results.municipalities_listed:
+        return Markup("")
+    return Markup('<p class="qw-results-none">Без мероприятий: {}.</p>').format(", ".join(names))
+
+
 def breakdown_html(results: Results, slug: str) -> Markup:
     """One breakdown as a table with a bar beside each number, labelled by the heading
     `results-<slug>` the template gives it; a total row that equals the number of events."""
-    header, rows = {s: (h, r) for s, h, r in results.tables}[slug]
+    header, rows = shown_rows(results, slug)
     largest = max((row.count for row in rows), default=0)
     body = []
     for row in rows:
@@ -157,68 +189,19 @@ def kinds_by_municipality_html(results: Results) -> Markup:
             totals=Markup("").join(Markup("<td>{}</td>").format(n) for n in totals))
 
 
-# -- the charts as image files a person downloads and puts into a report ------------------------
-
-CHART_TITLES = {"municipality": "по муниципальным образованиям", "kind": "по видам",
-                "day": "по дню начала", "format": "по формату"}
-
-
-def chart_path(year: int, slug: str) -> str:
-    """The docs-relative path of one breakdown's chart file."""
-    return f"{RESULTS_DIR}/chart-{slug}-{year}.svg"
-
-
-def chart_name(year: int, slug: str) -> str:
-    """What the chart is, in words: its title, its accessible name and its download name."""
-    return f"Мероприятия Недели качества {year} {CHART_TITLES[slug]}"
-
-
-def chart_svg(results: Results, slug: str) -> str:
-    """One breakdown as a standalone SVG bar chart: the same rows and numbers as its table
-    (zeros too), the total under the title; a title and a description give its accessible name
-    and every number as text. Fixed colours on white: it is pasted into documents."""
-    _, rows = {s: (h, r) for s, h, r in results.tables}[slug]
-    size, row_height, pad = 14.0, 24.0, 16.0
-    # label widths measured in PT Sans, with room for a wider fallback font (Arial)
-    label_width = max((text_width(row.label.replace(NBSP, " "), size, "regular") for row in rows),
-                      default=0.0) * 1.15
-    width = 800.0
-    bars_x = pad + label_width + 8.0
-    bar_room = width - bars_x - pad - 40.0
-    largest = max((row.count for row in rows), default=0)
-    top = 64.0
-    height = top + len(rows) * row_height + pad
-    total = sum(row.count for row in rows)
-    title = chart_name(results.year, slug)
-    summary = f"Всего {counted(total, 'мероприятие', 'мероприятия', 'мероприятий')}"
-    desc = "; ".join(f"{row.label}: {row.count}" for row in rows)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="title desc" '
-           f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
-           f'font-family="PT Sans, Arial, sans-serif" font-size="{size:.0f}">',
-           f'<title id="title">{escape(title)}</title>',
-           f'<desc id="desc">{escape(summary)}. {escape(desc)}.</desc>',
-           f'<rect width="100%" height="100%" fill="#ffffff"/>',
-           f'<text x="{pad:.0f}" y="26" font-size="18" font-weight="bold" fill="#212121">'
-           f'{escape(title)}</text>',
-           f'<text x="{pad:.0f}" y="48" fill="#545454">{escape(summary)}</text>']
-    for index, row in enumerate(rows):
-        y = top + index * row_height
-        bar = bar_room * row.count / largest if largest else 0.0
-        out.append(f'<text x="{pad:.0f}" y="{y + 16:.0f}" fill="#212121">{escape(row.label)}</text>')
-        if row.count:
-            out.append(f'<rect x="{bars_x:.1f}" y="{y + 4:.0f}" width="{bar:.1f}" height="16" '
-                       f'fill="#3f51b5"/>')
-        out.append(f'<text x="{bars_x + bar + 6:.1f}" y="{y + 16:.0f}" fill="#212121">'
-                   f'{row.count}</text>')
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
-
-
-def chart_link_html(year: int, slug: str, href: str) -> Markup:
-    """The download link of a breakdown's chart file, named in words."""
-    return Markup('<p class="qw-results-download"><a href="{href}" download="{name}.svg">'
-                  "Скачать график «{title}» (SVG, для отчёта или презентации)</a></p>").format(
-                      href=href, name=chart_name(year, slug), title=chart_name(year, slug))
+def quality_day_sentence(held: int, quality_day: date, *, over: bool) -> str:
+    """«На День качества (четверг, 12 ноября 2026 г.) пришлось 15 мероприятий (считаются все
+    мероприятия, которые шли в этот день, в том числе начавшиеся раньше).»: the count of
+    events held that day (results.py) with its rule, one sentence for the results page and the
+    press release; '' when none was."""
+    if not held:
+        return ""
+    events = counted(held, "мероприятие", "мероприятия", "мероприятий")
+    day = format_day(quality_day, with_weekday=True)
+    rule = ("шли в этот день, в том числе начавшиеся раньше" if over
+            else "идут в этот день, в том числе начинающиеся раньше")
+    return (f"На День качества ({day}) {'пришлось' if over else 'приходится'} "
+            f"{events} (считаются все мероприятия, которые {rule}).")
 
 
 def figures_html(results: Results) -> Markup:

@@ -13,8 +13,10 @@ imports.
   number such as «+7 (4012) 12-34-56», which can run nothing).
 - Times are the region's local time (the event files are written in it); the header names it as
   the region's data does, with the offset.
-- The event's page: an absolute address with a known site address (QUALITY_SITE_URL), else the
-  path from the site's root («events/#event-slug»), which the reader joins to where the site lives.
+- The event's page: an absolute address with a known site address (QUALITY_SITE_URL); without
+  one the column is left out (a path such as «events/#event-slug» leads nowhere from a file).
+- The workbook may get more sheets after the events' (`more_sheets`: the results' summary,
+  report_sheet.py).
 """
 
 from __future__ import annotations
@@ -62,8 +64,9 @@ class Column:
     kind: str = "text"  # text, moment (a date or a naive local datetime), url
 
 
-def columns(year: int, page: Callable[[Event], str], *, zone: tzinfo,
+def columns(year: int, page: Callable[[Event], str] | None, *, zone: tzinfo,
             label: str) -> tuple[Column, ...]:
+    """The table's columns; «Страница на сайте» only with `page` (a known site address)."""
     time_zone = zone_label(year, zone, label)
     return (
         Column("Название", lambda e: e.title),
@@ -77,14 +80,12 @@ def columns(year: int, page: Callable[[Event], str], *, zone: tzinfo,
         Column("Подробности и запись", lambda e: e.url, "url"),
         Column("Контакт", lambda e: e.contact),
         Column("Описание", lambda e: description_text(e.description) if e.description else None),
-        Column("Страница на сайте", page, "url"),
-    )
+    ) + ((Column("Страница на сайте", page, "url"),) if page else ())
 
 
-def event_page(event: Event, *, listed_on: str, site_url: str | None) -> str:
+def event_page(event: Event, *, listed_on: str, site_url: str) -> str:
     """The event's card on the site page `listed_on` («events/», «archive/2025/»)."""
-    path = f"{listed_on}#{event.anchor}"
-    return f"{site_url.rstrip('/')}/{path}" if site_url else path
+    return f"{site_url.rstrip('/')}/{listed_on}#{event.anchor}"
 
 
 def moment_text(moment: date) -> str:
@@ -128,7 +129,8 @@ def _width(values: list[str]) -> float:
 
 
 def events_xlsx(rows: Sequence[Sequence], cols: Sequence[Column], *, year: int,
-                built: date, title: str) -> bytes:
+                built: date, title: str,
+                more_sheets: Callable[[xlsxwriter.Workbook], None] | None = None) -> bytes:
     out = io.BytesIO()
     workbook = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
                                          "strings_to_urls": False})
@@ -163,5 +165,7 @@ def events_xlsx(rows: Sequence[Sequence], cols: Sequence[Column], *, year: int,
         sheet.set_column(col, col, width)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, len(rows), len(cols) - 1)
+    if more_sheets:
+        more_sheets(workbook)
     workbook.close()
     return out.getvalue()

@@ -99,12 +99,12 @@ def build(project: Path, label: str, variables: Mapping[str, str],
                           errors="replace", timeout=BUILD_TIMEOUT, check=False)
 
 
-def _region_names(region: RegionData) -> set[str]:
+def region_names(region: RegionData) -> set[str]:
     """The names the region's data gives with their sources: known to the spelling gate."""
     data = region.data
     texts = [data.region.name, data.region.genitive, data.region.prepositional,
-             data.ministry.name, data.ministry.short_name or "", data.ministry.address or "",
-             data.site.title, *region.municipalities]
+             data.region.time_label, data.ministry.name, data.ministry.short_name or "",
+             data.ministry.address or "", data.site.title, *region.municipalities]
     return {word for text in texts for word in words(text)}
 
 
@@ -116,9 +116,16 @@ def company_texts(events: Mapping[int, Sequence[Event]], label: str) -> dict[str
 
 
 def company_notes(region: RegionData, texts: Mapping[str, str]) -> list[str]:
-    """The companies' words that neither the dictionaries nor the region's names know."""
-    return [f"{where}: «{word}»" for where, word in unknown_words(
-        texts, known=_region_names(region))]
+    """The companies' words that neither the dictionaries nor the region's names know, a line
+    a word with the files that hold it (the first three, then how many more)."""
+    files: dict[str, list[str]] = {}
+    for where, word in unknown_words(texts, known=region_names(region)):
+        files.setdefault(word, []).append(where)
+    lines = []
+    for word, found in sorted(files.items(), key=lambda item: (-len(item[1]), item[0])):
+        more = f" и ещё {len(found) - 3}" if len(found) > 3 else ""
+        lines.append(f"«{word}»: {', '.join(found[:3])}{more}")
+    return lines
 
 
 def spelling_problems(site: Path, region: RegionData, company: Iterable[str]) -> list[str]:
@@ -126,7 +133,7 @@ def spelling_problems(site: Path, region: RegionData, company: Iterable[str]) ->
     (letters are reproduced as their authors wrote them); `company`: the companies' words,
     which are theirs and never this gate's."""
     texts = site_check.site_texts(site)
-    unknown = unknown_words(texts, known={*_region_names(region), *company})
+    unknown = unknown_words(texts, known={*region_names(region), *company})
     problems = [f"{where}: «{word}» нет в словарях — исправьте или внесите в "
                 "spelling/words.dic" for where, word in unknown]
     letters = tuple(Path(page).stem for page in region.letters)
