@@ -29,7 +29,8 @@ qualityweek.forget_if_edited()  # `mkdocs serve`: take edits to qualityweek/ wit
 
 from qualityweek.build.errors import INPUT_ERRORS  # noqa: E402
 from qualityweek.build.results_files import site_results  # noqa: E402
-from qualityweek.build.site_data import load_site_data, site_event_rules  # noqa: E402
+from qualityweek.build.site_data import (load_site_data, proposals_recipient,  # noqa: E402
+                                         site_event_rules)
 from qualityweek.core import typography  # noqa: E402
 from qualityweek.core.calendar import FIRST_YEAR, LAST_YEAR, in_range  # noqa: E402
 from qualityweek.core.description import description_html  # noqa: E402
@@ -202,6 +203,8 @@ def define_env(env) -> None:
     env.variables["letter"] = ({"page": invitation[0], "title": invitation[1].title,
                                 "year": invitation[1].year} if invitation else None)
     env.variables["events_by_year"] = events_by_year  # {year: [Event, …] by start}
+    # who receives proposed events, and at which address (None: none published)
+    env.variables["proposals"] = proposals_recipient(data)
 
     def events_list(year: int, filters: bool = False, heading: int = 2) -> Markup:
         """HTML of the year's events by day ('' if none); `filters` adds the filter controls.

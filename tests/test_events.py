@@ -57,6 +57,7 @@ def test_event_shows_all_its_data(events_site):
     assert article["data-municipality"] == PLACES.district
     assert article["data-kind"] == KINDS[0]
     assert facts_of(page, "tour") == {
+        "Дата": f"четверг, 12{NBSP}ноября 2026{NBSP}г.",  # the card says its day (issue 33)
         "Время": f"10:00\u2013\u206012:30{NBSP}{LABEL}",
         "Организатор": "АО «Тестовый завод»",
         "Где": f"{PLACES.district}, г.{NBSP}{PLACES.town_name}, ул.{NBSP}Тестовая, д.{NBSP}5",
@@ -76,8 +77,8 @@ def test_event_shows_all_its_data(events_site):
     promo = facts_of(page, "early-promo")
     assert promo["Где"] == (f"г.{NBSP}{OTHER_TOWN_NAME}, ул.{NBSP}Тестовая, д.{NBSP}1; "
                             "онлайн, example.org/promo")
-    # a week-long event without times, and an all-day one
-    assert promo["Время"] == f"9\u2013\u206015{NBSP}ноября"
+    # a week-long event without times (its days say it all), and an all-day one
+    assert promo["Дата"] == f"9\u2013\u206015{NBSP}ноября 2026{NBSP}г." and "Время" not in promo
     assert facts_of(page, "contest")["Время"] == "весь день"
 
 
@@ -124,7 +125,8 @@ def test_past_events_appear_on_their_editions_archive_page(events_site):
 
 
 def test_shown_editions_events_go_into_its_calendar_file(events_site):
-    calendar = Calendar.from_ical((events_site.site / "calendar" / "quality-week-2026.ics")
+    # the subscription: the edition's own file has its dates alone (issue 33)
+    calendar = Calendar.from_ical((events_site.site / "calendar" / "quality-week.ics")
                                   .read_bytes())
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
     assert "2025-event-past@quality-week" not in events  # another edition's calendar
@@ -304,13 +306,13 @@ def test_load_events_returns_every_year_sorted_with_stable_slugs(tmp_path):
 
 def test_load_events_reports_every_bad_file_at_once(tmp_path):
     write_event(tmp_path, 2026, "one", dict(VALID, kind="x"))
-    write_event(tmp_path, 2026, "two", without("url"))
+    write_event(tmp_path, 2026, "two", without("title"))
     with pytest.raises(EventsError) as error:
         load_test_events(tmp_path)
     lines = str(error.value).splitlines()
     assert lines[0].startswith(f"{EVENTS}/2026/one.md, поле «kind»")
-    assert lines[1] == (f"{EVENTS}/2026/two.md, поле «url» не заполнено: Страница мероприятия: "
-                        "введите адрес, который начинается с https://")
+    assert lines[1] == (f"{EVENTS}/2026/two.md, поле «title» не заполнено: "
+                        "Введите название мероприятия")
 
 
 def test_no_events_folder_means_no_events(tmp_path):

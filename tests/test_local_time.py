@@ -45,8 +45,8 @@ def site(tmp_path_factory):
     return build
 
 
-@pytest.mark.parametrize("path", ["calendar/events/2026/tour.ics", "calendar/quality-week-2026.ics",
-                                  "calendar/quality-week.ics"])
+# (the edition's own file has its dates alone: the event is in the subscription, issue 33)
+@pytest.mark.parametrize("path", ["calendar/events/2026/tour.ics", "calendar/quality-week.ics"])
 def test_ten_o_clock_in_novosibirsk_is_three_utc_in_every_calendar_parser(site, path):
     data = (site.site / path).read_bytes()
     want = (datetime(2026, 11, 12, 3, 0, tzinfo=UTC), datetime(2026, 11, 12, 5, 0, tzinfo=UTC))
@@ -66,7 +66,7 @@ def test_jsonld_carries_the_zones_offset(site):
 def test_the_card_names_the_time_as_the_data_does(site):
     page = site.page("events")
     assert facts_of(page, "tour")["Время"] == f"10:00\u2013\u206012:00{NBSP}{LABEL}"
-    stamps = [t["datetime"] for t in page.select("#event-tour dd time")]
+    stamps = [t["datetime"] for t in page.select("#event-tour dd time")][1:]  # after the date
     assert stamps == ["2026-11-12T10:00+07:00", "2026-11-12T12:00+07:00"]
     assert "МСК<" not in str(page.select_one("#event-tour"))
 

@@ -1,5 +1,6 @@
-"""Files the build adds to the site that are not in docs/: the edition's calendar, the same
-calendar to subscribe to, a calendar of each regional event alone, one archive page per edition,
+"""Files the build adds to the site that are not in docs/: the edition's calendar (its own
+dates), the calendar to subscribe to (those and the regional events), a calendar of each
+regional event alone, one archive page per edition,
 the ready texts as .txt, the participant kit's poster (PDF and PNG preview) and share picture
 (qualityweek/outputs/kit.py) and, with a known site address, robots.txt. Pure: returns
 {docs-relative path: content}; the MkDocs hook (hooks/generated_files.py) only hands them to
@@ -59,14 +60,16 @@ def event_entry(event: Event, *, site_url: str | None, zone: ZoneInfo,
         details.append(f"Контакт: {event.contact}")
     if event.description:  # Markdown on the page; calendar apps show plain text
         details.append("\n" + description_text(event.description))
-    details.append(f"\nПодробности и запись: {event.url}")
-    if site_url:
-        details.append(f"На сайте: {site_url.rstrip('/')}/{page}#{event.anchor}")
+    on_site = f"{site_url.rstrip('/')}/{page}#{event.anchor}" if site_url else None
+    if event.url:  # an open day may have no page of its own: then the site's card is the link
+        details.append(f"\nПодробности и запись: {event.url}")
+    if on_site:
+        details.append(("" if event.url else "\n") + f"На сайте: {on_site}")
     location = event.address or (f"онлайн ({event.municipality})" if event.format == "онлайн"
                                  else event.municipality)
     return CalendarEntry(uid=event_uid(event), summary=event.title,
                          description="\n".join(details), start=start, end=end,
-                         location=location, url=event.url)
+                         location=location, url=event.url or on_site)
 
 
 def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *,

@@ -19,6 +19,7 @@ from ..inputs.region import (MUNICIPALITIES, RegionData, check_region_sources, l
                              with_region)
 from ..inputs.settings import BuildSettings, read_settings
 from ..outputs.event_rules import event_rules
+from ..outputs.proposals import Recipient, recipient
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,12 @@ def site_event_rules(data: SiteData) -> dict:
     year = data.settings.year
     return event_rules(year, data.municipalities,
                        taken=tuple(e.slug for e in data.events_by_year.get(year, [])),
-                       ministry_email=data.facts.contacts["ministry"].email,  # or None
-                       ministry_name=(data.facts.contacts["ministry"].short_name
-                                      or data.facts.contacts["ministry"].name),
+                       to=proposals_recipient(data),
                        repo=data.settings.repository,
                        zone_label=data.facts.region.time_label,
                        region_label=data.region.label)
+
+
+def proposals_recipient(data: SiteData) -> Recipient:
+    """Who receives the proposed events, from the region folder (outputs/proposals.py)."""
+    return recipient(data.facts.contacts["ministry"], data.region.data.proposals)

@@ -109,7 +109,7 @@ class Event(BaseModel):
     end: Moment
     format: Literal[FORMATS]  # type: ignore[valid-type]
     address: LongText | None = None
-    url: Url
+    url: Url | None = None  # a shop's tasting or an open day often has no page of its own
     contact: LongText | None = None
 
     # filled from the file, not the front matter (excluded from the editor-facing schema)

@@ -22,7 +22,7 @@ from ..core.untrusted import safe_name
 from .events import MUNICIPALITIES_FILE, load_municipalities
 from .facts import (MAX_FILE_BYTES, REGIONAL_CONTACT, Edition, Facts, FactsError, Motto,
                     Organization, Region, RegionalDay, parse_model, read_input, summarize)
-from .fields import SITE_PAGE, LongText, Text, Year
+from .fields import SITE_PAGE, Email, LongText, Text, Year
 
 REGION_FILE = "region.yml"
 MUNICIPALITIES = MUNICIPALITIES_FILE
@@ -57,10 +57,19 @@ class RegionEdition(_Model):
     regional_day: RegionalDay | None = None
 
 
+class Proposals(_Model):
+    """Who receives the events people propose with the form (the site's editor), when that is
+    not the ministry's published address or the ministry has none."""
+
+    name: Text  # as a sentence names them, in the nominative: «редакция сайта Недели качества»
+    email: Email
+
+
 class RegionFile(_Model):
     region: Region
     site: Site
     ministry: Organization
+    proposals: Proposals | None = None
     letters: Annotated[dict[PageName, Letter], Field(max_length=20)] = {}
     editions: dict[Year, RegionEdition] = {}
 

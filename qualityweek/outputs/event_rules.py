@@ -27,8 +27,13 @@ from ..core.typography import TYPED_QUOTES, quote
 from ..inputs.events import (EVENTS_DIR, FIELDS, FORMATS, IN_PERSON, KINDS, REQUIRED, SLUG,
                              WINDOWS_RESERVED, Event)
 from ..inputs.fields import has_letters
+from .proposals import Recipient
 
 RULES_PATH = "assets/event-rules.json"
+NO_ADDRESS = "Адрес для предложений на сайте пока не опубликован"
+# after «Текст скопирован: » or «Файл сохранён: » where there is no address yet
+LATER = ("когда адрес для предложений появится на странице «Контакты» (пока он не опубликован), "
+         "отправьте его туда.")
 SUBJECT = "Мероприятие Недели качества"
 MAILTO_LENGTH = 1800
 SLUG_LENGTH = 60  # a file name a person can still read and type
@@ -83,12 +88,13 @@ def _named(name: str) -> bool:
 
 
 def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str, ...] = (),
-                ministry_email: str | None, ministry_name: str = "", repo: Repository | None,
-                zone_label: str, region_label: str) -> dict:
-    """Everything the form checks and shows, as JSON-ready values; `zone_label` names the
-    region's local time after a time in the preview («МСК»); `repo` (None without one) gives
-    the «new file» page of the repository's platform; `region_label` is the region folder
-    («regions/<регион>»), whose events/<год>/ the event file goes to."""
+                to: Recipient, repo: Repository | None, zone_label: str,
+                region_label: str) -> dict:
+    """Everything the form checks and shows, as JSON-ready values; `to` receives the proposals
+    (proposals.py); `zone_label` names the region's local time after a time in the preview
+    («МСК»); `repo` (None without one) gives the «new file» page of the repository's platform;
+    `region_label` is the region folder («regions/<регион>»), whose events/<год>/ the event
+    file goes to."""
     text_fields = [n for n in FIELDS if n not in ("kind", "format", "start", "end", "url",
                                                   "municipality")]
     folder = f"{region_label}/{EVENTS_DIR}/{year}/"
@@ -129,13 +135,13 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         "slug_fallback": FALLBACK_SLUG,
         "translit": TRANSLIT,
         "taken": list(taken),
-        "ministry_email": ministry_email,  # None when the region publishes none
-        "ministry_name": ministry_name,
-        # whom the copied text and the saved file go to, after «Текст скопирован: »
-        "copied_to": (f"вставьте его в письмо на {ministry_email}." if ministry_email
-                      else f"передайте его в {ministry_name}."),
-        "saved_to": (f"приложите его к письму на {ministry_email}." if ministry_email
-                     else f"передайте его в {ministry_name}."),
+        "to_email": to.email,  # None when the region folder gives no address
+        "to_who": to.who,
+        "to_ministry": to.ministry,
+        # where the copied text and the saved file go, after «Текст скопирован: »
+        "copied_to": (f"вставьте его в новое письмо на {to.email} и отправьте." if to.email
+                      else LATER),
+        "saved_to": f"приложите его к письму на {to.email}." if to.email else LATER,
         # the fields that must hold a letter or a digit (fields.Name)
         "named": [n for n in FIELDS if _named(n)],
         "zone_label": zone_label,
@@ -151,9 +157,10 @@ def event_rules(year: int, municipalities: tuple[str, ...], *, taken: tuple[str,
         # the .txt file's name, in words a person recognises in their downloads
         "file_title": "Мероприятие Недели качества",
         "quotes": js_pattern(TYPED_QUOTES.pattern),
-        "paste_line": "Описание мероприятия скопировано: вставьте его сюда (Ctrl+V или "
+        # the whole proposal is copied when it is too long for the mail link
+        "paste_line": "Текст предложения скопирован: вставьте его сюда (Ctrl+V или "
                       "долгое нажатие и «Вставить»).",
-        "copied_line": "Описание мероприятия скопировано. В открывшемся письме вставьте его "
+        "copied_line": "Текст предложения скопирован. В открывшемся письме вставьте его "
                        "(Ctrl+V или долгое нажатие и «Вставить») и отправьте письмо.",
         "words": words_for_script(),
         # the platform's «new file» page takes the name and the content in its address:
@@ -207,7 +214,8 @@ def _choices(rules: dict) -> dict[str, list[str]]:
 def _controls(rules: dict) -> Markup:
     """The form's fields in the file's order, the description last."""
     parts = []
-    optional = {"address", "contact", "description"}
+    optional = {name for name in rules["fields"] if name not in rules["required"]} | {
+        "description"}
     for name in [*rules["fields"], "description"]:
         attrs = Markup('id="qw-{0}" name="{0}" aria-describedby="{1}"').format(
             name, _described(name))
@@ -246,17 +254,20 @@ def _fallback(rules: dict) -> Markup:
             Markup("<li>{}</li>").format(c) for c in choices)) if choices else Markup(""))
         items.append(Markup("<li><strong>{}</strong>{}{}{}</li>").format(
             words.label, note, hint, listed))
-    email = rules["ministry_email"]
+    email = rules["to_email"]
     if email:
-        how = Markup("<p>Чтобы предложить мероприятие, напишите письмо в {ministry} на "
-                     '<a href="mailto:{email}?subject={subject}">{email}</a> с темой {quoted} '
-                     "и укажите в нём:</p>").format(
-                         ministry=rules["ministry_name"], email=email,
-                         subject=quote_url(rules["subject"]), quoted=quote(rules["subject"]))
-    else:  # no published address: say whom to hand it to, and never a mail link to nowhere
-        how = Markup("<p>Чтобы предложить мероприятие, передайте в {ministry} письмо с темой "
+        to = (Markup("в {} на").format(rules["to_who"]) if rules["to_ministry"]
+              else Markup("на адрес"))
+        whose = Markup("") if rules["to_ministry"] else Markup(" ({})").format(rules["to_who"])
+        how = Markup("<p>Чтобы предложить мероприятие, напишите письмо {to} "
+                     '<a href="mailto:{email}?subject={subject}">{email}</a>{whose} с темой '
                      "{quoted} и укажите в нём:</p>").format(
-                         ministry=rules["ministry_name"], quoted=quote(rules["subject"]))
+                         to=to, email=email, whose=whose,
+                         subject=quote_url(rules["subject"]), quoted=quote(rules["subject"]))
+    else:  # no published address: say so, and never a mail link (or a promise) to nowhere
+        how = Markup("<p>{}. Когда он появится на странице «Контакты», напишите туда письмо "
+                     "с темой {} и укажите в нём:</p>").format(NO_ADDRESS,
+                                                              quote(rules["subject"]))
     github = (Markup('<p>Или предложите его файлом на <a href="{}">{}</a>, если у вас там '
                      "есть учётная запись.</p>").format(rules["new_file_url"], rules["platform"])
               if not email and rules.get("new_file_url") else Markup(""))
@@ -274,8 +285,8 @@ def form_html(rules: dict) -> Markup:
         '<div class="qw-propose" data-qw-propose data-qw-rules="{rules_url}">{fallback}'
         '<form class="qw-form" data-qw-form hidden novalidate data-search-exclude>'
         "<p>Заполнение займёт несколько минут. Ниже формы видно, как мероприятие будет "
-        "выглядеть на сайте; отправляется оно одной кнопкой, письмом с вашей почты. Пока вы "
-        "её не нажали, всё введённое остаётся в этой вкладке браузера.</p>"
+        "выглядеть на сайте; {how_sent} Пока вы не нажали кнопку внизу, всё введённое "
+        "остаётся в этой вкладке браузера.</p>"
         '<div class="qw-error-summary" data-qw-summary tabindex="-1" hidden '
         'aria-labelledby="qw-summary-title">'
         '<h2 class="qw-error-summary__title" id="qw-summary-title">Проверьте поля формы</h2>'
@@ -293,6 +304,8 @@ def form_html(rules: dict) -> Markup:
         '<a class="md-button" data-qw-save href="#">Сохранить как файл .txt</a>'
         "{platform_button}"
         "</div>"
+        '<h3 id="qw-next-title">Что будет дальше</h3>'
+        "{next_words}"
         '<details class="qw-form__editor"><summary>Для редактора сайта</summary>'
         "<p>В конце письма — готовый файл мероприятия. Редактор сохраняет его в папке "
         "<code>{folder}</code> под этим именем:</p>"
@@ -304,8 +317,10 @@ def form_html(rules: dict) -> Markup:
         '<textarea id="qw-event-file" name="event-file" rows="14" readonly></textarea>'
         "</details></form></div>").format(
             rules_url=rules["rules_url"], fallback=_fallback(rules), fields=_controls(rules),
+            how_sent=("отправляется оно одной кнопкой, письмом с вашей почты." if
+                      rules["to_email"] else "его текст можно скопировать или сохранить файлом."),
             send_words=_send_words(rules), send=_send_button(rules), folder=rules["folder"],
-            platform_button=_platform_button(rules))
+            platform_button=_platform_button(rules), next_words=_next_words(rules))
 
 
 def _platform_button(rules: dict) -> Markup:
@@ -316,19 +331,40 @@ def _platform_button(rules: dict) -> Markup:
 
 
 def _send_words(rules: dict) -> Markup:
-    if rules["ministry_email"]:
-        return Markup("<p>Письмо уйдёт в {} с вашей почты. Министерство проверит мероприятие и "
-                      "добавит его на сайт.</p>").format(rules["ministry_name"])
-    return Markup("<p>Скопируйте текст или сохраните его файлом и передайте в {}. Министерство "
-                  "проверит мероприятие и добавит его на сайт.</p>").format(rules["ministry_name"])
+    email = rules["to_email"]
+    if email and rules["to_ministry"]:
+        return Markup("<p>Письмо уйдёт с вашей почты в {} на адрес {}.</p>").format(
+            rules["to_who"], email)
+    if email:
+        return Markup("<p>Письмо уйдёт с вашей почты на адрес {}; его получает {}.</p>").format(
+            email, rules["to_who"])
+    return Markup("<p>{}. Скопируйте текст или сохраните его файлом: когда адрес появится на "
+                  "странице «Контакты», отправьте мероприятие туда.</p>").format(NO_ADDRESS)
+
+
+def _next_words(rules: dict) -> Markup:
+    """What happens after sending: who checks the event, when it shows on the site, and what to
+    do when no mail program opens."""
+    checks = Markup(
+        "<p>{} проверит мероприятие и добавит его на страницу «Мероприятия в регионе»; если "
+        "что-то нужно уточнить, вам ответят. Сайт обновляется каждый день, так что мероприятие "
+        "появится на нём не позже чем через сутки после проверки.</p>").format(
+            rules["to_who"][:1].upper() + rules["to_who"][1:])
+    if not rules["to_email"]:
+        return checks
+    return checks + Markup(
+        "<p>Если почтовая программа не открылась, нажмите «Скопировать текст» и вставьте его "
+        "в новое письмо на {} в своей почте (например, в почте в браузере) или сохраните "
+        "текст файлом .txt и приложите его к письму.</p>").format(rules["to_email"])
 
 
 def _send_button(rules: dict) -> Markup:
-    """The mail button, only with the ministry's address (the script fills in the letter)."""
-    if not rules["ministry_email"]:
+    """The mail button, only with an address (the script fills in the letter)."""
+    if not rules["to_email"]:
         return Markup("")
+    label = "Отправить в министерство" if rules["to_ministry"] else "Отправить письмом"
     return Markup('<a class="md-button md-button--primary" data-qw-send href="mailto:{}">'
-                  "Отправить в министерство</a>").format(rules["ministry_email"])
+                  "{}</a>").format(rules["to_email"], label)
 
 
 def rules_with_url(rules: dict, url: str) -> dict:

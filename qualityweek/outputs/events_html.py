@@ -33,10 +33,26 @@ def _on(day: date, text: str) -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), text)
 
 
-def _time(event: Event, local: tzinfo, label: str) -> Markup:
+def _date(event: Event) -> Markup:
+    """The day in words, with its weekday («четверг, 12 ноября 2026 г.»), or the days of a
+    longer event («9–15 ноября 2026 г.»): a card opened by its link shows when it is, whatever
+    day heading is above it."""
+    first, last = event.start_day, event.end_day
+    if first == last:
+        return _on(first, typography.format_day(first, with_weekday=True))
+    # as typography.format_range writes it, each day in its <time>: an event lies in one year
+    if first.month == last.month:
+        days = _on(first, str(first.day)) + typography.NUMBER_DASH
+    else:
+        days = _on(first, typography.day_month(first)) + typography.WORD_DASH
+    return days + _on(last, typography.day_month(last)) + Markup(f" {last.year}{NBSP}г.")
+
+
+def _time(event: Event, local: tzinfo, label: str) -> Markup | None:
     """«10:00–12:00 МСК», «с 10:00 МСК», «весь день», or the days of a longer event with their
-    times; every time and day in a <time> element. The times are the region's (`local`), and
-    `label` names them as its data does («МСК», «местное время (МСК+4)»)."""
+    times (None for days alone: the date says it all); every time and day in a <time> element.
+    The times are the region's (`local`), and `label` names them as its data does («МСК»,
+    «местное время (МСК+4)»)."""
     start_t, end_t = event.start_time, event.end_time
     first, last = event.start_day, event.end_day
     zone = Markup(NBSP) + label
@@ -56,8 +72,7 @@ def _time(event: Event, local: tzinfo, label: str) -> Markup:
         end = _on(last, typography.day_month(last)) + (
             Markup(", ") + _at(last, end_t, local) + zone if end_t else "")
         return start + typography.WORD_DASH + end
-    # «9–15 ноября» as typography.format_range writes it: an event lies within November
-    return _on(first, str(first.day)) + typography.NUMBER_DASH + _on(last, typography.day_month(last))
+    return None
 
 
 def _row(label: str, value: Markup | str) -> Markup:
@@ -66,33 +81,59 @@ def _row(label: str, value: Markup | str) -> Markup:
     return Markup(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>")
 
 
+def _search_text(rows: Sequence[tuple[str, Markup | str]]) -> Markup:
+    """The card's facts as the search index reads them, in sentences: the list itself runs
+    together there («ВремявесьденьОрганизатор…»), so the index takes this hidden copy instead
+    (a reader's screen and screen reader show the list)."""
+    text = " ".join(f"{label}: {Markup.striptags(escape(value)).removesuffix('.')}."
+                    for label, value in rows)
+    return Markup("<p hidden>{}</p>").format(text)
+
+
 def _event(event: Event, heading: int, describe: Callable[[str], Markup],
            calendar: Callable[[Event], str] | None, zone: tzinfo, label: str) -> Markup:
-    link = Markup('<a href="{}">{}</a>').format(event.url, _short(event.url))
-    rows = [
-        _row("Время", _time(event, zone, label)),
-        _row("Организатор", typography.glue(event.organizer)),
-        _row("Где", _where(event, link)),
-        _row("Вид", event.kind),
-        _row("Формат", event.format),
+    link = (Markup('<a href="{}">{}</a>').format(event.url, _short(event.url)) if event.url
+            else None)
+    time_ = _time(event, zone, label)
+    facts: list[tuple[str, Markup | str]] = [
+        ("Дата", _date(event)),
+        *([("Время", time_)] if time_ else []),
+        ("Организатор", typography.glue(event.organizer)),
+        ("Где", _where(event, link)),
+        ("Вид", event.kind),
+        ("Формат", event.format),
     ]
-    if event.format == IN_PERSON_ONLY:
-        rows.append(_row("Подробнее", link))  # online and hybrid, the link is in «Где»
+    if event.format == IN_PERSON_ONLY and link:
+        facts.append(("Подробнее", link))  # online and hybrid, the link is in «Где»
     if event.contact:
-        rows.append(_row("Контакт", contact_html(event.contact)))
+        facts.append(("Контакт", contact_html(event.contact)))
+    rows = [_row(name, value) for name, value in facts]
+    # The heading's id names the card for screen readers and makes it a section of its own in
+    # the search index (Material's search starts one at each heading with an id): a result
+    # opens the event, not the top of the page. The card's own id stays its shared address.
+    title_id = f"{event.anchor}-title"
     parts = [
-        Markup('<article class="qw-event" id="{}" data-municipality="{}" data-kind="{}">').format(
-            event.anchor, event.municipality, event.kind),
-        Markup('<h{0} class="qw-event__title">{1}</h{0}>').format(
-            heading, typography.glue(event.title)),
-        Markup('<dl class="qw-event__facts">') + Markup("").join(rows) + Markup("</dl>"),
+        Markup('<article class="qw-event" id="{}" aria-labelledby="{}" data-municipality="{}" '
+               'data-kind="{}">').format(event.anchor, title_id, event.municipality, event.kind),
+        Markup('<h{0} class="qw-event__title" id="{1}">{2}</h{0}>').format(
+            heading, title_id, typography.glue(event.title)),
+        _search_text(facts),
+        Markup('<dl class="qw-event__facts" data-search-exclude>') + Markup("").join(rows)
+        + Markup("</dl>"),
     ]
+    # the visible texts are the same on every card: the labels name the event for a screen
+    # reader's list of links; the search index needs neither (data-search-exclude). The link to
+    # the card works as it is; the page's script shares or copies it (events-filter.js).
+    actions = []
     if calendar:
-        # the visible text is the same on every card: the label names the event for a screen
-        # reader's list of links; the search index needs neither (data-search-exclude)
-        parts.append(Markup(
-            '<p class="qw-event__calendar" data-search-exclude><a href="{}" '
-            'aria-label="В календарь: {}">В календарь</a></p>').format(calendar(event), event.title))
+        actions.append(Markup('<a href="{}" aria-label="В календарь: {}">В календарь</a>').format(
+            calendar(event), event.title))
+    actions.append(Markup(
+        '<a href="#{}" data-qw-share aria-label="Ссылка на мероприятие: {}">Ссылка на '
+        "мероприятие</a>").format(event.anchor, event.title))
+    parts.append(Markup('<p class="qw-event__calendar" data-search-exclude>{}'
+                        '<span class="qw-event__status" data-qw-share-status role="status">'
+                        "</span></p>").format(Markup(" ").join(actions)))
     if event.description:
         parts.append(Markup('<div class="qw-event__description">{}</div>').format(
             describe(event.description)))
@@ -100,7 +141,7 @@ def _event(event: Event, heading: int, describe: Callable[[str], Markup],
     return Markup("\n").join(parts)
 
 
-def _where(event: Event, link: Markup) -> Markup:
+def _where(event: Event, link: Markup | None) -> Markup:
     """The municipality and the address, without the municipality when the address names it
     («г. Усть-Энск, …» for «город Усть-Энск»); «онлайн» and the event's link where
     it happens online (a hybrid event has both)."""
@@ -109,10 +150,11 @@ def _where(event: Event, link: Markup) -> Markup:
         address = escape(typography.glue(event.address))
         place = (address if names_municipality(event.address, event.municipality)
                  else place + Markup(", ") + address)
+    online = Markup("{}, ").format(ONLINE) + link if link else Markup(ONLINE)
     if event.format == ONLINE:
-        return Markup("{}, ").format(ONLINE) + link
+        return online
     if event.format == HYBRID:
-        return place + Markup("; {}, ").format(ONLINE) + link
+        return place + Markup("; ") + online
     return place
 
 
@@ -152,7 +194,8 @@ def render_events(events: Sequence[Event], *, zone: tzinfo, label: str, filters:
         listed = sorted(places, key=lambda m: (order.get(m, len(order)), m))
         kinds = Counter(e.kind for e in events)
         parts.append(Markup(
-            '<form class="qw-events__filters" data-qw-filters hidden>{}{}'
+            # the options («город … (8)») are not what a reader searches for
+            '<form class="qw-events__filters" data-qw-filters hidden data-search-exclude>{}{}'
             '<p class="qw-events__count" data-qw-count aria-live="polite"></p></form>').format(
             _select("municipality", "Муниципальное образование",
                     [(m, places[m]) for m in listed], "все"),

@@ -370,9 +370,11 @@ def _stamp(built: date) -> datetime:
 
 @dataclass(frozen=True)
 class EditionCalendars:
-    """The .ics files of one edition: its own (`edition`), the same events to subscribe to
-    (`subscription`), and a file for each `extra` entry alone (`single`, by UID). One entry is
-    rendered once and its bytes go into each file, so a UID is the same in all of them."""
+    """The .ics files of one edition: its own dates alone (`edition`: the week, Quality Day and
+    the forum, what the home page's «Добавить в календарь» promises), those dates with every
+    `extra` entry (the regional events) to subscribe to (`subscription`), and a file for each
+    `extra` entry alone (`single`, by UID). One entry is rendered once and its bytes go into
+    each file, so a UID is the same in all of them."""
 
     edition: bytes
     subscription: bytes
@@ -381,21 +383,25 @@ class EditionCalendars:
 
 def build_calendars(edition: Edition, *, site_url: str | None, built: date, news_url: str,
                     zone: ZoneInfo, extra: Sequence[CalendarEntry] = ()) -> EditionCalendars:
-    """The .ics files of `edition` plus `extra` entries; DTSTAMP is midnight UTC of `built`;
+    """The .ics files of `edition` and its `extra` entries; DTSTAMP is midnight UTC of `built`;
     timed entries are written in `zone`, the region's (or in UTC: `_moment`)."""
     own = edition_entries(edition, site_url=site_url, news_url=news_url)
     rendered = _rendered([*own, *extra], _stamp(built), f"календарь {edition.year}", zone)
+    # a reader who adds the week to their calendar does not get thirty regional events with it
     return EditionCalendars(
-        edition=_file(_head(f"Неделя качества {edition.year}", zone), rendered, zone),
+        edition=_file(_head(f"Неделя качества {edition.year}", zone), rendered[:len(own)], zone),
         subscription=_file(_head(SUBSCRIPTION_NAME, zone, refresh=True), rendered, zone),
         single=_singles(rendered[len(own):], zone))
 
 
 def build_calendar(edition: Edition, *, site_url: str | None, built: date, news_url: str,
                    zone: ZoneInfo, extra: Sequence[CalendarEntry] = ()) -> bytes:
-    """The .ics bytes of `edition` plus `extra` entries; DTSTAMP is midnight UTC of `built`."""
-    return build_calendars(edition, site_url=site_url, built=built, news_url=news_url,
-                           zone=zone, extra=extra).edition
+    """One .ics file of `edition`'s own dates plus `extra` entries, named as the edition's
+    (the site serves the edition's dates alone: `build_calendars`); DTSTAMP is midnight UTC
+    of `built`."""
+    own = edition_entries(edition, site_url=site_url, news_url=news_url)
+    rendered = _rendered([*own, *extra], _stamp(built), f"календарь {edition.year}", zone)
+    return _file(_head(f"Неделя качества {edition.year}", zone), rendered, zone)
 
 
 def single_calendars(entries: Sequence[CalendarEntry], *, built: date,

@@ -181,7 +181,8 @@ def regional_event_ld(event: Event, *, region: str, zone: tzinfo,
         locations.append({"@type": "Place", "name": event.address or event.municipality,
                           "address": address})
     if event.format != "очно":
-        locations.append({"@type": "VirtualLocation", "url": event.url})
+        # schema.org's VirtualLocation without a url is still where the event happens: online
+        locations.append({"@type": "VirtualLocation", **({"url": event.url} if event.url else {})})
     described = (description_text(event.description) if event.description
                  else f"{event.kind[:1].upper()}{event.kind[1:]}: {event.municipality}")
     ld = {
@@ -194,9 +195,10 @@ def regional_event_ld(event: Event, *, region: str, zone: tzinfo,
         "eventStatus": SCHEMA + "EventScheduled",
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": {"@type": "Organization", "name": event.organizer},
-        "url": event.url,
         "inLanguage": "ru",
     }
+    if event.url:  # optional: an event without a page of its own
+        ld["url"] = event.url
     if image:
         ld["image"] = image
     return ld

@@ -396,7 +396,13 @@
     return node;
   }
 
-  // events_html._time
+  // events_html._date: the day with its weekday, or the days of a longer event
+  function dateWords(v) {
+    var sd = v.start.slice(0, 10), ed = v.end.slice(0, 10);
+    return sd === ed ? weekday(sd) + ", " + dayWords(sd) : rangeWords(sd, ed);
+  }
+
+  // events_html._time ("" for days alone: the date says it all)
   function timeWords(v) {
     var sd = v.start.slice(0, 10), ed = v.end.slice(0, 10);
     var st = v.start.slice(11), et = v.end.slice(11);
@@ -411,7 +417,7 @@
       return dayMonth(parseDay(sd)) + (st ? ", " + st + (et ? "" : zone) : "") + words.word_dash +
         dayMonth(parseDay(ed)) + (et ? ", " + et + zone : "");
     }
-    return parseDay(sd).d + words.number_dash + dayMonth(parseDay(ed));
+    return "";
   }
 
   // events_html._where: the address alone when it names the municipality; online, the link
@@ -424,7 +430,8 @@
     }
     var node = document.createElement("span");
     if (v.format === rules.formats[1] || v.format === rules.formats[2]) {
-      node.textContent = (v.format === rules.formats[2] ? place + "; " : "") + rules.formats[1] + ", ";
+      node.textContent = (v.format === rules.formats[2] ? place + "; " : "") + rules.formats[1] +
+        (link ? ", " : "");
       if (link) node.appendChild(link);
       return node;
     }
@@ -487,7 +494,10 @@
       if (typeof value === "string") dd.textContent = value; else dd.appendChild(value);
       facts.appendChild(dd);
     }
-    row("Время", parseDay(v.start.slice(0, 10)) && parseDay(v.end.slice(0, 10)) ? timeWords(v) : "");
+    var spans = parseDay(v.start.slice(0, 10)) && parseDay(v.end.slice(0, 10)) &&
+      v.end.slice(0, 10) >= v.start.slice(0, 10);
+    row("Дата", spans ? dateWords(v) : "");
+    row("Время", spans ? timeWords(v) : "");
     row("Организатор", v.organizer);
     var link = null;
     if (v.url && !urlRule(v.url)) {
@@ -614,7 +624,7 @@
       preview.appendChild(element("p", "", "Предпросмотр появится, когда текст в отмеченных " +
                                                 "полях станет короче."));
       state = { ok: false, messages: messages };
-      if (send) send.href = "mailto:" + rules.ministry_email + "?subject=" +
+      if (send) send.href = "mailto:" + rules.to_email + "?subject=" +
         encodeURIComponent(rules.subject);
       if (blobUrl) URL.revokeObjectURL(blobUrl);
       blobUrl = null;
@@ -648,9 +658,9 @@
       preview.appendChild(card(v));
       state = { ok: !Object.keys(messages).length, text: text, proposal: proposal, where: where,
                 messages: messages };
-      // without the ministry's address there is no mail button: copy, file or GitHub
+      // without an address there is no mail button: copy, file or GitHub
       if (send) {
-        var head = "mailto:" + rules.ministry_email + "?subject=" + encodeURIComponent(subject(v));
+        var head = "mailto:" + rules.to_email + "?subject=" + encodeURIComponent(subject(v));
         // encoding only makes a text longer: a long proposal is not encoded at all
         var full = proposal.length <= rules.mailto_length &&
           head + "&body=" + encodeURIComponent(proposal);
@@ -720,7 +730,8 @@
     if (send) send.addEventListener("click", function (event) {
       if (!ready(event)) return;
       if (state.fits) {
-        say("Открываем письмо в вашей почтовой программе: проверьте его и нажмите «Отправить».");
+        say("Открываем письмо в вашей почтовой программе: проверьте его и нажмите «Отправить». " +
+            "Если письмо не открылось, ниже написано, что делать.");
         return;
       }
       // the mail link's body asks to paste: put the proposal where the paste finds it
