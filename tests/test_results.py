@@ -242,8 +242,14 @@ def test_only_pages_with_results_are_searched(after):
     assert not (after.site / "results" / "2022").exists()
 
 
-def test_before_the_week_the_page_says_what_it_will_show(project, tmp_path_factory):
-    build = _build(project, tmp_path_factory, "before", QUALITY_TODAY=BEFORE_2026)
+@pytest.fixture(scope="module")
+def before(project, tmp_path_factory):
+    """Built before the 2026 week: its events announced, none held yet."""
+    return _build(project, tmp_path_factory, "before", QUALITY_TODAY=BEFORE_2026)
+
+
+def test_before_the_week_the_page_says_what_it_will_show(before):
+    build = before
     text = build.text("results/2026")
     assert "Когда она начнётся, здесь появятся её итоги" in text
     assert f"Пока объявлено 21{NBSP}мероприятие" in text
@@ -671,9 +677,8 @@ def test_workbook_summary_equals_the_results_page(request, build_name, year):
         assert "Страница на сайте" not in cells
 
 
-def test_before_the_week_the_workbook_has_no_summary(project, tmp_path_factory):
-    build = _build(project, tmp_path_factory, "before-summary", QUALITY_TODAY=BEFORE_2026)
-    assert openpyxl.load_workbook(build.site / "events" / "2026.xlsx").sheetnames == [
+def test_before_the_week_the_workbook_has_no_summary(before):
+    assert openpyxl.load_workbook(before.site / "events" / "2026.xlsx").sheetnames == [
         "Мероприятия 2026"]
 
 
