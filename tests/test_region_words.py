@@ -6,7 +6,9 @@ runs it over the repository's sources for the regions the repository ships."""
 from __future__ import annotations
 
 import re
+import shutil
 
+import pytest
 from building import FIXTURE_REGIONS, ROOT
 from fixtures import FIXTURE_BARE, fixture_region
 
@@ -72,3 +74,15 @@ def test_a_folders_other_names_are_found_at_a_words_start(tmp_path):
     pattern = folders_pattern([folder])
     assert pattern.search("ул. Староозёрская") and pattern.search("СТАРООЗЁРСК")
     assert not pattern.search("Новостароозёрск")
+
+
+def test_an_unreadable_names_list_is_named_not_a_traceback(tmp_path):
+    folder = tmp_path / FIXTURE_BARE
+    shutil.copytree(FIXTURE_REGIONS / FIXTURE_BARE, folder)
+    (folder / OTHER_NAMES).write_bytes(b"\xff\xfe\xfa")
+    with pytest.raises(ValueError, match=f"{FIXTURE_BARE}/{OTHER_NAMES}: файл не в кодировке UTF-8"):
+        region_words(folder)
+    (folder / OTHER_NAMES).unlink()
+    (folder / "region.yml").write_text("region: [\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{FIXTURE_BARE}/region.yml: строка"):
+        region_words(folder)

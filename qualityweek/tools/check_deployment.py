@@ -132,13 +132,14 @@ def spelling_problems(site: Path, region: RegionData, company: Iterable[str]) ->
     """The site's own words the dictionaries do not know, and words written without «ё»
     (letters are reproduced as their authors wrote them); `company`: the companies' words,
     which are theirs and never this gate's."""
-    texts = site_check.site_texts(site)
-    unknown = unknown_words(texts, known={*region_names(region), *company})
+    files = site_check.file_texts(site)  # the PDF and the calendars are read once
+    unknown = unknown_words({**site_check.page_texts(site), **files},
+                            known={*region_names(region), *company})
     problems = [f"{where}: «{word}» нет в словарях — исправьте или внесите в "
                 "spelling/words.dic" for where, word in unknown]
     letters = tuple(Path(page).stem for page in region.letters)
     own = {where: text for where, text in {**site_check.page_texts(site, whole=True),
-                                           **site_check.file_texts(site)}.items()
+                                           **files}.items()
            if not any(where.startswith(f"{letter}/") for letter in letters)}
     problems += [f"{where}: «{word}» пишется через «ё»: «{right}»"
                  for where, word, right in missing_yo(own)]
@@ -156,7 +157,10 @@ def foreign_pattern(project: Path, region: RegionData, company: Iterable[str]) -
         folder = project / label
         if folder.resolve() == region.folder.resolve():
             continue
-        other_stems, other_literal = region_words(folder)
+        try:
+            other_stems, other_literal = region_words(folder)
+        except ValueError:  # that folder's own check names the problem
+            continue
         stems |= {s for s in other_stems - own_stems
                   if not any(word.startswith(s) for word in company_words)}
         # the domains only: digits could match anything in a built file

@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
+from ..inputs.facts import read_input
+from ..inputs.yaml_input import load_yaml
 
 OTHER_NAMES = "other-names.txt"
 # Words of region and municipality names that say what a place is, not which one.
@@ -54,14 +55,27 @@ def digits_pattern(digits: str) -> str:
     return r"(?<!\d)" + r"[\s-]?".join(digits) + r"(?!\d)"
 
 
+FILE_BYTES = 200_000  # a region file, a municipalities list and a list of names are far smaller
+
+
+def _text(path: Path) -> str:
+    """A region folder's file as the build reads it: ValueError naming it when it is too big or
+    not UTF-8 (every input is untrusted, the names list too)."""
+    return read_input(path, f"{path.parent.name}/{path.name}", FILE_BYTES)
+
+
 def _yaml(path: Path) -> dict:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = _text(path)
+    try:
+        data = load_yaml(text)
+    except ValueError as error:
+        raise ValueError(f"{path.parent.name}/{path.name}: {error}") from None
     return data if isinstance(data, dict) else {}
 
 
 def region_words(folder: Path) -> tuple[set[str], set[str]]:
     """A region folder's words: the stems (matched at a word's start), and the literal
-    patterns of the ministry's contacts."""
+    patterns of the ministry's contacts; ValueError naming a file that cannot be read."""
     region = _yaml(folder / "region.yml")
     listed = _yaml(folder / "municipalities.yml")
     names = [(region.get("region") or {}).get(key) or ""
@@ -71,7 +85,7 @@ def region_words(folder: Path) -> tuple[set[str], set[str]]:
     other = folder / OTHER_NAMES
     if other.is_file():
         stems |= {line.split("#", 1)[0].strip().lower()
-                  for line in other.read_text(encoding="utf-8").splitlines()} - {""}
+                  for line in _text(other).splitlines()} - {""}
     ministry = region.get("ministry") or {}
     literal = set()
     if ministry.get("email"):
