@@ -102,6 +102,13 @@ def in_viewport(page, locator) -> bool:
 
 # -- 4. no page of its own ----------------------------------------------------------------------
 
+def settled_status(page) -> str:
+    """The form's status line once written: the form writes it when the clipboard's promise
+    settles, not on the click itself."""
+    page.wait_for_function("document.querySelector('[data-qw-status]').textContent")
+    return page.locator("[data-qw-status]").inner_text()
+
+
 def test_the_form_accepts_an_event_without_a_page(ministry_site, phone):
     with serve(ministry_site.site) as url:
         phone.goto(url + "propose/")
@@ -109,7 +116,7 @@ def test_the_form_accepts_an_event_without_a_page(ministry_site, phone):
         assert "необязательно" in phone.locator("label[for='qw-url']").inner_text()
         phone.get_by_role("button", name="Скопировать текст").click()
         assert phone.locator("[data-qw-summary]").is_hidden()
-        assert phone.locator("[data-qw-status]").inner_text().startswith("Текст скопирован")
+        assert settled_status(phone).startswith("Текст скопирован")
         text = phone.evaluate("navigator.clipboard.readText()")
         assert "url:" not in text and "Страница мероприятия" not in text
 
@@ -132,7 +139,7 @@ def test_after_sending_the_page_says_what_happens_next(ministry_site, phone):
         send.evaluate("a => a.addEventListener('click', e => e.preventDefault())")
         send.click()
         status = phone.locator("[data-qw-status]")
-        assert status.inner_text().startswith("Текст предложения скопирован")
+        assert settled_status(phone).startswith("Текст предложения скопирован")
         assert in_viewport(phone, status)
         copied = phone.evaluate("navigator.clipboard.readText()")
         assert VALUES["title"] in copied and long.strip()[:60] in copied
@@ -165,7 +172,7 @@ def test_without_an_address_no_page_promises_a_letter(nobody_site, phone):
         fill(phone, VALUES)
         assert not phone.locator("[data-qw-send]").count()
         phone.get_by_role("button", name="Скопировать текст").click()
-        status = phone.locator("[data-qw-status]").inner_text()
+        status = settled_status(phone)
         assert "не опубликован" in status and "министерств" not in status
         form = phone.locator("form[data-qw-form]").inner_text()
         assert not [p for p in PROMISES if p in form]
@@ -191,7 +198,7 @@ def test_the_editor_named_in_the_region_folder_receives_the_proposals(editor_sit
         assert EDITOR["email"] in words and EDITOR["name"] in words
         assert "в министерство" not in words
         phone.get_by_role("button", name="Скопировать текст").click()
-        assert EDITOR["email"] in phone.locator("[data-qw-status]").inner_text()
+        assert EDITOR["email"] in settled_status(phone)
         phone.locator("[data-qw-send]").scroll_into_view_if_needed()
         phone.screenshot(path=str(SHOTS / "propose-editor.png"))
 
