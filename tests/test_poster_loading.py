@@ -26,3 +26,12 @@ def test_the_poster_font_is_small_and_preloaded_with_the_page(site_after_2026):
         assert 10_000 < size <= FONT_BUDGET, (face, size)
     # no other page asks for the poster's font
     assert not site_after_2026.page("").head.select('link[rel="preload"][as="font"]')
+
+
+def test_the_shipped_font_files_are_the_current_cut_of_pt_sans():
+    """docs/kit/fonts/ holds what `python -m qualityweek.tools.poster_fonts` writes: PT Sans cut
+    to what a company may type, from the pinned font package and fontTools."""
+    from qualityweek.tools.poster_fonts import stale_fonts
+    stale = stale_fonts(ROOT / "docs")
+    assert not stale, (f"{', '.join(str(p.relative_to(ROOT)) for p in stale)}: not the current "
+                       "cut of PT Sans; run python -m qualityweek.tools.poster_fonts")

@@ -22,7 +22,6 @@ from ..outputs.event_rules import RULES_PATH
 from ..outputs.ics import (SUBSCRIPTION_PATH, CalendarEntry, build_calendars, calendar_path,
                            event_calendar_path, single_calendars, uid)
 from ..outputs.kit import build_kit, share_picture, share_png_path
-from ..outputs.poster_svg import poster_fonts
 from ..outputs.ready_texts import ready_texts
 from .results_files import site_results
 from .site_data import load_site_data, site_event_rules
@@ -117,7 +116,6 @@ def generated_files(project: Path, docs_dir: Path, environ: Mapping[str, str], *
     # the week's results (issue 18): each results page, its events table (xlsx, csv), press release
     files.update(site_results(data).files)
     files.update(data.region.letter_texts)  # the region's letters, pages of the site
-    files.update(poster_fonts())  # the print page's poster (docs/poster.md) in the PDF's font
     if site_url:
         files[ROBOTS] = robots_txt(site_url)
     return files

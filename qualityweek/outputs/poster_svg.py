@@ -1,13 +1,13 @@
 """The poster's layout (poster_layout.py) as SVG, for the print page where a company
 types its own event into the «Наше мероприятие» frame and prints the poster from the browser:
 the same shapes and lines as the PDF, in millimetres, set in the same PT Sans (the site serves
-a subset of it, `poster_fonts`). The frame's blanks become empty <text> elements that
-assets/javascripts/poster-print.js fills with what the company types; nothing leaves the page.
+a subset of it, `font_subset`, from docs/kit/fonts/). The frame's blanks become empty <text>
+elements that assets/javascripts/poster-print.js fills with what the company types; nothing
+leaves the page.
 """
 
 from __future__ import annotations
 
-import functools
 from io import BytesIO
 
 from fontTools import subset
@@ -21,32 +21,32 @@ FONTS_DIR = "kit/fonts"
 # what a company may type in Russian and English: Latin, Latin-1, Cyrillic, punctuation, №, ₽
 FONT_UNICODES = [*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x400, 0x460),
                  *range(0x2010, 0x2027), 0x2030, 0x2039, 0x203A, 0x2060, 0x2116, 0x20BD]
+FONT_WEIGHTS = ("regular", "bold")
 
 
 def font_file(weight: str) -> str:
+    """The subset's docs-relative path: docs/kit/fonts/…, a static file of the site."""
     return f"{FONTS_DIR}/pt-sans-{weight}.woff"
 
 
-@functools.cache  # the same two files every build: `mkdocs serve` cuts them once
-def poster_fonts() -> dict[str, bytes]:
-    """{docs-relative path: WOFF} of PT Sans regular and bold, cut to FONT_UNICODES."""
-    files = {}
-    for weight in ("regular", "bold"):
-        options = subset.Options()
-        options.flavor = "woff"
-        options.name_IDs = ["*"]  # the licence and the font's names stay in the file
-        # no TrueType hinting: it is three quarters of the file (81 KB of 22 KB regular) and only
-        # steers pixels on low-resolution screens; the text waits for this font (font-display:
-        # block, so the poster is measured in it), and the print is unaffected
-        options.hinting = False
-        font = subset.load_font(str(font_path(weight)), options)
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=FONT_UNICODES)
-        subsetter.subset(font)
-        out = BytesIO()
-        subset.save_font(font, out, options)
-        files[font_file(weight)] = out.getvalue()
-    return files
+def font_subset(weight: str) -> bytes:
+    """PT Sans of `weight` cut to FONT_UNICODES, as WOFF. The site ships the result as a static
+    file (qualityweek/tools/poster_fonts.py writes it, a test checks it is current): cutting
+    takes a third of a second, which every build would spend on the same two files."""
+    options = subset.Options()
+    options.flavor = "woff"
+    options.name_IDs = ["*"]  # the licence and the font's names stay in the file
+    # no TrueType hinting: it is three quarters of the file (81 KB of 22 KB regular) and only
+    # steers pixels on low-resolution screens; the text waits for this font (font-display:
+    # block, so the poster is measured in it), and the print is unaffected
+    options.hinting = False
+    font = subset.load_font(str(font_path(weight)), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=FONT_UNICODES)
+    subsetter.subset(font)
+    out = BytesIO()
+    subset.save_font(font, out, options)
+    return out.getvalue()
 
 
 def _n(value: float) -> str:
