@@ -67,7 +67,9 @@ def build_site(dest: Path, project: Path | None = None, fresh_process: bool = Fa
     The build runs MkDocs' own command line in a child forked from this worker's build server
     (tests/build_server.py), which saves Python's start and the libraries' imports. A test that
     compares two builds for reproducibility asks for `fresh_process`: `python -m mkdocs` in a
-    new interpreter, with its own hash seed, as CI and editors run it."""
+    new interpreter, with its own hash seed, as CI and editors run it. The unchanged fixture
+    project is built once per environment in a worker (BuiltSites)."""
+    unchanged = project is None
     project = project or fixture_project()
     # no QUALITY_* variable of the caller's shell leaks into a build (not even the region: the
     # tests build their own, the fixture project's regions/default.txt)
@@ -78,9 +80,42 @@ def build_site(dest: Path, project: Path | None = None, fresh_process: bool = Fa
         result = subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project,
                                 env=environ, capture_output=True, text=True,
                                 timeout=BUILD_TIMEOUT)
+    elif unchanged:
+        result = _BUILT.copy(dest, environ, lambda: _BUILD_SERVER.build(args, project, environ))
     else:
         result = _BUILD_SERVER.build(args, project, environ)
     return Build(result=result, site=dest)
+
+
+class BuiltSites:
+    """The unchanged fixture project's sites built in this worker, by environment: a test
+    that asks for a site another test already had built gets its own copy of it (what the same
+    build would write, a hundredth of its time). Copies, so a test may change its site."""
+
+    def __init__(self) -> None:
+        self.sites: dict[tuple, tuple[Path, Path, subprocess.CompletedProcess]] = {}
+
+    def copy(self, dest: Path, environ: dict, build) -> subprocess.CompletedProcess:
+        # pytest's own variable names the running test: not an input of the build
+        key = tuple(sorted((k, v) for k, v in environ.items() if k != "PYTEST_CURRENT_TEST"))
+        if key in self.sites:
+            kept, built_to, result = self.sites[key]
+            shutil.copytree(kept, dest, symlinks=True)
+            # as this build would have said it: its own folder in the command and the log
+            return subprocess.CompletedProcess(
+                [str(dest) if arg == str(built_to) else arg for arg in result.args],
+                result.returncode, *(text.replace(str(built_to), str(dest))
+                                     for text in (result.stdout, result.stderr)))
+        result = build()
+        if result.returncode == 0:
+            kept = Path(tempfile.mkdtemp(prefix="qw-built-")) / "site"
+            atexit.register(shutil.rmtree, kept.parent, ignore_errors=True)
+            shutil.copytree(dest, kept, symlinks=True)
+            self.sites[key] = (kept, dest, result)
+        return result
+
+
+_BUILT = BuiltSites()
 
 
 class BuildServer:
@@ -135,8 +170,7 @@ def copy_project(dest: Path, default: str = FIXTURE_DEFAULT) -> Path:
             shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / part)
-    shutil.copytree(FIXTURE_REGIONS, dest / "regions", ignore=shutil.ignore_patterns("*.md")
-                    if False else None)
+    shutil.copytree(FIXTURE_REGIONS, dest / "regions")
     (dest / "regions" / "README.md").unlink(missing_ok=True)
     (dest / "regions" / "default.txt").write_text(f"regions/{default}\n", encoding="utf-8")
     return dest

@@ -140,6 +140,23 @@ def fill(page, url: str, values: dict) -> None:
             field.fill(value)
 
 
+def set_values(page, url: str, values: dict) -> None:
+    """A fresh form with `values` set as `fill` sets them (each field's value, then its input
+    and change events), in one call: the table of rows below checks the form's rules, not
+    typing, and this is a tenth of `fill`'s time."""
+    open_form(page, url)
+    page.evaluate("""values => {
+        for (const [name, value] of Object.entries(values)) {
+          const field = document.querySelector(`form [name='${name}']`);
+          field.value = value;
+          if (field.value !== value) throw new Error(`${name}: no option ${value}`);
+          for (const kind of ["input", "change"]) {
+            field.dispatchEvent(new Event(kind, {bubbles: true}));
+          }
+        }
+    }""", values)
+
+
 def paste(page, name: str, text: str) -> None:
     """Paste as a person does: the text on the clipboard, Ctrl+V in the field."""
     page.evaluate("text => navigator.clipboard.writeText(text)", text)
@@ -186,7 +203,7 @@ def build_verdict(text: str, path: str) -> dict:
 @pytest.mark.parametrize("row", ROWS)
 def test_form_and_build_refuse_alike_in_the_forms_words(phone, propose_site, row):
     changes, rule = ROWS[row]
-    fill(phone.page, propose_site[1], {**VALID, **changes})
+    set_values(phone.page, propose_site[1], {**VALID, **changes})
     errors, text, path = form_verdict(phone.page)
     assert errors == build_verdict(text, path)
     assert ({r for r, _ in errors.values()} == {rule}) if rule else errors == {}

@@ -13,7 +13,6 @@ html5lib, pypdf and icalendar are imported here (requirements-dev.txt), never by
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -55,26 +54,46 @@ def _parsed(file: Path, stamp: tuple):
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
+def _stamp(file: Path) -> tuple:
+    info = file.stat()
+    return info.st_mtime_ns, info.st_size
+
+
 def parsed(file: Path):
     """A built page's parse tree (cached while the file is unchanged)."""
-    info = file.stat()
-    return _parsed(file, (info.st_mtime_ns, info.st_size))
+    return _parsed(file, _stamp(file))
 
 
-def urls_of(file: Path) -> Iterator[str]:
-    soup = parsed(file)
-    for tag, attribute in URL_ATTRIBUTES.items():
-        for element in soup.find_all(tag):
-            if element.get(attribute) is not None:
-                yield element[attribute]
-    for element in soup.find_all(srcset=True):
-        yield from (part.split()[0] for part in element["srcset"].split(",") if part.strip())
+def urls_of(file: Path) -> list[str]:
+    """Every URL a page loads or links to, in document order."""
+    return list(_urls_of(file, _stamp(file)))
+
+
+@cache
+def _urls_of(file: Path, stamp: tuple) -> tuple[str, ...]:
+    urls = []
+    for element in parsed(file).find_all(True):  # one walk of the tree (each page is asked twice)
+        attribute = URL_ATTRIBUTES.get(element.name)
+        if attribute and element.get(attribute) is not None:
+            urls.append(element[attribute])
+        if element.get("srcset") is not None:
+            urls += [part.split()[0] for part in element["srcset"].split(",") if part.strip()]
+    return tuple(urls)
 
 
 def anchors_of(file: Path) -> set[str]:
-    soup = parsed(file)
-    return ({element["id"] for element in soup.find_all(id=True)}
-            | {element["name"] for element in soup.find_all("a", attrs={"name": True})})
+    return _anchors_of(file, _stamp(file))
+
+
+@cache
+def _anchors_of(file: Path, stamp: tuple) -> frozenset[str]:
+    anchors = set()
+    for element in parsed(file).find_all(True):
+        if element.get("id") is not None:
+            anchors.add(element["id"])
+        if element.name == "a" and element.get("name") is not None:
+            anchors.add(element["name"])
+    return frozenset(anchors)
 
 
 def target_file(folder: Path, path: str) -> Path | None:
@@ -151,25 +170,29 @@ def bad_external_links(site: Site, http_only: frozenset[str] = frozenset()) -> l
 
 def parse_errors(html: bytes) -> list[str]:
     """The first error of html5lib's strict parser, or none."""
+    return _strict_parse(html)[0]
+
+
+def _strict_parse(html: bytes):
+    """(the first error of html5lib's strict parser or none, the <html> element: of the
+    strict parse, or of a lenient one after an error)."""
     import html5lib
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     try:
-        parser.parse(html)
+        return [], parser.parse(html)
     except html5lib.html5parser.ParseError as error:
         (line, column), code, _ = parser.errors[0]
-        return [f"строка {line}, позиция {column}: {code} ({error})"]
-    return []
+        return ([f"строка {line}, позиция {column}: {code} ({error})"],
+                html5lib.parse(html, namespaceHTMLElements=False))
 
 
 def html_problems(folder: Path) -> list[str]:
     """Every page that does not parse cleanly or does not say it is in Russian."""
-    import html5lib
     problems = []
     for file in html_files(folder):
         where = file.relative_to(folder).as_posix()
-        html = file.read_bytes()
-        problems += [f"{where}: {error}" for error in parse_errors(html)]
-        root = html5lib.parse(html, namespaceHTMLElements=False)
+        errors, root = _strict_parse(file.read_bytes())
+        problems += [f"{where}: {error}" for error in errors]
         if root.get("lang") != "ru":
             problems.append(f"{where}: нет <html lang=\"ru\">")
     return problems
@@ -178,17 +201,26 @@ def html_problems(folder: Path) -> list[str]:
 def page_texts(folder: Path, *, whole: bool = False) -> dict[str, str]:
     """{site path: text} of every built page: its article (or, `whole`, everything in <body>),
     without scripts, styles, code and the event cards (the companies' words)."""
-    from bs4 import BeautifulSoup
     texts = {}
     for path in html_files(folder):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        root = soup.body if whole else (soup.select_one("article") or soup.body)
-        if root is None:
-            continue
-        for element in root.select(f"script, style, code, pre, {COMPANY_TEXT}"):
-            element.decompose()
-        texts[path.relative_to(folder).as_posix()] = root.get_text(" ")
+        text = _page_text(path, _stamp(path))[whole]
+        if text is not None:
+            texts[path.relative_to(folder).as_posix()] = text
     return texts
+
+
+@cache
+def _page_text(path: Path, stamp: tuple) -> tuple[str | None, str | None]:
+    """(the article's text, or the body's without an article; the body's text) of one page,
+    from one parse (the spelling gate asks for both)."""
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    if soup.body is None:
+        return None, None
+    for element in soup.body.select(f"script, style, code, pre, {COMPANY_TEXT}"):
+        element.decompose()
+    article = soup.body.select_one("article") or soup.body
+    return article.get_text(" "), soup.body.get_text(" ")
 
 
 def file_texts(folder: Path) -> dict[str, str]:
