@@ -198,17 +198,6 @@ def test_poster_is_dated_by_the_build_settings(site_after_2026):
     assert reader.metadata["/CreationDate"].startswith("D:20261128000000")
 
 
-def test_two_builds_give_the_same_kit_bytes(site_2023_url, tmp_path):
-    again = build_site(tmp_path / "site", fresh_process=True, QUALITY_TODAY=TODAY,
-                       QUALITY_SITE_URL=SITE_URL)
-    assert again.result.returncode == 0, again.output
-    names = sorted(p.name for p in (site_2023_url.site / "kit").glob("*-2023.*"))
-    assert names == ["poster-2023.pdf", "poster-2023.png", "share-2023.png"]
-    for name in names:
-        assert (again.site / "kit" / name).read_bytes() == \
-            (site_2023_url.site / "kit" / name).read_bytes(), name
-
-
 def png_chunks(data: bytes) -> list[str]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     chunks, offset = [], 8
