@@ -185,3 +185,20 @@ def test_hidden_search_results_are_no_tab_stop(browser, site):
         stops = tab_walk(session.page)
         assert not [s for s in stops if "md-search__scrollwrap" in s["what"] + s["path"]
                     or "md-search__output" in s["path"]], stops
+
+
+def test_back_to_top_is_seen_while_the_keyboard_is_on_it(browser, site):
+    """Material hides «К началу» (on loading, and on a scroll down) by opacity alone: the Tab
+    key can reach it, or stay on it, while it is hidden. It shows while it has keyboard focus."""
+    with reader(browser, "desktop", color_scheme="dark") as session:
+        page = session.page
+        page.goto(site)
+        page.wait_for_load_state("load")
+        page.add_style_tag(content=NO_TRANSITIONS)
+        page.keyboard.press("Tab")  # the keyboard is in use: a focus now is a visible one
+        shown = page.evaluate("""() => {
+            const top = document.querySelector('.md-top');
+            top.focus();
+            return [top.hidden, top.matches(':focus-visible'), getComputedStyle(top).opacity];
+        }""")
+    assert shown == [True, True, "1"]
