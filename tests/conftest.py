@@ -19,15 +19,23 @@ WEIGHTS = (("browser", 10), ("deployment_work", 10), ("tmp_path", 3), ("tmp_path
            ("project_copy", 3))
 
 
+# a test whose time its fixtures do not show (a virtual environment, fresh interpreters) says
+# it: @pytest.mark.cost(seconds), about six units of WEIGHTS a second
+UNITS_PER_SECOND = 6
+
+
 def pytest_collection_modifyitems(items) -> None:
     """Longest files first. pytest-xdist hands out whole files (`--dist loadfile`) in this order
     (`--no-loadscope-reorder` in pytest.ini): a long file handed out last would run alone while
-    the other workers wait. A file's length is guessed from what its tests use (WEIGHTS)."""
+    the other workers wait. A file's length is guessed from what its tests use (WEIGHTS) or
+    say (the `cost` mark)."""
     weight: dict[Path, int] = {}
     for item in items:
         used = getattr(item, "fixturenames", ())
-        weight[item.path] = weight.get(item.path, 0) + max(
-            [w for name, w in WEIGHTS if name in used], default=1)
+        cost = item.get_closest_marker("cost")
+        weight[item.path] = weight.get(item.path, 0) + (
+            cost.args[0] * UNITS_PER_SECOND if cost else
+            max([w for name, w in WEIGHTS if name in used], default=1))
     items.sort(key=lambda item: -weight[item.path])  # stable within a file
 
 

@@ -7,15 +7,15 @@ import os
 import re
 import sys
 
+import pytest
 from building import Build, build_site, fixture_project
-
 from fixtures import NBSP
 from site_files import html_files
-
 
 TODAY = "2026-11-28"
 
 
+@pytest.mark.cost(5)
 def test_reference_has_the_same_pages_without_macros_or_overrides(bench, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("QUALITY_")}
     env.update(NO_MKDOCS_2_WARNING="1", QUALITY_TODAY=TODAY)
@@ -41,6 +41,7 @@ def words(text: str) -> list[str]:
     return text.replace(NBSP, " ").split()
 
 
+@pytest.mark.cost(6)
 def test_a_planted_warning_fails_the_bench_build_as_it_fails_ci(bench, tmp_path):
     """bench.mkdocs_build runs `mkdocs build --strict` as CI does, never with -q (which drops
     warnings before --strict counts them): a link to a missing page, only a warning, fails it."""

@@ -22,6 +22,7 @@ def test_the_readme_gives_both_commands():
     assert GATHER in readme and INSTALL in readme
 
 
+@pytest.mark.cost(20)
 def test_install_from_wheels_without_an_index_and_build(tmp_path):
     if not WHEELS.is_dir() or not any(WHEELS.glob("*.whl")):
         pytest.skip("no wheel folder: run `python -m pip download -r requirements.txt "

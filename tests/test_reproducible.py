@@ -9,6 +9,7 @@ import gzip
 import re
 from pathlib import Path
 
+import pytest
 from building import build_site, copy_project
 from results_events import specs, write_events
 
@@ -28,6 +29,7 @@ def files_of(site: Path) -> dict[str, bytes]:
             for path in sorted(site.rglob("*")) if path.is_file()}
 
 
+@pytest.mark.cost(9)
 def test_two_builds_are_byte_identical(tmp_path):
     checkouts = [copy_project(tmp_path / "a" / "project"),
                  copy_project(tmp_path / "elsewhere" / "checkout")]

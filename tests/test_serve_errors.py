@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 
+import pytest
 from bs4 import BeautifulSoup
 from building import copy_project
 from fixtures import default_region, edit_region_file
@@ -41,6 +42,7 @@ def _wait_for(predicate, url: str, seconds: float = 180) -> str:
         time.sleep(1)
 
 
+@pytest.mark.cost(5)
 def test_a_broken_build_shows_its_message_in_the_browser(tmp_path):
     project = copy_project(tmp_path / "project")
     port = _free_port()
