@@ -41,3 +41,27 @@ def reader(browser, viewport: str | dict, color_scheme: str = "light"):
         yield session
     finally:
         context.close()
+
+
+def in_viewport(locator) -> bool:
+    """The element is whole on the reader's screen (its page's viewport), not scrolled away."""
+    box = locator.bounding_box()
+    height = locator.page.viewport_size["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+# -- the «Предложить мероприятие» form, filled as a reader fills it -----------------------------
+
+FORM_SELECTS = ("municipality", "kind", "format")
+
+
+def fill_form(page, values: dict) -> None:
+    """Once the form shows (after its rules are read), each field typed or chosen ("" chooses a
+    list's empty option)."""
+    page.wait_for_selector("form[data-qw-form]:not([hidden])")
+    for name, value in values.items():
+        field = page.locator(f"form [name='{name}']")
+        if name in FORM_SELECTS:
+            field.select_option(value)
+        else:
+            field.fill(value)

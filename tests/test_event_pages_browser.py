@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import reader
+from browsing import in_viewport, reader
 from building import build_site, copy_project, serve
 from fixtures import CITY, FIXTURE, NBSP, VALID, long_date, write_event
 from icalendar import Calendar
@@ -73,11 +73,6 @@ def phone(browser):
     with reader(browser, "phone") as session:
         yield session
         assert not session.errors
-
-
-def in_viewport(locator) -> bool:
-    box = locator.bounding_box()
-    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
 
 
 # -- 1. «Добавить в календарь» ------------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from browsing import reader
+from browsing import fill_form, in_viewport, reader
 from building import build_site, copy_project, serve
 from fixtures import default_region, edit_region_file, site_facts
 
@@ -35,7 +35,6 @@ VALUES = {
     "address": f"г. {CITY.removeprefix('город ')}, ул. Примерная, д. 1",
     "contact": "+7 (4012) 00-00-00",
 }
-SELECTS = ("municipality", "kind", "format")
 SHOTS = Path(tempfile.gettempdir()) / "qw-issue33-shots"
 SHOTS.mkdir(exist_ok=True)
 
@@ -87,19 +86,6 @@ def phone(browser):
         assert not session.errors
 
 
-def fill(page, values: dict) -> None:
-    page.wait_for_selector("form[data-qw-form]:not([hidden])")
-    for name, value in values.items():
-        field = page.locator(f"form [name='{name}']")
-        field.select_option(value) if name in SELECTS else field.fill(value)
-
-
-def in_viewport(page, locator) -> bool:
-    box = locator.bounding_box()
-    height = page.viewport_size["height"]
-    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
-
-
 # -- 4. no page of its own ----------------------------------------------------------------------
 
 def settled_status(page) -> str:
@@ -112,7 +98,7 @@ def settled_status(page) -> str:
 def test_the_form_accepts_an_event_without_a_page(ministry_site, phone):
     with serve(ministry_site.site) as url:
         phone.goto(url + "propose/")
-        fill(phone, VALUES)  # «Страница мероприятия» left empty
+        fill_form(phone, VALUES)  # «Страница мероприятия» left empty
         assert "необязательно" in phone.locator("label[for='qw-url']").inner_text()
         phone.get_by_role("button", name="Скопировать текст").click()
         assert phone.locator("[data-qw-summary]").is_hidden()
@@ -127,7 +113,7 @@ def test_after_sending_the_page_says_what_happens_next(ministry_site, phone):
     with serve(ministry_site.site) as url:
         phone.goto(url + "propose/")
         long = "Покажем лабораторию, участок сборки и склад готовой продукции. " * 40
-        fill(phone, {**VALUES, "description": long})
+        fill_form(phone, {**VALUES, "description": long})
         send = phone.locator("[data-qw-send]")
         href = send.get_attribute("href")
         assert len(href) > MAILTO_LENGTH or "body=" in href
@@ -140,7 +126,7 @@ def test_after_sending_the_page_says_what_happens_next(ministry_site, phone):
         send.click()
         status = phone.locator("[data-qw-status]")
         assert settled_status(phone).startswith("Текст предложения скопирован")
-        assert in_viewport(phone, status)
+        assert in_viewport(status)
         copied = phone.evaluate("navigator.clipboard.readText()")
         assert VALUES["title"] in copied and long.strip()[:60] in copied
         form = phone.locator("form[data-qw-form]").inner_text()
@@ -169,7 +155,7 @@ def test_without_an_address_no_page_promises_a_letter(nobody_site, phone):
     assert "не опубликован" in nobody_site.text("events/")
     with serve(nobody_site.site) as url:
         phone.goto(url + "propose/")
-        fill(phone, VALUES)
+        fill_form(phone, VALUES)
         assert not phone.locator("[data-qw-send]").count()
         phone.get_by_role("button", name="Скопировать текст").click()
         status = settled_status(phone)
@@ -189,7 +175,7 @@ def test_the_editor_named_in_the_region_folder_receives_the_proposals(editor_sit
     assert contacts.select_one(f"article a[href='mailto:{EDITOR['email']}']")
     with serve(editor_site.site) as url:
         phone.goto(url + "propose/")
-        fill(phone, {**VALUES, "description": "Покажем пекарню."})
+        fill_form(phone, {**VALUES, "description": "Покажем пекарню."})
         send = phone.locator("[data-qw-send]")
         assert send.inner_text() == "Отправить письмом"
         mail = urlsplit(send.get_attribute("href"))
@@ -223,7 +209,7 @@ def test_a_bad_proposals_block_stops_the_build_naming_file_and_field(tmp_path, p
 def test_back_to_top_button_never_covers_the_form(ministry_site, phone):
     with serve(ministry_site.site) as url:
         phone.goto(url + "propose/")
-        fill(phone, {"title": VALUES["title"]})
+        fill_form(phone, {"title": VALUES["title"]})
         phone.locator("#qw-description").scroll_into_view_if_needed()
         phone.mouse.wheel(0, 1500)
         phone.wait_for_timeout(300)

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browsing import reader
+from browsing import fill_form, reader
 from bs4 import BeautifulSoup
 from building import build_site, serve
 from fixtures import default_region, events_folder, region_places
@@ -47,7 +47,6 @@ VALID = {
     "description": "Покажем лабораторию и склад.\n\n- участок сборки\n- **склад**\n\n"
                    "Запись: <info@example.org>.",
 }
-SELECTS = ("municipality", "kind", "format")
 
 # One row per typical mistake: the valid event with some fields changed ("" empties a field),
 # and the rule the row breaks (None: the row is valid).
@@ -132,12 +131,7 @@ def open_form(page, url: str) -> None:
 
 def fill(page, url: str, values: dict) -> None:
     open_form(page, url)
-    for name, value in values.items():
-        field = page.locator(f"form [name='{name}']")
-        if name in SELECTS:
-            field.select_option(value) if value else field.select_option("")
-        else:
-            field.fill(value)
+    fill_form(page, values)
 
 
 def set_values(page, url: str, values: dict) -> None:
