@@ -131,10 +131,11 @@ class BuildServer:
             if self.process is None or self.process.poll() is not None:
                 self.outputs = Path(tempfile.mkdtemp(prefix="qw-builds-"))
                 atexit.register(shutil.rmtree, self.outputs, ignore_errors=True)
-                templates = self.outputs / "templates"
-                templates.mkdir()
+                caches = [self.outputs / "templates", self.outputs / "modules"]
+                for cache in caches:
+                    cache.mkdir()
                 self.process = subprocess.Popen(
-                    [sys.executable, str(ROOT / "tests" / "build_server.py"), str(templates)],
+                    [sys.executable, str(ROOT / "tests" / "build_server.py"), *map(str, caches)],
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
                     # Material's import prints a notice unless this is set; each build sets
                     # its own environment (with it) before it runs

@@ -67,15 +67,22 @@ def test_a_failed_forked_build_says_what_the_command_line_says(tmp_path):
 
 
 def test_a_copy_is_built_with_its_own_code(tmp_path):
-    """The server never keeps the project's modules: a copy's changed package is what runs."""
-    project = copy_project(tmp_path / "project")
-    settings = project / "qualityweek" / "inputs" / "settings.py"
-    settings.write_text(settings.read_text(encoding="utf-8")
-                        + '\nraise RuntimeError("код копии")\n', encoding="utf-8")
-    build = build_site(tmp_path / "site", project, QUALITY_TODAY=TODAY)
-    assert build.result.returncode != 0
-    assert "код копии" in build.output
+    """The server never keeps the project's modules: a copy's changed package is what runs,
+    and a traceback names the copy's own files, also where the same changed code was built
+    before from another folder (the server compiles a module once per content)."""
+    for copy in ("first", "second"):
+        project = copy_project(tmp_path / copy)
+        settings = project / "qualityweek" / "inputs" / "settings.py"
+        settings.write_text(settings.read_text(encoding="utf-8") + '\ndef fail():\n'
+                            '    raise RuntimeError("код копии")\n\n\nfail()\n',
+                            encoding="utf-8")
+        build = build_site(tmp_path / f"{copy}-site", project, QUALITY_TODAY=TODAY)
+        assert build.result.returncode != 0
+        assert "код копии" in build.output
+        # the module's line and the function's line, each in this copy's file
+        assert build.output.count(f'File "{settings}", line') == 2, build.output
+        assert str(tmp_path / ("second" if copy == "first" else "first")) not in build.output
+    assert any((_BUILD_SERVER.outputs / "modules").iterdir())  # compiled once, kept
     # and the project's own code is untouched for the next build (of a copy: a forked build)
     again = copy_project(tmp_path / "unchanged")
     assert build_site(tmp_path / "again", again, QUALITY_TODAY=TODAY).result.returncode == 0
-

@@ -7,13 +7,18 @@ folds each such Latin letter to its Cyrillic twin. No MkDocs imports.
 
 from __future__ import annotations
 
+from functools import cache
+
 from confusable_homoglyphs.categories import alias
 from confusable_homoglyphs.confusables import confusables_data
 
 from .untrusted import without_ignorables
 
 
-def _latin_to_cyrillic() -> dict[int, str]:
+@cache
+def latin_to_cyrillic() -> dict[int, str]:
+    """{code point of a Latin letter: its Cyrillic twin}, for str.translate. Made on first use
+    (a tenth of a second), not on import: a build that stops at a bad file never needs it."""
     table = {}
     for char, homoglyphs in confusables_data.items():
         if len(char) != 1 or alias(char) != "LATIN":
@@ -24,15 +29,13 @@ def _latin_to_cyrillic() -> dict[int, str]:
     return table
 
 
-LATIN_TO_CYRILLIC = _latin_to_cyrillic()
-
-
 def fold_lookalikes(text: str) -> str:
     """`text` with every Latin letter that has a Cyrillic look-alike replaced by it; casefolded
     in between, so «OOO» and «ooo» (Latin) fold like «ООО» and «ооо». Characters that show
     nothing (a soft hyphen, a word joiner) are dropped first."""
-    once = without_ignorables(text).translate(LATIN_TO_CYRILLIC).casefold()
-    return once.translate(LATIN_TO_CYRILLIC).casefold()
+    table = latin_to_cyrillic()
+    once = without_ignorables(text).translate(table).casefold()
+    return once.translate(table).casefold()
 
 
 def lookalike_letters(first: str, second: str) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from babel import Locale
 
-from ..core.lookalikes import LATIN_TO_CYRILLIC, fold_lookalikes, lookalike_letters
+from ..core.lookalikes import fold_lookalikes, latin_to_cyrillic, lookalike_letters
 from ..core.typography import NBSP, format_day, weekday
 from ..core.untrusted import without_ignorables
 from ..inputs.events import EVENTS_DIR, FORMATS, KINDS, Event
@@ -80,7 +80,7 @@ def lookalike_organizers(events_by_year: dict[int, Sequence[Event]],
             if typed == seen_typed or (key, typed) in told:
                 continue
             told.add((key, typed))
-            pairs = dict.fromkeys(pair if ord(pair[0]) in LATIN_TO_CYRILLIC else pair[::-1]
+            pairs = dict.fromkeys(pair if ord(pair[0]) in latin_to_cyrillic() else pair[::-1]
                                   for pair in lookalike_letters(seen.organizer, event.organizer))
             letters = ", ".join(f"«{latin}» латинская, «{cyrillic}» русская"
                                 for latin, cyrillic in pairs)
