@@ -1,6 +1,6 @@
 """The tests' builds without Python's start-up and MkDocs' imports each time.
 
-One server per pytest worker (started by conftest.build_site) reads one request per line on
+One server per pytest worker (started by building.build_site) reads one request per line on
 its standard input: a JSON object with the project folder, MkDocs' command-line arguments, the
 environment and a timeout. For each it forks a child that runs MkDocs' own command line
 (`mkdocs.__main__.cli`, what `python -m mkdocs` runs) in that folder, with that environment,
